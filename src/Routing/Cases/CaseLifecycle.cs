@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+
+namespace ResidentBot.Routing.Cases;
+
+/// <summary>
+/// The case lifecycle as data: each action and the statuses it may start from.
+/// New → Assigned → Acknowledged → Resolved → Closed, with Reopened, Transferred and Rejected.
+/// </summary>
+public static class CaseLifecycle
+{
+    private static readonly CaseStatus[] Open =
+        [CaseStatus.Assigned, CaseStatus.Acknowledged, CaseStatus.Reopened, CaseStatus.Transferred];
+
+    private static readonly CaseStatus[] AwaitingAcknowledgement =
+        [CaseStatus.Assigned, CaseStatus.Reopened, CaseStatus.Transferred];
+
+    public static FrozenDictionary<CaseAction, CaseStatus[]> AllowedFrom { get; } = new Dictionary<CaseAction, CaseStatus[]>
+    {
+        [CaseAction.Assign] = [CaseStatus.New],
+        [CaseAction.Acknowledge] = AwaitingAcknowledgement,
+        [CaseAction.Resolve] = Open,
+        [CaseAction.Close] = [CaseStatus.Resolved],
+        [CaseAction.Reopen] = [CaseStatus.Resolved],
+        [CaseAction.Transfer] = Open,
+        [CaseAction.Reassign] = Open,
+        [CaseAction.Reject] = [CaseStatus.New, .. Open],
+        [CaseAction.ExtendDeadline] = Open,
+        [CaseAction.Escalate] = Open,
+        [CaseAction.Rate] = [CaseStatus.Closed],
+    }.ToFrozenDictionary();
+
+    public static bool IsAllowed(CaseAction action, CaseStatus from) => AllowedFrom[action].Contains(from);
+}
+
+public enum CaseAction
+{
+    Assign,
+    Acknowledge,
+    Resolve,
+    Close,
+    Reopen,
+    Transfer,
+    Reassign,
+    Reject,
+    ExtendDeadline,
+    Escalate,
+    Rate,
+}

@@ -1,0 +1,30 @@
+using ResidentBot.Routing.Officials;
+
+namespace ResidentBot.Routing.Categories;
+
+/// <summary>A kind of problem residents report, with the deadlines that apply to it.</summary>
+public sealed class Category
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable directory key, e.g. <c>lighting</c>.</summary>
+    public required string Code { get; set; }
+
+    public required string NameVi { get; set; }
+
+    public required string NameEn { get; set; }
+
+    /// <summary>Time allowed to acknowledge a case, in working time unless <see cref="RoundTheClock"/>.</summary>
+    public TimeSpan AcknowledgeWithin { get; set; }
+
+    /// <summary>Time allowed to resolve a case, counted from its creation.</summary>
+    public TimeSpan ResolveWithin { get; set; }
+
+    /// <summary>Urgent categories run 24/7: office hours and holidays do not pause their deadlines.</summary>
+    public bool RoundTheClock { get; set; }
+
+    /// <summary>Which post type owns the category: <see cref="PostKind.Specialist"/> or <see cref="PostKind.Leader"/>.</summary>
+    public PostKind OwnerPost { get; set; } = PostKind.Leader;
+
+    public int SortOrder { get; set; }
+}
