@@ -1,0 +1,72 @@
+namespace ResidentBot.Bot.Channels;
+
+/// <summary>
+/// One message from any channel in a single normalized shape. Conversations and official actions see
+/// only this type, never Telegram, Zalo or web chat types.
+/// </summary>
+public sealed record InboundMessage
+{
+    /// <summary>Channel name: <c>telegram</c>, <c>webchat</c>, <c>zalo</c>.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>The channel's id for this update; with <see cref="Channel"/> it is unique (the inbox key).</summary>
+    public required string UpdateId { get; init; }
+
+    /// <summary>Where replies go (a Telegram chat id, a web conversation id).</summary>
+    public required string ChatId { get; init; }
+
+    /// <summary>Who sent it (a Telegram user id); buttons are authorized against this.</summary>
+    public required string UserId { get; init; }
+
+    public string? UserDisplayName { get; init; }
+
+    /// <summary>The client's language (e.g. <c>vi</c>, <c>en</c>), a hint for first contact only.</summary>
+    public string? LanguageCode { get; init; }
+
+    public InboundKind Kind { get; init; }
+
+    /// <summary>The channel's id of this message, so a reply can refer to it.</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>Plain text, or a photo's caption.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>For <see cref="InboundKind.Command"/>: the command without slash and without <c>@BotName</c>, lower case.</summary>
+    public string? Command { get; init; }
+
+    /// <summary>For <see cref="InboundKind.Command"/>: the text after the command, trimmed.</summary>
+    public string? CommandArgs { get; init; }
+
+    /// <summary>For <see cref="InboundKind.ButtonPress"/>: the id the channel wants answered.</summary>
+    public string? CallbackId { get; init; }
+
+    /// <summary>For <see cref="InboundKind.ButtonPress"/>: the button's data, untrusted until verified.</summary>
+    public string? CallbackData { get; init; }
+
+    public GeoPoint? Location { get; init; }
+
+    /// <summary>Photos, largest size only.</summary>
+    public IReadOnlyList<InboundFile> Photos { get; init; } = [];
+
+    public string? ContactPhone { get; init; }
+
+    /// <summary>The channel's id of the message this one replies to (Telegram's reply feature).</summary>
+    public string? ReplyToMessageId { get; init; }
+}
+
+public enum InboundKind
+{
+    Text,
+    Command,
+    ButtonPress,
+    Location,
+    Photo,
+    Contact,
+
+    /// <summary>Something we do not handle (a sticker, a voice note, an edited message); answered with help.</summary>
+    Unsupported,
+}
+
+public sealed record GeoPoint(double Latitude, double Longitude);
+
+public sealed record InboundFile(string FileRef, long? SizeBytes, string ContentType = "image/jpeg");

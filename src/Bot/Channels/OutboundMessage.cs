@@ -1,0 +1,51 @@
+namespace ResidentBot.Bot.Channels;
+
+/// <summary>One message to send on any channel, in a normalized shape that each adapter renders.</summary>
+public sealed record OutboundMessage
+{
+    /// <summary>The text; adapters split it where the channel has a length limit (Telegram: 4096).</summary>
+    public string Text { get; init; } = string.Empty;
+
+    /// <summary>Inline buttons, in rows.</summary>
+    public IReadOnlyList<IReadOnlyList<OutboundButton>> Buttons { get; init; } = [];
+
+    public KeyboardKind Keyboard { get; init; } = KeyboardKind.None;
+
+    /// <summary>Labels for the persistent main-menu keyboard when <see cref="Keyboard"/> is MainMenu or RequestLocation.</summary>
+    public IReadOnlyList<string> KeyboardLabels { get; init; } = [];
+
+    /// <summary>A photo to send: a channel file reference (e.g. Telegram file_id) ...</summary>
+    public string? PhotoRef { get; init; }
+
+    /// <summary>... or the path of a file written by us (e.g. a scorecard chart PNG).</summary>
+    public string? PhotoPath { get; init; }
+
+    /// <summary>Replace the text and buttons of a message we sent earlier instead of sending a new one.</summary>
+    public string? EditMessageId { get; init; }
+
+    /// <summary>Show this message as a reply to that one.</summary>
+    public string? ReplyToMessageId { get; init; }
+
+    /// <summary>
+    /// Opaque tag kept with the sent message id (e.g. <c>case:42</c>), so a later reply to it can be traced
+    /// back to what it was about.
+    /// </summary>
+    public string? Tag { get; init; }
+}
+
+public sealed record OutboundButton(string Label, string Data);
+
+public enum KeyboardKind
+{
+    /// <summary>Leave the keyboard as it is.</summary>
+    None,
+
+    /// <summary>Show the main-menu reply keyboard.</summary>
+    MainMenu,
+
+    /// <summary>Show a keyboard whose first button shares the user's location.</summary>
+    RequestLocation,
+
+    /// <summary>Hide the reply keyboard.</summary>
+    Remove,
+}
