@@ -50,8 +50,9 @@ public sealed class EscalationChain
         {
             if (_resolver.LeaderOrDeputy(area, instant) is { } leader && seen.Add(leader.Official.Id))
             {
+                var role = leader.Post.Kind == PostKind.Leader ? "leader" : "acting deputy";
                 links.Add(new EscalationLink(links.Count + 1, leader.Official, leader.Post, area,
-                    $"No supervisor is in post; {char.ToLowerInvariant(leader.Explanation[0])}{leader.Explanation[1..]}"));
+                    $"No supervisor is in post; the {role} of {area.Name}"));
             }
         }
 
