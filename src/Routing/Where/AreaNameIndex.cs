@@ -33,7 +33,7 @@ internal sealed class AreaNameIndex
             return AreaMatch.Unknown("No place was given");
         }
 
-        var mentions = FindMentions(tokens);
+        var (mentions, streets) = FindMentions(tokens);
         if (mentions.Count == 0)
         {
             return AreaMatch.Unknown($"No area matches \"{query}\"");
@@ -54,14 +54,15 @@ internal sealed class AreaNameIndex
             .ToList();
 
         var match = AreaMatch.FromCandidates(candidates, query);
-        return marked.Count > 0 && mentions.Count > marked.Count && match.IsFound
+        return marked.Count > 0 && (mentions.Count > marked.Count || streets > 0) && match.IsFound
             ? match with { Explanation = $"{match.Explanation} (the ward named in the address)" }
             : match;
     }
 
-    private List<Mention> FindMentions(string[] tokens)
+    private (List<Mention> Mentions, int Streets) FindMentions(string[] tokens)
     {
         var mentions = new List<Mention>();
+        var streets = 0;
         for (var i = 0; i < tokens.Length;)
         {
             var found = LongestKeyAt(tokens, i);
@@ -75,16 +76,17 @@ internal sealed class AreaNameIndex
             var wholeText = i == 0 && hit.Length == tokens.Length;
             var isStreet = marker is null && AdminMarkers.StreetBefore(tokens, i);
             var numericOnly = PlaceText.IsNumeric(tokens[i..(i + hit.Length)]);
+            streets += isStreet ? 1 : 0;
             if (!isStreet && (!numericOnly || marker is not null || wholeText))
             {
                 var fitting = marker is null ? hit.Areas : hit.Areas.Where(a => marker.Levels.Contains(a.Level)).ToArray();
-                mentions.Add(new Mention(fitting.Length > 0 ? fitting : hit.Areas, marker));
+                mentions.Add(new Mention(MostSpecific(fitting.Length > 0 ? fitting : hit.Areas), marker));
             }
 
             i += hit.Length;
         }
 
-        return mentions;
+        return (mentions, streets);
     }
 
     private (int Length, Area[] Areas)? LongestKeyAt(string[] tokens, int index)
@@ -99,6 +101,10 @@ internal sealed class AreaNameIndex
 
         return null;
     }
+
+    // "Hải Dương" names both the province and its city; the narrower reading is the one a resident means.
+    private Area[] MostSpecific(Area[] areas) =>
+        areas.Where(a => !areas.Any(other => other.Id != a.Id && IsAncestor(a.Id, other.Id))).ToArray();
 
     private bool IsAncestor(int ancestorId, int areaId) =>
         _directory.SelfAndAncestors(areaId).Skip(1).Any(a => a.Id == ancestorId);
