@@ -1,0 +1,252 @@
+using System.Globalization;
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+using ResidentBot.Routing.Areas;
+using ResidentBot.Routing.Officials;
+
+namespace ResidentBot.Persistence.DirectoryImport;
+
+internal sealed partial class DirectoryValidator
+{
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
+    private readonly Dictionary<string, string> areaPaths = new(StringComparer.OrdinalIgnoreCase);
+
+    private List<ParsedArea> ValidateAreas(List<AreaNode?>? nodes)
+    {
+        var result = new List<ParsedArea>();
+        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var parents = new List<(ParsedArea Area, string Path)>();
+        foreach (var (node, at) in Nodes(nodes, "$.areas"))
+        {
+            var code = Code(node.Code, at + ".code", codes);
+            var name = Required(node.Name, at + ".name");
+            AreaLevel? level = null;
+            if (Required(node.Level, at + ".level") is { } levelText)
+            {
+                level = Enum.TryParse<AreaLevel>(levelText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(levelText[0])
+                    ? parsed
+                    : Fail<AreaLevel?>(at + ".level", $"'{levelText}' must be province, district, ward or commune");
+            }
+
+            var aliases = (node.Aliases ?? []).Select(a => a?.Trim()).OfType<string>().Where(a => a.Length > 0)
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var boundary = node.Boundary is { ValueKind: not JsonValueKind.Null } element ? ValidateBoundary(element, at + ".boundary") : null;
+            if (code is null || name is null || level is null)
+            {
+                continue;
+            }
+
+            var area = new ParsedArea(code, name, level.Value, string.IsNullOrWhiteSpace(node.Parent) ? null : node.Parent.Trim(), aliases, boundary);
+            areaPaths[code] = at;
+            result.Add(area);
+            parents.Add((area, at + ".parent"));
+        }
+
+        foreach (var (area, path) in parents.Where(p => p.Area.ParentCode is not null && !codes.Contains(p.Area.ParentCode)))
+        {
+            Error(path, $"unknown parent area '{area.ParentCode}'");
+        }
+
+        CheckCycles(result);
+        return result;
+    }
+
+    private void CheckCycles(List<ParsedArea> areas)
+    {
+        var byCode = areas.ToDictionary(a => a.Code, StringComparer.OrdinalIgnoreCase);
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var start in areas)
+        {
+            var chain = new List<string>();
+            for (var area = start; area is not null; area = area.ParentCode is { } p ? byCode.GetValueOrDefault(p) : null)
+            {
+                if (chain.Contains(area.Code, StringComparer.OrdinalIgnoreCase))
+                {
+                    if (reported.Add(area.Code))
+                    {
+                        chain.Add(area.Code);
+                        Error(areaPaths[start.Code] + ".parent", $"cycle in the area tree: {string.Join(" → ", chain)}");
+                        chain.ForEach(c => reported.Add(c));
+                    }
+
+                    break;
+                }
+
+                chain.Add(area.Code);
+            }
+        }
+    }
+
+    private string? ValidateBoundary(JsonElement element, string path)
+    {
+        try
+        {
+            var geometry = element.Deserialize<Geometry>(GeoJson);
+            var envelope = geometry?.EnvelopeInternal;
+            if (geometry is not (Polygon or MultiPolygon))
+            {
+                Error(path, "must be a GeoJSON Polygon or MultiPolygon geometry");
+            }
+            else if (!geometry.IsValid)
+            {
+                Error(path, "is not a valid polygon (self-intersecting, unclosed ring or too few points)");
+            }
+            else if (envelope is null || envelope.MinX < -180 || envelope.MaxX > 180 || envelope.MinY < -90 || envelope.MaxY > 90)
+            {
+                Error(path, "coordinates must be [longitude, latitude] in WGS 84");
+            }
+            else
+            {
+                return element.GetRawText();
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            Error(path, $"is not valid GeoJSON: {ex.Message}");
+        }
+
+        return null;
+    }
+
+    private List<ParsedOfficial> ValidateOfficials(List<OfficialNode?>? nodes, List<ParsedArea> areas, List<ParsedCategory> categories)
+    {
+        var result = new List<ParsedOfficial>();
+        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var telegramIds = new HashSet<long>();
+        var areaCodes = areas.Select(a => a.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var categoryCodes = categories.Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var (node, at) in Nodes(nodes, "$.officials"))
+        {
+            var code = Code(node.Code, at + ".code", codes);
+            var fullName = Required(node.FullName, at + ".fullName");
+            var title = Required(node.Title, at + ".title");
+            if (node.TelegramUserId is { } telegram && (telegram <= 0 || !telegramIds.Add(telegram)))
+            {
+                Error(at + ".telegramUserId", $"{telegram} is not a positive id, or another official has it");
+            }
+
+            var posts = new List<ParsedPost>();
+            var keys = new HashSet<(string, PostKind, string, long?, long?)>();
+            for (var i = 0; node.Posts is not null && i < node.Posts.Count; i++)
+            {
+                var post = ValidatePost(node.Posts[i], $"{at}.posts[{i}]", areaCodes, categoryCodes);
+                if (post is not null && !keys.Add(post.Key))
+                {
+                    Error($"{at}.posts[{i}]", "the same post is listed twice");
+                }
+                else if (post is not null)
+                {
+                    posts.Add(post);
+                }
+            }
+
+            if (code is not null && fullName is not null && title is not null)
+            {
+                result.Add(new ParsedOfficial(code, fullName, title, string.IsNullOrWhiteSpace(node.Phone) ? null : node.Phone.Trim(), node.TelegramUserId, posts));
+            }
+        }
+
+        return result;
+    }
+
+    private ParsedPost? ValidatePost(PostNode? node, string at, HashSet<string> areaCodes, HashSet<string> categoryCodes)
+    {
+        if (node is null)
+        {
+            Error(at, "must be an object");
+            return null;
+        }
+
+        Unknown(node, at);
+        var area = Required(node.Area, at + ".area");
+        if (area is not null && !areaCodes.Contains(area))
+        {
+            Error(at + ".area", $"unknown area '{area}'");
+            area = null;
+        }
+
+        PostKind? kind = null;
+        if (Required(node.Kind, at + ".kind") is { } kindText)
+        {
+            kind = Enum.TryParse<PostKind>(kindText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(kindText[0])
+                ? parsed
+                : Fail<PostKind?>(at + ".kind", $"'{kindText}' must be leader, deputy, specialist or supervisor");
+        }
+
+        var category = string.IsNullOrWhiteSpace(node.Category) ? null : node.Category.Trim();
+        if (kind == PostKind.Specialist && category is null)
+        {
+            Error(at + ".category", "is required for a specialist post");
+        }
+        else if (category is not null && kind != PostKind.Specialist)
+        {
+            Error(at + ".category", "is only for specialist posts");
+        }
+        else if (category is not null && !categoryCodes.Contains(category))
+        {
+            Error(at + ".category", $"unknown category '{category}'");
+        }
+
+        var from = Instant(node.ValidFrom, at + ".validFrom");
+        var to = Instant(node.ValidTo, at + ".validTo");
+        if (from is not null && to is not null && to <= from)
+        {
+            Error(at + ".validTo", "must be after validFrom");
+        }
+
+        if (node.Rank is < 0)
+        {
+            Error(at + ".rank", "must not be negative");
+        }
+
+        return area is null || kind is null ? null : new ParsedPost(area, kind.Value, category, node.Rank ?? 0, from, to);
+    }
+
+    /// <summary>A date means midnight in the directory's time zone; a full timestamp needs its offset.</summary>
+    private DateTimeOffset? Instant(string? text, string path)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            var local = date.ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(local, timeZone.GetUtcOffset(local)).ToUniversalTime();
+        }
+
+        if (text.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            && (text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > text.IndexOf('T', StringComparison.Ordinal)))
+        {
+            return instant.ToUniversalTime();
+        }
+
+        Error(path, $"'{text}' is not a date (2026-03-01) or a timestamp with offset (2026-03-01T07:30:00+07:00)");
+        return null;
+    }
+
+    private void CheckRootLeaders(List<ParsedArea> areas, List<ParsedOfficial> officials)
+    {
+        foreach (var root in areas.Where(a => a.ParentCode is null))
+        {
+            var hasLeader = officials.SelectMany(o => o.Posts).Any(p =>
+                p.Kind == PostKind.Leader && p.ValidFrom is null && p.ValidTo is null
+                && string.Equals(p.AreaCode, root.Code, StringComparison.OrdinalIgnoreCase));
+            if (!hasLeader)
+            {
+                Error(areaPaths[root.Code], $"root area '{root.Code}' needs a leader post without validFrom/validTo, "
+                    + "so that every case always has someone accountable");
+            }
+        }
+    }
+
+    private T Fail<T>(string path, string message)
+    {
+        Error(path, message);
+        return default!;
+    }
+}
