@@ -16,11 +16,10 @@ internal sealed partial class DirectoryValidator
     private List<ParsedArea> ValidateAreas(List<AreaNode?>? nodes)
     {
         var result = new List<ParsedArea>();
-        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var parents = new List<(ParsedArea Area, string Path)>();
         foreach (var (node, at) in Nodes(nodes, "$.areas"))
         {
-            var code = Code(node.Code, at + ".code", codes);
+            var code = Code(node.Code, at + ".code", areaCodes);
             var name = Required(node.Name, at + ".name");
             AreaLevel? level = null;
             if (Required(node.Level, at + ".level") is { } levelText)
@@ -44,7 +43,7 @@ internal sealed partial class DirectoryValidator
             parents.Add((area, at + ".parent"));
         }
 
-        foreach (var (area, path) in parents.Where(p => p.Area.ParentCode is not null && !codes.Contains(p.Area.ParentCode)))
+        foreach (var (area, path) in parents.Where(p => p.Area.ParentCode is not null && !areaCodes.Contains(p.Area.ParentCode)))
         {
             Error(path, $"unknown parent area '{area.ParentCode}'");
         }
@@ -110,13 +109,11 @@ internal sealed partial class DirectoryValidator
         return null;
     }
 
-    private List<ParsedOfficial> ValidateOfficials(List<OfficialNode?>? nodes, List<ParsedArea> areas, List<ParsedCategory> categories)
+    private List<ParsedOfficial> ValidateOfficials(List<OfficialNode?>? nodes)
     {
         var result = new List<ParsedOfficial>();
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var telegramIds = new HashSet<long>();
-        var areaCodes = areas.Select(a => a.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var categoryCodes = categories.Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (node, at) in Nodes(nodes, "$.officials"))
         {
             var code = Code(node.Code, at + ".code", codes);
@@ -131,7 +128,7 @@ internal sealed partial class DirectoryValidator
             var keys = new HashSet<(string, PostKind, string, long?, long?)>();
             for (var i = 0; node.Posts is not null && i < node.Posts.Count; i++)
             {
-                var post = ValidatePost(node.Posts[i], $"{at}.posts[{i}]", areaCodes, categoryCodes);
+                var post = ValidatePost(node.Posts[i], $"{at}.posts[{i}]");
                 if (post is not null && !keys.Add(post.Key))
                 {
                     Error($"{at}.posts[{i}]", "the same post is listed twice");
@@ -151,7 +148,7 @@ internal sealed partial class DirectoryValidator
         return result;
     }
 
-    private ParsedPost? ValidatePost(PostNode? node, string at, HashSet<string> areaCodes, HashSet<string> categoryCodes)
+    private ParsedPost? ValidatePost(PostNode? node, string at)
     {
         if (node is null)
         {

@@ -10,6 +10,10 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
     private static readonly string[] Weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
     private readonly List<DirectoryError> errors = [];
+
+    // Every code written in the file, valid entry or not, so one mistake does not cascade into "unknown" errors.
+    private readonly HashSet<string> categoryCodes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> areaCodes = new(StringComparer.OrdinalIgnoreCase);
     private TimeZoneInfo timeZone = TimeZoneInfo.Utc;
 
     public ValidatedDirectory Validate(DirectoryFile root)
@@ -18,7 +22,7 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
         var calendar = ValidateCalendar(root.Calendar, out var holidays);
         var categories = ValidateCategories(root.Categories);
         var areas = ValidateAreas(root.Areas);
-        var officials = ValidateOfficials(root.Officials, areas, categories);
+        var officials = ValidateOfficials(root.Officials);
         CheckRootLeaders(areas, officials);
         if (errors.Count > 0)
         {
@@ -120,10 +124,9 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
     private List<ParsedCategory> ValidateCategories(List<CategoryNode?>? nodes)
     {
         var result = new List<ParsedCategory>();
-        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (node, at) in Nodes(nodes, "$.categories"))
         {
-            var code = Code(node.Code, at + ".code", codes);
+            var code = Code(node.Code, at + ".code", categoryCodes);
             var nameVi = Required(node.NameVi, at + ".nameVi");
             var nameEn = Required(node.NameEn, at + ".nameEn");
             var acknowledge = ParseDuration(node.AcknowledgeWithin, at + ".acknowledgeWithin");
