@@ -6,7 +6,8 @@ namespace ResidentBot.Persistence.DirectoryImport;
 
 /// <summary>
 /// Imports a directory file (see docs/DIRECTORY.md) in one transaction: all or nothing, and idempotent.
-/// Rows are matched by code and updated in place, so ids survive re-imports.
+/// Rows are matched by code and updated in place, so ids survive re-imports. The import is its own unit
+/// of work: it clears the scope's change tracker, so save pending changes before calling it.
 /// </summary>
 public sealed partial class DirectoryImporter(ResidentBotDbContext db, DirectorySnapshotLoader snapshots, ILogger<DirectoryImporter> logger)
 {
