@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Residents;
+
+namespace ResidentBot.Persistence.Configurations;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
+{
+    public void Configure(EntityTypeBuilder<Case> builder)
+    {
+        builder.ToTable("Cases");
+        builder.Property(c => c.TrackingCode).HasMaxLength(32);
+        builder.HasIndex(c => c.TrackingCode).IsUnique();
+        builder.Property(c => c.Description).HasMaxLength(Case.MaxDescriptionLength);
+        builder.Property(c => c.AddressText).HasMaxLength(500);
+
+        // Directory rows that cases point at are never deleted under them (see the import policy).
+        builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Area).WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.AccountableOfficial).WithMany().HasForeignKey(c => c.AccountableOfficialId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
+
+        // The chase sweep reads "NextChaseAt <= now"; officials' inboxes read their open cases.
+        builder.HasIndex(c => c.NextChaseAt);
+        builder.HasIndex(c => new { c.AccountableOfficialId, c.Status });
+
+        builder.Property(c => c.Version).IsConcurrencyToken();
+
+        builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Attachments).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

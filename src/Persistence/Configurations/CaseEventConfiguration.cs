@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Persistence.Configurations;
+
+/// <summary>Append-only rows; <see cref="Cases.CaseEventAppendOnlyInterceptor"/> refuses updates and deletes.</summary>
+internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> builder)
+    {
+        builder.ToTable("CaseEvents");
+        builder.HasIndex(e => new { e.CaseId, e.At });
+        builder.HasIndex(e => e.AddresseeId);
+    }
+}

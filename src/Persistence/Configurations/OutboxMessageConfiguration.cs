@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ResidentBot.Persistence.Outbox;
+
+namespace ResidentBot.Persistence.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.Property(m => m.Channel).HasMaxLength(32);
+        builder.Property(m => m.Recipient).HasMaxLength(128);
+        builder.Property(m => m.DedupKey).HasMaxLength(200);
+        builder.HasIndex(m => m.DedupKey).IsUnique();
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ResidentBot.Persistence.DirectoryImport;
+
+// The file as written: everything optional here, so validation can report every missing field at once.
+internal abstract class DirectoryNode
+{
+    /// <summary>Unknown members; those starting with '_' are notes for people and are ignored.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+internal sealed class DirectoryFile : DirectoryNode
+{
+    public CalendarNode? Calendar { get; set; }
+
+    public List<CategoryNode?>? Categories { get; set; }
+
+    public List<AreaNode?>? Areas { get; set; }
+
+    public List<OfficialNode?>? Officials { get; set; }
+}
+
+internal sealed class CalendarNode : DirectoryNode
+{
+    public string? TimeZone { get; set; }
+
+    public List<string?>? OfficeHours { get; set; }
+
+    public List<string?>? WorkingDays { get; set; }
+
+    public List<HolidayNode?>? Holidays { get; set; }
+}
+
+internal sealed class HolidayNode : DirectoryNode
+{
+    public string? Date { get; set; }
+
+    public string? Name { get; set; }
+
+    public bool? WorkingDay { get; set; }
+}
+
+internal sealed class CategoryNode : DirectoryNode
+{
+    public string? Code { get; set; }
+
+    public string? NameVi { get; set; }
+
+    public string? NameEn { get; set; }
+
+    public string? AcknowledgeWithin { get; set; }
+
+    public string? ResolveWithin { get; set; }
+
+    public bool? RoundTheClock { get; set; }
+
+    public string? Owner { get; set; }
+}
+
+internal sealed class AreaNode : DirectoryNode
+{
+    public string? Code { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Level { get; set; }
+
+    public string? Parent { get; set; }
+
+    public List<string?>? Aliases { get; set; }
+
+    public JsonElement? Boundary { get; set; }
+}
+
+internal sealed class OfficialNode : DirectoryNode
+{
+    public string? Code { get; set; }
+
+    public string? FullName { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Phone { get; set; }
+
+    public long? TelegramUserId { get; set; }
+
+    public List<PostNode?>? Posts { get; set; }
+}
+
+internal sealed class PostNode : DirectoryNode
+{
+    public string? Area { get; set; }
+
+    public string? Kind { get; set; }
+
+    public string? Category { get; set; }
+
+    public int? Rank { get; set; }
+
+    public string? ValidFrom { get; set; }
+
+    public string? ValidTo { get; set; }
+}

@@ -1,0 +1,30 @@
+using ResidentBot.Routing.Areas;
+using ResidentBot.Routing.Officials;
+
+namespace ResidentBot.Persistence.DirectoryImport;
+
+// A directory file that passed validation, in domain terms, ready to be applied to the database.
+internal sealed record ValidatedDirectory(
+    ParsedCalendar Calendar,
+    IReadOnlyList<ParsedHoliday> Holidays,
+    IReadOnlyList<ParsedCategory> Categories,
+    IReadOnlyList<ParsedArea> Areas,
+    IReadOnlyList<ParsedOfficial> Officials);
+
+internal sealed record ParsedCalendar(string TimeZoneId, string OfficeHours, string WorkingDays);
+
+internal sealed record ParsedHoliday(DateOnly Date, string Name, bool IsWorkingDay);
+
+internal sealed record ParsedCategory(
+    string Code, string NameVi, string NameEn, TimeSpan AcknowledgeWithin, TimeSpan ResolveWithin, bool RoundTheClock, PostKind Owner, int SortOrder);
+
+internal sealed record ParsedArea(string Code, string Name, AreaLevel Level, string? ParentCode, List<string> Aliases, string? BoundaryGeoJson);
+
+internal sealed record ParsedOfficial(string Code, string FullName, string Title, string? Phone, long? TelegramUserId, IReadOnlyList<ParsedPost> Posts);
+
+internal sealed record ParsedPost(string AreaCode, PostKind Kind, string? CategoryCode, int Rank, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo)
+{
+    /// <summary>What identifies a post of one official across imports (so its row and id survive a re-import).</summary>
+    public (string, PostKind, string, long?, long?) Key =>
+        (AreaCode.ToUpperInvariant(), Kind, CategoryCode?.ToUpperInvariant() ?? "", ValidFrom?.ToUnixTimeMilliseconds(), ValidTo?.ToUnixTimeMilliseconds());
+}

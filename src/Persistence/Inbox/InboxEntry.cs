@@ -1,0 +1,36 @@
+namespace ResidentBot.Persistence.Inbox;
+
+/// <summary>
+/// One channel update, stored before it is handled so that a redelivered update (same channel and
+/// external id) is recognised and handled once.
+/// </summary>
+public sealed class InboxEntry
+{
+    public long Id { get; set; }
+
+    /// <summary>Channel name: <c>telegram</c>, <c>webchat</c>, <c>zalo</c>.</summary>
+    public required string Channel { get; set; }
+
+    /// <summary>The channel's id of the update (Telegram update_id as text, a Zalo event id…).</summary>
+    public required string ExternalId { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The raw update as the channel sent it.</summary>
+    public required string Payload { get; set; }
+
+    public InboxStatus Status { get; set; } = InboxStatus.Pending;
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset? HandledAt { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public enum InboxStatus
+{
+    Pending = 0,
+    Handled = 1,
+    Failed = 2,
+}

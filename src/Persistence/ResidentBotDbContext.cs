@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Persistence.Cases;
+using ResidentBot.Persistence.Inbox;
+using ResidentBot.Persistence.Outbox;
+using ResidentBot.Persistence.Sqlite;
+using ResidentBot.Routing.Areas;
+using ResidentBot.Routing.Calendar;
+using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Categories;
+using ResidentBot.Routing.Officials;
+using ResidentBot.Routing.Residents;
+
+namespace ResidentBot.Persistence;
+
+/// <summary>
+/// The application database: the directory, residents, cases with their append-only log, and the
+/// inbox/outbox that make channel traffic safe to redeliver and retry.
+/// </summary>
+public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> options) : DbContext(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+
+    public DbSet<Official> Officials => Set<Official>();
+
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<CalendarSettings> CalendarSettings => Set<CalendarSettings>();
+
+    public DbSet<Holiday> Holidays => Set<Holiday>();
+
+    public DbSet<Resident> Residents => Set<Resident>();
+
+    public DbSet<ResidentIdentity> ResidentIdentities => Set<ResidentIdentity>();
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    /// <summary>Append-only: rows are inserted with their case and never updated or deleted.</summary>
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+
+    public DbSet<InboxEntry> InboxEntries => Set<InboxEntry>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<TrackingSequence> TrackingSequences => Set<TrackingSequence>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Strings keep the database readable by people and stable when enum members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcUnixMillisecondsConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ResidentBotDbContext).Assembly);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Persistence.Inbox;
+using ResidentBot.Persistence.Outbox;
+using ResidentBot.Persistence.Tests.Infrastructure;
+
+namespace ResidentBot.Persistence.Tests;
+
+public sealed class InboxOutboxTests
+{
+    private static readonly DateTimeOffset Now = CaseFactory.Now;
+
+    [Fact]
+    public async Task A_redelivered_update_cannot_enter_the_inbox_twice()
+    {
+        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        db.InboxEntries.Add(new InboxEntry { Channel = "telegram", ExternalId = "1001", Payload = "{}", ReceivedAt = Now });
+        db.InboxEntries.Add(new InboxEntry { Channel = "zalo", ExternalId = "1001", Payload = "{}", ReceivedAt = Now });
+        await db.SaveChangesAsync();
+
+        db.InboxEntries.Add(new InboxEntry { Channel = "telegram", ExternalId = "1001", Payload = "{}", ReceivedAt = Now });
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task An_outbox_dedup_key_is_unique_but_messages_without_one_may_repeat()
+    {
+        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        for (var i = 0; i < 2; i++)
+        {
+            db.OutboxMessages.Add(new OutboxMessage { Channel = "telegram", Recipient = "42", Payload = "{}", CreatedAt = Now, NextAttemptAt = Now });
+        }
+
+        db.OutboxMessages.Add(new OutboxMessage { Channel = "telegram", Recipient = "42", Payload = "{}", CreatedAt = Now, NextAttemptAt = Now, DedupKey = "remind:1" });
+        await db.SaveChangesAsync();
+
+        db.OutboxMessages.Add(new OutboxMessage { Channel = "telegram", Recipient = "42", Payload = "{}", CreatedAt = Now, NextAttemptAt = Now, DedupKey = "remind:1" });
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        var due = await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= Now).CountAsync();
+        Assert.Equal(3, due);
+    }
+}
