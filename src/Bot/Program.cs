@@ -1,4 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
+using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Hosting;
+using ResidentBot.Persistence;
+using ResidentBot.Routing;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ContentRootLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
+
+builder.Services
+    .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddResidentRouting()
+    .AddConversations();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+
+app.MapHealthEndpoints();
+app.LogStartupSummary();
+
 app.Run();
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Persistence.Cases;
+using ResidentBot.Persistence.Conversations;
 using ResidentBot.Persistence.Inbox;
+using ResidentBot.Persistence.Officials;
 using ResidentBot.Persistence.Outbox;
+using ResidentBot.Persistence.Secrets;
 using ResidentBot.Persistence.Sqlite;
 using ResidentBot.Routing.Areas;
 using ResidentBot.Routing.Calendar;
@@ -46,6 +49,12 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<TrackingSequence> TrackingSequences => Set<TrackingSequence>();
+
+    public DbSet<ConversationState> ConversationStates => Set<ConversationState>();
+
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+
+    public DbSet<OfficialInvite> OfficialInvites => Set<OfficialInvite>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

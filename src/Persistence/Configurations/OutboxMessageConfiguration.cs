@@ -13,6 +13,11 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Recipient).HasMaxLength(128);
         builder.Property(m => m.DedupKey).HasMaxLength(200);
         builder.HasIndex(m => m.DedupKey).IsUnique();
+        builder.Property(m => m.ExternalMessageId).HasMaxLength(64);
+        builder.Property(m => m.Tag).HasMaxLength(64);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+
+        // Finds what a chat reply refers to: (channel, chat, message id) → the tag of the message we sent.
+        builder.HasIndex(m => new { m.Channel, m.Recipient, m.ExternalMessageId });
     }
 }

@@ -31,6 +31,12 @@ public sealed class OutboxMessage
     /// message once, because the second insert violates the unique index.
     /// </summary>
     public string? DedupKey { get; set; }
+
+    /// <summary>The channel's id of the message once sent, so a reply to it can be traced back.</summary>
+    public string? ExternalMessageId { get; set; }
+
+    /// <summary>What the message was about (e.g. <c>case:42</c>), copied from the outbound message.</summary>
+    public string? Tag { get; set; }
 }
 
 public enum OutboxStatus

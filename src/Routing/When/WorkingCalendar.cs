@@ -27,6 +27,9 @@ public sealed class WorkingCalendar
 
     public TimeZoneInfo TimeZone { get; }
 
+    /// <summary>Office time in one working day (7h30 for 07:30–11:30 and 13:30–17:00).</summary>
+    public TimeSpan WorkingDayLength => TimeSpan.FromTicks(_periods.Sum(p => (p.End - p.Start).Ticks));
+
     public bool IsWorkingDay(DateOnly date) =>
         _exceptions.TryGetValue(date, out var working) ? working : _workingDays.Contains(date.DayOfWeek);
 

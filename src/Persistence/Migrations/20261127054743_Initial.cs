@@ -12,6 +12,18 @@ namespace ResidentBot.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AppSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppSecrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Areas",
                 columns: table => new
                 {
@@ -68,6 +80,24 @@ namespace ResidentBot.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Categories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationStates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Flow = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Data = table.Column<string>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationStates", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -137,7 +167,9 @@ namespace ResidentBot.Persistence.Migrations
                     LastError = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ExternalMessageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -171,6 +203,30 @@ namespace ResidentBot.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TrackingSequences", x => new { x.Prefix, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficialInvites",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UsedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficialInvites", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficialInvites_Officials_OfficialId",
+                        column: x => x.OfficialId,
+                        principalTable: "Officials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -402,6 +458,12 @@ namespace ResidentBot.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConversationStates_Channel_ChatId",
+                table: "ConversationStates",
+                columns: new[] { "Channel", "ChatId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Holidays_Date",
                 table: "Holidays",
                 column: "Date",
@@ -419,6 +481,17 @@ namespace ResidentBot.Persistence.Migrations
                 columns: new[] { "Status", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OfficialInvites_CodeHash",
+                table: "OfficialInvites",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficialInvites_OfficialId",
+                table: "OfficialInvites",
+                column: "OfficialId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Officials_Code",
                 table: "Officials",
                 column: "Code",
@@ -429,6 +502,11 @@ namespace ResidentBot.Persistence.Migrations
                 table: "Officials",
                 column: "TelegramUserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Channel_Recipient_ExternalMessageId",
+                table: "OutboxMessages",
+                columns: new[] { "Channel", "Recipient", "ExternalMessageId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_DedupKey",
@@ -467,6 +545,9 @@ namespace ResidentBot.Persistence.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AppSecrets");
+
+            migrationBuilder.DropTable(
                 name: "CalendarSettings");
 
             migrationBuilder.DropTable(
@@ -476,10 +557,16 @@ namespace ResidentBot.Persistence.Migrations
                 name: "CaseEvents");
 
             migrationBuilder.DropTable(
+                name: "ConversationStates");
+
+            migrationBuilder.DropTable(
                 name: "Holidays");
 
             migrationBuilder.DropTable(
                 name: "InboxEntries");
+
+            migrationBuilder.DropTable(
+                name: "OfficialInvites");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");

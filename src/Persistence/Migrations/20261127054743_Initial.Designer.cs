@@ -11,7 +11,7 @@ using ResidentBot.Persistence;
 namespace ResidentBot.Persistence.Migrations
 {
     [DbContext(typeof(ResidentBotDbContext))]
-    [Migration("20261127053909_Initial")]
+    [Migration("20261127054743_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -35,6 +35,44 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasKey("Prefix", "Year");
 
                     b.ToTable("TrackingSequences", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Conversations.ConversationState", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Data")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flow")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "ChatId")
+                        .IsUnique();
+
+                    b.ToTable("ConversationStates");
                 });
 
             modelBuilder.Entity("ResidentBot.Persistence.Inbox.InboxEntry", b =>
@@ -84,6 +122,43 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("InboxEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.Officials.OfficialInvite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UsedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("OfficialId");
+
+                    b.ToTable("OfficialInvites");
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -103,6 +178,10 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.Property<string>("DedupKey")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalMessageId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -128,6 +207,10 @@ namespace ResidentBot.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Tag")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DedupKey")
@@ -135,7 +218,24 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("Status", "NextAttemptAt");
 
+                    b.HasIndex("Channel", "Recipient", "ExternalMessageId");
+
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Secrets.AppSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("AppSecrets");
                 });
 
             modelBuilder.Entity("ResidentBot.Routing.Areas.Area", b =>
@@ -605,6 +705,15 @@ namespace ResidentBot.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("ResidentIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Officials.OfficialInvite", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResidentBot.Routing.Areas.Area", b =>

@@ -1,0 +1,8 @@
+namespace ResidentBot.Bot.Channels;
+
+public static class ChannelNames
+{
+    public const string Telegram = "telegram";
+    public const string WebChat = "webchat";
+    public const string Zalo = "zalo";
+}

@@ -1,0 +1,31 @@
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Hosting;
+using ResidentBot.Bot.Inbox;
+using ResidentBot.Bot.Outbox;
+
+namespace ResidentBot.Bot.Conversations;
+
+internal static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The channel-agnostic core: inbox (record, then handle once), dispatcher and handlers, and the outbox
+    /// with its paced sender. Channels plug in with their own AddXChannel().
+    /// </summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(ButtonKeyStore.LoadOrCreate);
+        services.AddSingleton<ButtonCodec>();
+        services.AddSingleton<IInboundSink, InboxSink>();
+        services.AddScoped<OutboxWriter>();
+        services.AddScoped<TurnDispatcher>();
+        services.AddHostedService<InboxProcessor>();
+        services.AddHostedService<OutboxSender>();
+        return services;
+    }
+}

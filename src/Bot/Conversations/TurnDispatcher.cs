@@ -1,0 +1,162 @@
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Outbox;
+using ResidentBot.Bot.Resources;
+using ResidentBot.Persistence;
+using ResidentBot.Persistence.Conversations;
+using ResidentBot.Routing.Officials;
+using ResidentBot.Routing.Residents;
+
+namespace ResidentBot.Bot.Conversations;
+
+/// <summary>
+/// Routes one inbound message to the handler that owns it: a verified button press, a command, the chat's
+/// active flow, other input handlers, and help for everything else. Unknown input never throws.
+/// </summary>
+internal sealed partial class TurnDispatcher(
+    ResidentBotDbContext db,
+    OutboxWriter outbox,
+    ButtonCodec buttons,
+    IEnumerable<ICommandHandler> commands,
+    IEnumerable<IButtonHandler> buttonHandlers,
+    IEnumerable<IFlowHandler> flows,
+    IEnumerable<IInputHandler> inputs,
+    IEnumerable<IChannelSender> senders,
+    TimeProvider time,
+    ILogger<TurnDispatcher> logger)
+{
+    public const string CancelCommand = "cancel";
+
+    /// <summary>Handles the message; returns work to run after the caller has saved (answering a button press).</summary>
+    public async Task<Func<CancellationToken, Task>> DispatchAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var turn = await BeginTurnAsync(message, cancellationToken);
+        await RouteAsync(turn, cancellationToken);
+        return message.Kind == InboundKind.ButtonPress && message.CallbackId is { } callbackId
+            ? ct => AnswerButtonAsync(message.Channel, callbackId, turn.ButtonAnswer, ct)
+            : _ => Task.CompletedTask;
+    }
+
+    private async Task RouteAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var message = turn.Message;
+        switch (message.Kind)
+        {
+            case InboundKind.ButtonPress:
+                await PressAsync(turn, cancellationToken);
+                return;
+            case InboundKind.Command when message.Command == CancelCommand:
+                turn.EndFlow();
+                turn.Reply(turn.T("Common.Cancelled"), KeyboardKind.MainMenu);
+                return;
+            case InboundKind.Command:
+                var command = commands.FirstOrDefault(c => c.Commands.Contains(message.Command ?? string.Empty));
+                if (command is not null)
+                {
+                    await command.HandleAsync(turn, cancellationToken);
+                    return;
+                }
+
+                break;
+            default:
+                var flow = flows.FirstOrDefault(f => f.Flow == turn.Conversation.Flow);
+                if (flow is not null)
+                {
+                    await flow.HandleAsync(turn, cancellationToken);
+                    return;
+                }
+
+                foreach (var input in inputs)
+                {
+                    if (await input.TryHandleAsync(turn, cancellationToken))
+                    {
+                        return;
+                    }
+                }
+
+                break;
+        }
+
+        turn.Reply(turn.T(turn.Official is null ? "Common.Help" : "Common.HelpOfficial"), KeyboardKind.MainMenu);
+    }
+
+    private async Task PressAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        var message = turn.Message;
+        if (!buttons.TryDecode(message.CallbackData, message.UserId, out var action, out var argument)
+            || buttonHandlers.FirstOrDefault(h => h.Actions.Contains(action)) is not { } handler)
+        {
+            LogRefusedPress(message.Channel, message.UserId, message.CallbackData);
+            turn.ButtonAnswer = (turn.T("Button.Refused"), true);
+            return;
+        }
+
+        await handler.HandleAsync(turn, action, argument, cancellationToken);
+    }
+
+    private async Task<Turn> BeginTurnAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var resident = await db.Residents
+            .FirstOrDefaultAsync(r => r.Identities.Any(i => i.Channel == message.Channel && i.ExternalId == message.UserId), cancellationToken);
+        if (resident is null)
+        {
+            resident = new Resident
+            {
+                DisplayName = message.UserDisplayName,
+                Language = Texts.Normalize(message.LanguageCode),
+                CreatedAt = now,
+                Identities = [new ResidentIdentity { Channel = message.Channel, ExternalId = message.UserId }],
+            };
+            db.Residents.Add(resident);
+        }
+
+        var conversation = await db.ConversationStates
+            .FirstOrDefaultAsync(c => c.Channel == message.Channel && c.ChatId == message.ChatId, cancellationToken);
+        if (conversation is null)
+        {
+            conversation = new ConversationState { Channel = message.Channel, ChatId = message.ChatId, UpdatedAt = now };
+            db.ConversationStates.Add(conversation);
+        }
+
+        var official = await FindOfficialAsync(message, cancellationToken);
+        return new Turn(message, resident, official, conversation, db, outbox, now);
+    }
+
+    private async Task<Official?> FindOfficialAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Channel != ChannelNames.Telegram || !long.TryParse(message.UserId, out var telegramUserId))
+        {
+            return null;
+        }
+
+        return await db.Officials.FirstOrDefaultAsync(o => o.TelegramUserId == telegramUserId, cancellationToken);
+    }
+
+    private async Task AnswerButtonAsync(string channel, string callbackId, (string? Text, bool Alert) answer, CancellationToken cancellationToken)
+    {
+        var sender = senders.FirstOrDefault(s => s.Channel == channel);
+        if (sender is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await sender.AnswerButtonAsync(callbackId, answer.Text, answer.Alert, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DeliveryException or HttpRequestException)
+        {
+            // The answer only stops the client's spinner; the press itself has been handled and saved.
+            LogAnswerFailed(ex, callbackId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a button press on {Channel} from user {UserId} with data {Data}")]
+    private partial void LogRefusedPress(string channel, string userId, string? data);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer button press {CallbackId}")]
+    private partial void LogAnswerFailed(Exception ex, string callbackId);
+}
