@@ -35,6 +35,8 @@ public static class TelegramServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         services.AddSingleton(sp => new TelegramBotIdentity(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername));
         services.AddSingleton<TelegramUpdateMapper>();
+        services.AddSingleton(sp => new TelegramPhotoDownloader(
+            sp.GetRequiredService<ITelegramBotClient>(), sp.GetRequiredService<IOptions<TelegramOptions>>()));
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
         services.AddSingleton<TelegramStartupService>();
