@@ -14,6 +14,12 @@ public sealed record OutboundMessage
     /// <summary>Labels for the persistent main-menu keyboard when <see cref="Keyboard"/> is MainMenu or RequestLocation.</summary>
     public IReadOnlyList<string> KeyboardLabels { get; init; } = [];
 
+    /// <summary>
+    /// Label of the share-location button when <see cref="Keyboard"/> is RequestLocation (the conversation knows the
+    /// resident's language); a channel default is used when null.
+    /// </summary>
+    public string? RequestLocationLabel { get; init; }
+
     /// <summary>A photo to send: a channel file reference (e.g. Telegram file_id) ...</summary>
     public string? PhotoRef { get; init; }
 

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace ResidentBot.Bot.Channels.Telegram;
+
+public static class TelegramServiceCollectionExtensions
+{
+    internal const string HttpClientName = "telegram";
+
+    /// <summary>
+    /// Adds the Telegram channel when <c>Telegram:BotToken</c> is set (otherwise only a start-up notice that it is
+    /// off). The host must register an <see cref="IInboundSink"/>; the webhook is mapped by
+    /// <see cref="TelegramWebhookEndpoint.MapTelegramWebhook"/>.
+    /// </summary>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        if (!settings.IsEnabled)
+        {
+            services.AddHostedService<TelegramOffNotice>();
+            return services;
+        }
+
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(HttpClientName);
+        services.AddSingleton<ITelegramBotClient>(sp => CreateClient(
+            sp.GetRequiredService<IOptions<TelegramOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
+        services.AddSingleton(sp => new TelegramBotIdentity(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername));
+        services.AddSingleton<TelegramUpdateMapper>();
+        services.AddSingleton(sp => new TelegramPhotoDownloader(
+            sp.GetRequiredService<ITelegramBotClient>(), sp.GetRequiredService<IOptions<TelegramOptions>>()));
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
+        services.AddSingleton<TelegramStartupService>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelegramStartupService>());
+
+        if (settings.IsWebhookMode)
+        {
+            services.AddSingleton(sp => new TelegramWebhookSecret(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.SecretToken));
+        }
+        else
+        {
+            services.AddHostedService<TelegramPollingService>();
+        }
+
+        return services;
+    }
+
+    /// <summary>Our outbox owns retries, so the client's own 429 retry (which blocks the caller) is off.</summary>
+    internal static TelegramBotClient CreateClient(TelegramOptions options, HttpClient httpClient) =>
+        new(new TelegramBotClientOptions(options.BotToken!, string.IsNullOrWhiteSpace(options.ApiBaseUrl) ? null : options.ApiBaseUrl)
+        {
+            RetryThreshold = 0,
+        }, httpClient);
+
+    private sealed class TelegramOffNotice(ILogger<TelegramOffNotice> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            logger.LogWarning("Telegram is off: set Telegram__BotToken (environment) or Telegram:BotToken (user-secrets) to the token from @BotFather to turn it on");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

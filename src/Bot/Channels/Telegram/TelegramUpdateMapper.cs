@@ -1,0 +1,127 @@
+using System.Globalization;
+using Telegram.Bot.Types;
+
+namespace ResidentBot.Bot.Channels.Telegram;
+
+/// <summary>
+/// Turns a Telegram <see cref="Update"/> into an <see cref="InboundMessage"/>; returns null when there is no chat to
+/// answer. Never throws: an odd update becomes <see cref="InboundKind.Unsupported"/> or null.
+/// </summary>
+internal sealed class TelegramUpdateMapper(TelegramBotIdentity identity)
+{
+    public const string Channel = "telegram";
+
+    public InboundMessage? Map(Update? update)
+    {
+        if (update is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return update switch
+            {
+                { Message: { } m } => MapMessage(update.Id, m),
+                { CallbackQuery: { } q } => MapCallback(update.Id, q),
+                _ => MapOther(update),
+            };
+        }
+#pragma warning disable CA1031 // A malformed update must become "nothing to answer", never crash the receiver.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private InboundMessage? MapMessage(int updateId, Message m)
+    {
+        if (m.Chat is null)
+        {
+            return null;
+        }
+
+        var message = Base(updateId, m.Chat.Id, m.From, m) with
+        {
+            MessageId = Id(m.Id),
+            ReplyToMessageId = m.ReplyToMessage is { } r ? Id(r.Id) : null,
+        };
+
+        if (m.Text is { } text)
+        {
+            return TelegramCommandParser.TryParse(text, identity.Username) is { } cmd
+                ? message with { Kind = cmd.ForUs ? InboundKind.Command : InboundKind.Unsupported, Text = text, Command = cmd.ForUs ? cmd.Name : null, CommandArgs = cmd.ForUs ? cmd.Args : null }
+                : message with { Kind = InboundKind.Text, Text = text };
+        }
+
+        if (m.Location is { } loc)
+        {
+            return message with { Kind = InboundKind.Location, Location = new GeoPoint(loc.Latitude, loc.Longitude) };
+        }
+
+        if (m.Photo is { Length: > 0 } sizes)
+        {
+            var largest = sizes.OrderByDescending(p => (long)p.Width * p.Height).ThenByDescending(p => p.FileSize ?? 0).First();
+            return message with { Kind = InboundKind.Photo, Text = m.Caption, Photos = [new InboundFile(largest.FileId, largest.FileSize)] };
+        }
+
+        if (m.Document is { MimeType: { } mime } doc && mime.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+        {
+            // An uncompressed photo sent "as a file" is still a photo of the problem.
+            return message with { Kind = InboundKind.Photo, Text = m.Caption, Photos = [new InboundFile(doc.FileId, doc.FileSize, mime)] };
+        }
+
+        // Only the sender's own contact is a verified phone number; a forwarded contact card is someone else's.
+        if (m.Contact is { } contact && m.From is { } from && contact.UserId == from.Id)
+        {
+            return message with { Kind = InboundKind.Contact, ContactPhone = contact.PhoneNumber };
+        }
+
+        return message with { Kind = InboundKind.Unsupported, Text = m.Caption };
+    }
+
+    private static InboundMessage MapCallback(int updateId, CallbackQuery q)
+    {
+        // Without a message (inline mode) the private chat id equals the user id.
+        var chatId = q.Message?.Chat?.Id ?? q.From.Id;
+        return Base(updateId, chatId, q.From, null) with
+        {
+            Kind = InboundKind.ButtonPress,
+            CallbackId = q.Id,
+            CallbackData = q.Data,
+            MessageId = q.Message is { } m ? Id(m.Id) : null,
+        };
+    }
+
+    private static InboundMessage? MapOther(Update update)
+    {
+        var message = update.EditedMessage ?? update.ChannelPost ?? update.EditedChannelPost
+            ?? update.BusinessMessage ?? update.EditedBusinessMessage;
+        if (message?.Chat is { } chat)
+        {
+            return Base(update.Id, chat.Id, message.From, message) with { Kind = InboundKind.Unsupported, MessageId = Id(message.Id) };
+        }
+
+        var user = update.MyChatMember?.From ?? update.InlineQuery?.From ?? update.PreCheckoutQuery?.From;
+        var chatId = update.MyChatMember?.Chat.Id ?? user?.Id;
+        return chatId is { } id && user is not null
+            ? Base(update.Id, id, user, null) with { Kind = InboundKind.Unsupported }
+            : null;
+    }
+
+    private static InboundMessage Base(int updateId, long chatId, User? from, Message? message) => new()
+    {
+        Channel = Channel,
+        UpdateId = Id(updateId),
+        ChatId = Id(chatId),
+        UserId = Id(from?.Id ?? message?.SenderChat?.Id ?? chatId),
+        UserDisplayName = from is null ? message?.SenderChat?.Title : DisplayName(from),
+        LanguageCode = from?.LanguageCode,
+    };
+
+    private static string DisplayName(User user) =>
+        string.IsNullOrWhiteSpace(user.LastName) ? user.FirstName : $"{user.FirstName} {user.LastName}";
+
+    private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace ResidentBot.Bot.Channels.Telegram;
+
+/// <summary>
+/// POST /telegram/webhook. Telegram redelivers on any non-2xx, so: wrong secret → 403 (nothing stored), body over
+/// 1 MB → 413, a body that is not an update → 200 and a warning (redelivering it cannot help), inbox failure → 500
+/// (redelivered later), otherwise 200 once the inbox has it (a duplicate is also 200).
+/// </summary>
+public static class TelegramWebhookEndpoint
+{
+    public const string Path = "/telegram/webhook";
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+    internal const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Maps the webhook; maps nothing when Telegram is off or in long-polling mode.</summary>
+    public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints.ServiceProvider.GetService<TelegramWebhookSecret>() is not null)
+        {
+            endpoints.MapPost(Path, HandleAsync).DisableAntiforgery().ExcludeFromDescription();
+        }
+
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpContext http, TelegramWebhookSecret secret, TelegramUpdateMapper mapper,
+        IInboundSink sink, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger(typeof(TelegramWebhookEndpoint));
+        if (!secret.Matches(http.Request.Headers[SecretHeader].FirstOrDefault()))
+        {
+            logger.LogWarning("Telegram webhook call from {RemoteIp} with a wrong or missing secret", http.Connection.RemoteIpAddress);
+            return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+
+        var body = await ReadCappedAsync(http.Request, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        Update? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Telegram webhook body is not an update; acknowledged and dropped");
+            return Results.Ok();
+        }
+
+        if (mapper.Map(update) is not { } message)
+        {
+            logger.LogDebug("Telegram update {UpdateId} has no chat to answer; skipped", update?.Id);
+            return Results.Ok();
+        }
+
+        try
+        {
+            await sink.AcceptAsync(message, body, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Inbox refused Telegram update {UpdateId}; Telegram will redeliver it", message.UpdateId);
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        return Results.Ok();
+    }
+
+    private static async Task<string?> ReadCappedAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}
