@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Persistence;
@@ -12,11 +13,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services
     .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
     .AddResidentRouting()
-    .AddConversations();
+    .AddConversations()
+    .AddTelegramChannel(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
+app.MapTelegramWebhook();
 app.LogStartupSummary();
 
 app.Run();

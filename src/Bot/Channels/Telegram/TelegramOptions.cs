@@ -13,11 +13,11 @@ public sealed class TelegramOptions
     public string? BotToken { get; set; }
 
     /// <summary>A local Bot API server (e.g. <c>http://localhost:8081</c>); only scheme, host and port are used.</summary>
-    [Url(ErrorMessage = "Telegram:ApiBaseUrl must be an absolute http(s) URL such as http://localhost:8081.")]
+    [RegularExpression(@"^https?://[^\s/]+(:\d+)?(/\S*)?$", ErrorMessage = "Telegram:ApiBaseUrl must be an absolute http(s) URL such as http://localhost:8081.")]
     public string? ApiBaseUrl { get; set; }
 
     /// <summary>Public HTTPS URL of <c>/telegram/webhook</c>; set → webhook mode, empty → long polling.</summary>
-    [Url(ErrorMessage = "Telegram:WebhookUrl must be an absolute URL such as https://bot.example.vn/telegram/webhook.")]
+    [RegularExpression(@"^https://\S+$", ErrorMessage = "Telegram:WebhookUrl must be an absolute https URL (Telegram sends webhooks only over https) such as https://bot.example.vn/telegram/webhook.")]
     public string? WebhookUrl { get; set; }
 
     /// <summary>Webhook secret echoed by Telegram in a header; generated at start when absent.</summary>

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using ResidentBot.Bot.Tests.Fakes;
+using ResidentBot.Persistence;
+
+namespace ResidentBot.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The real host (Program.cs) on a fresh SQLite file, talking to an in-process fake Bot API over HTTP in
+/// polling mode. Tests send Telegram updates to the fake and read what the bot sent back.
+/// </summary>
+internal sealed class BotTestHost : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> factory;
+
+    private BotTestHost(WebApplicationFactory<Program> factory, FakeBotApi api, string folder, FakeTimeProvider? time)
+    {
+        this.factory = factory;
+        Api = api;
+        Folder = folder;
+        Time = time;
+    }
+
+    public FakeBotApi Api { get; }
+
+    /// <summary>The temp folder holding this host's database file.</summary>
+    public string Folder { get; }
+
+    public FakeTimeProvider? Time { get; }
+
+    public IServiceProvider Services => factory.Services;
+
+    public static async Task<BotTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        FakeTimeProvider? time = null,
+        string? folder = null,
+        FakeBotApi? api = null)
+    {
+        api ??= await FakeBotApi.StartAsync();
+        folder ??= Directory.CreateTempSubdirectory("residentbot-host-").FullName;
+        var config = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ResidentBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
+            ["Directory:Path"] = RepositoryPaths.SampleDirectory,
+            ["Telegram:BotToken"] = FakeBotApi.Token,
+            ["Telegram:ApiBaseUrl"] = api.BaseUrl.ToString(),
+            ["Telegram:PollingTimeoutSeconds"] = "1",
+            ["Outbox:PollInterval"] = "00:00:00.050",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            // UseSetting reaches builder.Configuration before Program.cs registers services; ConfigureAppConfiguration would come too late.
+            foreach (var (key, value) in config)
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            if (time is not null)
+            {
+                web.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
+            }
+        });
+        _ = factory.Services; // starts the host: database, directory, inbox, outbox, polling
+        await Task.CompletedTask;
+        return new BotTestHost(factory, api, folder, time);
+    }
+
+    public HttpClient CreateClient() => factory.CreateClient();
+
+    /// <summary>A fresh DbContext on the host's database, for assertions.</summary>
+    public ResidentBotDbContext NewDbContext() =>
+        factory.Services.CreateScope().ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await Api.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a finishing background thread; the OS temp cleaner takes it.
+        }
+    }
+}
