@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ResidentBot.Routing.Calendar;
 using ResidentBot.Routing.Officials;
+using ResidentBot.Routing.When;
 
 namespace ResidentBot.Persistence.DirectoryImport;
 
@@ -20,7 +22,7 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
     {
         Unknown(root, "$");
         var calendar = ValidateCalendar(root.Calendar, out var holidays);
-        var categories = ValidateCategories(root.Categories);
+        var categories = ValidateCategories(root.Categories, WorkingDayLength(calendar));
         var areas = ValidateAreas(root.Areas);
         var officials = ValidateOfficials(root.Officials);
         CheckRootLeaders(areas, officials);
@@ -121,7 +123,7 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
         return new ParsedCalendar(zone ?? "", string.Join(',', periods), string.Join(',', days));
     }
 
-    private List<ParsedCategory> ValidateCategories(List<CategoryNode?>? nodes)
+    private List<ParsedCategory> ValidateCategories(List<CategoryNode?>? nodes, TimeSpan workingDay)
     {
         var result = new List<ParsedCategory>();
         foreach (var (node, at) in Nodes(nodes, "$.categories"))
@@ -149,11 +151,33 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
 
             if (code is not null && nameVi is not null && nameEn is not null && acknowledge is { } a && resolve is { } r && owner is { } o)
             {
-                result.Add(new ParsedCategory(code, nameVi, nameEn, a, r, node.RoundTheClock ?? false, o, result.Count + 1));
+                var roundTheClock = node.RoundTheClock ?? false;
+                result.Add(new ParsedCategory(
+                    code, nameVi, nameEn, InClock(a, roundTheClock, workingDay), InClock(r, roundTheClock, workingDay), roundTheClock, o, result.Count + 1));
             }
         }
 
         return result;
+    }
+
+    // For office-time categories a "day" in the file is a working day ("trả lời trong 5 ngày làm việc"), so
+    // whole days become that many working days of office time; hours and minutes stay office hours.
+    private static TimeSpan InClock(TimeSpan duration, bool roundTheClock, TimeSpan workingDay) =>
+        roundTheClock || duration.Days == 0
+            ? duration
+            : (workingDay * duration.Days) + (duration - TimeSpan.FromDays(duration.Days));
+
+    private static TimeSpan WorkingDayLength(ParsedCalendar calendar)
+    {
+        try
+        {
+            var settings = new CalendarSettings { TimeZoneId = "UTC", OfficeHours = calendar.OfficeHours, WorkingDays = calendar.WorkingDays };
+            return new WorkingCalendar(settings, []).WorkingDayLength;
+        }
+        catch (CalendarFormatException)
+        {
+            return TimeSpan.FromDays(1); // the calendar's own errors are reported where it is validated
+        }
     }
 
     private TimeSpan? ParseDuration(string? text, string path)

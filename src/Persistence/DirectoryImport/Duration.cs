@@ -5,8 +5,8 @@ namespace ResidentBot.Persistence.DirectoryImport;
 
 /// <summary>
 /// Durations in the directory: a number and a unit, <c>30m</c>, <c>8h</c>, <c>5d</c>, combined as
-/// <c>1d4h</c>; or <c>hh:mm:ss</c> / <c>d.hh:mm:ss</c>. A day is 24 hours of whatever clock the routing
-/// engine counts for the category (working time, or wall time for round-the-clock categories).
+/// <c>1d4h</c>; or <c>hh:mm:ss</c> / <c>d.hh:mm:ss</c>. For round-the-clock categories a day is 24 hours;
+/// for office-time categories the validator turns each day into one working day of office time.
 /// </summary>
 internal static partial class Duration
 {

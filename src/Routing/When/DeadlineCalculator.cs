@@ -13,10 +13,6 @@ public sealed class DeadlineCalculator(WorkingCalendar calendar)
         return new Deadlines(Add(category, start, category.AcknowledgeWithin), Add(category, start, category.ResolveWithin));
     }
 
-    // In office time a "day" is a working day, as in "trả lời trong 5 ngày làm việc": whole days of the
-    // duration count as working days, the rest as office hours.
     private DateTimeOffset Add(Category category, DateTimeOffset start, TimeSpan within) =>
-        category.RoundTheClock
-            ? (start + within).ToUniversalTime()
-            : Calendar.AddWorkingTime(start, (Calendar.WorkingDayLength * within.Days) + (within - TimeSpan.FromDays(within.Days)));
+        category.RoundTheClock ? (start + within).ToUniversalTime() : Calendar.AddWorkingTime(start, within);
 }

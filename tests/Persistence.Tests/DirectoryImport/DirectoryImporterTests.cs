@@ -26,6 +26,20 @@ public sealed class DirectoryImporterTests
     }
 
     [Fact]
+    public async Task Days_of_an_office_time_category_are_working_days_of_office_time()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+
+        // waste: "8h" and "5d" with office hours 07:30-11:30 and 13:30-17:00 (7h30 a day).
+        var waste = await db.Categories.SingleAsync(c => c.Code == "waste");
+
+        Assert.Equal(TimeSpan.FromHours(8), waste.AcknowledgeWithin);
+        Assert.Equal(TimeSpan.FromHours(5 * 7.5), waste.ResolveWithin);
+    }
+
+    [Fact]
     public async Task Importing_the_same_file_twice_leaves_every_row_and_id_as_it_was()
     {
         await using var database = await TestDatabase.CreateAsync();
