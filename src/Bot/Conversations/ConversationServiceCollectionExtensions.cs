@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Hosting;
@@ -24,6 +25,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<IInboundSink, InboxSink>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<TurnDispatcher>();
+        services.AddSingleton<CurrentRouting>();
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<OutboxSender>();
         return services;

@@ -60,6 +60,9 @@ internal sealed partial class TurnDispatcher(
                 }
 
                 break;
+            case InboundKind.Unsupported:
+                turn.Reply(turn.T("Common.Unsupported"));
+                return;
             default:
                 var flow = flows.FirstOrDefault(f => f.Flow == turn.Conversation.Flow);
                 if (flow is not null)

@@ -73,12 +73,16 @@ internal sealed partial class InboxProcessor(
         var dispatcher = scope.ServiceProvider.GetRequiredService<TurnDispatcher>();
         try
         {
+            // One transaction per turn: what the handler changed, the replies it queued and the "handled"
+            // mark commit together (and a case's tracking code is allocated inside it).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var message = InboxPayload.Read(entry);
             var after = await dispatcher.DispatchAsync(message, cancellationToken);
             entry.Status = InboxStatus.Handled;
             entry.HandledAt = time.GetUtcNow();
             entry.Attempts++;
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             outboxSignal.Notify();
             await after(cancellationToken);
         }

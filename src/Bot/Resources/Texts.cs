@@ -4,21 +4,34 @@ using System.Resources;
 namespace ResidentBot.Bot.Resources;
 
 /// <summary>
-/// User-facing text from Texts.resx (Vietnamese, the default) and Texts.en.resx (English).
-/// Handlers ask by key; nothing user-facing is written inline in code.
+/// User-facing text from the resource files in this folder: X.resx is Vietnamese (the default) and
+/// X.en.resx English. Each feature keeps its own file (keys prefixed by feature), so features can grow
+/// without touching each other's files. Handlers ask by key; nothing user-facing is written inline in code.
 /// </summary>
 internal static class Texts
 {
     public const string Vietnamese = "vi";
     public const string English = "en";
 
-    private static readonly ResourceManager Manager = new("ResidentBot.Bot.Resources.Texts", typeof(Texts).Assembly);
+    private static readonly ResourceManager[] Managers =
+        [.. new[] { "Texts", "ResidentTexts", "OfficialTexts", "ChaseTexts" }
+            .Select(name => new ResourceManager($"ResidentBot.Bot.Resources.{name}", typeof(Texts).Assembly))];
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
 
-    public static string Get(string language, string key) =>
-        Manager.GetString(key, Culture(language))
-        ?? throw new InvalidOperationException($"Missing text resource '{key}'.");
+    public static string Get(string language, string key)
+    {
+        var culture = Culture(language);
+        foreach (var manager in Managers)
+        {
+            if (manager.GetString(key, culture) is { } text)
+            {
+                return text;
+            }
+        }
+
+        throw new InvalidOperationException($"Missing text resource '{key}'.");
+    }
 
     public static string Format(string language, string key, params object?[] args) =>
         string.Format(Culture(language), Get(language, key), args);
