@@ -1,6 +1,8 @@
 using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Hosting;
+using ResidentBot.Bot.Officials;
+using ResidentBot.Bot.Residents;
 using ResidentBot.Persistence;
 using ResidentBot.Routing;
 
@@ -14,6 +16,8 @@ builder.Services
     .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
     .AddResidentRouting()
     .AddConversations()
+    .AddResidentFeatures()
+    .AddOfficialFeatures()
     .AddTelegramChannel(builder.Configuration);
 
 var app = builder.Build();

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Outbox;
+using ResidentBot.Bot.Resources;
+using ResidentBot.Persistence;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Bot.Residents;
+
+/// <summary>Queues messages to the resident who reported a case, on the channel they reported through.</summary>
+internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox) : IResidentInbox
+{
+    public async Task NotifyAsync(Case @case, string textKey, IReadOnlyList<object?> args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
+        outbox.Enqueue(channel, chat, new OutboundMessage { Text = Texts.Format(language, textKey, [.. args]), Tag = CaseTag(@case) });
+    }
+
+    public async Task RelayReplyAsync(Case @case, string officialTitle, string? text, IReadOnlyList<InboundFile> photos, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(photos);
+        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
+        var header = Texts.Format(language, "Resident.ReplyFromOfficial", @case.TrackingCode, officialTitle);
+        outbox.Enqueue(channel, chat, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = CaseTag(@case) });
+        foreach (var photo in photos.Where(p => p.FileRef.Length > 0))
+        {
+            outbox.Enqueue(channel, chat, new OutboundMessage { PhotoRef = photo.FileRef, Tag = CaseTag(@case) });
+        }
+    }
+
+    public Task AskToConfirmAsync(Case @case, CancellationToken cancellationToken) =>
+        NotifyAsync(@case, "Resident.AskToConfirm", [@case.TrackingCode, @case.ResolutionNote], cancellationToken);
+
+    internal static string CaseTag(Case @case) => $"case:{@case.Id}";
+
+    private async Task<(string Channel, string Chat, string Language)> RecipientAsync(Case @case, CancellationToken cancellationToken)
+    {
+        var resident = await db.Residents.Include(r => r.Identities).SingleAsync(r => r.Id == @case.ResidentId, cancellationToken);
+        var identity = resident.Identities.OrderBy(i => i.Id).First();
+        return (identity.Channel, identity.ExternalId, resident.Language);
+    }
+}
