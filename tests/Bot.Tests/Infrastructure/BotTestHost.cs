@@ -18,8 +18,11 @@ internal sealed class BotTestHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> factory;
 
-    private BotTestHost(WebApplicationFactory<Program> factory, FakeBotApi api, string folder, FakeTimeProvider? time)
+    private readonly bool keepFolder;
+
+    private BotTestHost(WebApplicationFactory<Program> factory, FakeBotApi api, string folder, FakeTimeProvider? time, bool keepFolder)
     {
+        this.keepFolder = keepFolder;
         this.factory = factory;
         Api = api;
         Folder = folder;
@@ -28,7 +31,7 @@ internal sealed class BotTestHost : IAsyncDisposable
 
     public FakeBotApi Api { get; }
 
-    /// <summary>The temp folder holding this host's database file.</summary>
+    /// <summary>The temp folder holding this host's database file (deleted on dispose unless kept for a restart).</summary>
     public string Folder { get; }
 
     public FakeTimeProvider? Time { get; }
@@ -39,7 +42,8 @@ internal sealed class BotTestHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null,
         string? folder = null,
-        FakeBotApi? api = null)
+        FakeBotApi? api = null,
+        bool keepFolder = false)
     {
         api ??= await FakeBotApi.StartAsync();
         folder ??= Directory.CreateTempSubdirectory("residentbot-host-").FullName;
@@ -74,7 +78,7 @@ internal sealed class BotTestHost : IAsyncDisposable
         });
         _ = factory.Services; // starts the host: database, directory, inbox, outbox, polling
         await Task.CompletedTask;
-        return new BotTestHost(factory, api, folder, time);
+        return new BotTestHost(factory, api, folder, time, keepFolder);
     }
 
     public HttpClient CreateClient() => factory.CreateClient();
@@ -88,6 +92,11 @@ internal sealed class BotTestHost : IAsyncDisposable
         await factory.DisposeAsync();
         await Api.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (keepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Inbox;
+using ResidentBot.Bot.Tests.Fakes;
+using ResidentBot.Bot.Tests.Infrastructure;
+using ResidentBot.Persistence;
+using ResidentBot.Persistence.Inbox;
+
+namespace ResidentBot.Bot.Tests.Inbox;
+
+public sealed class InboxExactlyOnceTests
+{
+    private const long Resident = 6001;
+    private const string Secret = "test-secret_123";
+
+    private static Dictionary<string, string?> Webhook => new()
+    {
+        ["Telegram:WebhookUrl"] = "https://bot.example.test/telegram/webhook",
+        ["Telegram:SecretToken"] = Secret,
+    };
+
+    [Fact]
+    public async Task Webhook_with_the_right_secret_is_recorded_and_handled()
+    {
+        await using var host = await BotTestHost.StartAsync(Webhook);
+        using var http = host.CreateClient();
+
+        var response = await PostAsync(http, FakeUpdates.Text(Resident, "xin chào", updateId: 41).ToJsonString(), Secret);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await host.Api.WaitForCallsAsync("sendMessage", 1);
+        Assert.Equal(Resident, reply[0].Long("chat_id"));
+    }
+
+    [Theory]
+    [InlineData("wrong-secret")]
+    [InlineData(null)]
+    public async Task Webhook_with_a_wrong_or_missing_secret_is_refused_and_stores_nothing(string? secret)
+    {
+        await using var host = await BotTestHost.StartAsync(Webhook);
+        using var http = host.CreateClient();
+
+        var response = await PostAsync(http, FakeUpdates.Text(Resident, "xin chào", updateId: 42).ToJsonString(), secret);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var db = host.NewDbContext();
+        Assert.Empty(await db.InboxEntries.ToListAsync());
+        Assert.Empty(await db.Residents.ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_same_update_delivered_twice_is_handled_once()
+    {
+        await using var host = await BotTestHost.StartAsync(Webhook);
+        using var http = host.CreateClient();
+        var update = FakeUpdates.Text(Resident, "xin chào", updateId: 43).ToJsonString();
+
+        var first = await PostAsync(http, update, Secret);
+        var second = await PostAsync(http, update, Secret);
+        await host.Api.WaitForCallsAsync("sendMessage", 1);
+        await Task.Delay(400);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
+        Assert.Single(host.Api.CallsTo("sendMessage"));
+        await using var db = host.NewDbContext();
+        Assert.Single(await db.InboxEntries.ToListAsync());
+    }
+
+    [Fact]
+    public async Task An_update_recorded_before_a_crash_is_handled_once_after_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("residentbot-crash-").FullName;
+        var offline = new Dictionary<string, string?> { ["Telegram:BotToken"] = "" };
+        await using (await BotTestHost.StartAsync(offline, folder: folder, keepFolder: true))
+        {
+            // The first host only creates the database; the crash happens "after recording, before handling".
+        }
+
+        await RecordPendingAsync(folder, new InboundMessage
+        {
+            Channel = ChannelNames.Telegram, UpdateId = "44", ChatId = Resident.ToString(), UserId = Resident.ToString(),
+            Kind = InboundKind.Text, Text = "xin chào",
+        });
+
+        await using var second = await BotTestHost.StartAsync(folder: folder);
+        await second.Api.WaitForCallsAsync("sendMessage", 1);
+        await Task.Delay(300);
+
+        Assert.Single(second.Api.CallsTo("sendMessage"));
+        await using var db = second.NewDbContext();
+        Assert.Equal(InboxStatus.Handled, (await db.InboxEntries.SingleAsync()).Status);
+    }
+
+    private static async Task RecordPendingAsync(string folder, InboundMessage message)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ResidentBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
+            .AddPersistence(configuration, folder).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        db.InboxEntries.Add(new InboxEntry
+        {
+            Channel = message.Channel,
+            ExternalId = message.UpdateId,
+            Payload = JsonSerializer.Serialize(message, InboxPayload.Json),
+        });
+        await db.SaveChangesAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string? secret)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+
+        return await http.SendAsync(request);
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Hosting;
+using ResidentBot.Bot.Outbox;
+using ResidentBot.Bot.Tests.Fakes;
+using ResidentBot.Bot.Tests.Infrastructure;
+using ResidentBot.Persistence;
+using ResidentBot.Persistence.Outbox;
+
+namespace ResidentBot.Bot.Tests.Outbox;
+
+public sealed class OutboxDeliveryTests
+{
+    private const string Chat = "7001";
+
+    [Fact]
+    public async Task A_message_refused_with_429_then_500s_is_delivered_once_and_never_before_it_may()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+        await using var host = await BotTestHost.StartAsync(time: time);
+        host.Api.FailNext("sendMessage", 1, FakeFailure.TooManyRequests(30));
+        host.Api.FailNext("sendMessage", 2, FakeFailure.ServerError());
+
+        await EnqueueAsync(host, "xin chào");
+        await host.Api.WaitForCallsAsync("sendMessage", 1);
+        await Task.Delay(400);
+        Assert.Single(host.Api.CallsTo("sendMessage")); // retry_after not yet over
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        await host.Api.WaitForCallsAsync("sendMessage", 2);
+        time.Advance(TimeSpan.FromSeconds(4)); // backoff after the 2nd attempt: 2^2 s
+        await host.Api.WaitForCallsAsync("sendMessage", 3);
+        time.Advance(TimeSpan.FromSeconds(8)); // backoff after the 3rd attempt: 2^3 s
+        var calls = await host.Api.WaitForCallsAsync("sendMessage", 4);
+
+        Assert.Equal([429, 500, 500, 200], calls.Select(c => c.StatusCode));
+        var row = await WaitForStatusAsync(host, OutboxStatus.Sent);
+        Assert.Equal(4, row.Attempts);
+        await Task.Delay(300);
+        Assert.Equal(4, host.Api.CallsTo("sendMessage").Count);
+    }
+
+    [Fact]
+    public async Task A_message_the_channel_refuses_for_good_is_kept_as_failed_with_its_error()
+    {
+        await using var host = await BotTestHost.StartAsync();
+        host.Api.FailNext("sendMessage", 1, FakeFailure.BotBlocked());
+
+        await EnqueueAsync(host, "xin chào");
+
+        var row = await WaitForStatusAsync(host, OutboxStatus.Failed);
+        Assert.Contains("blocked", row.LastError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Pending_messages_are_delivered_after_a_restart()
+    {
+        var folder = Directory.CreateTempSubdirectory("residentbot-restart-").FullName;
+        var offline = new Dictionary<string, string?> { ["Telegram:BotToken"] = "" };
+        await using (var first = await BotTestHost.StartAsync(offline, folder: folder, keepFolder: true))
+        {
+            await EnqueueAsync(first, "tin nhắn chờ gửi");
+            await Task.Delay(300);
+            await using var db = first.NewDbContext();
+            Assert.Equal(OutboxStatus.Pending, (await db.OutboxMessages.SingleAsync()).Status);
+        }
+
+        await using var second = await BotTestHost.StartAsync(folder: folder);
+        var sent = await second.Api.WaitForCallsAsync("sendMessage", 1);
+
+        Assert.Equal("tin nhắn chờ gửi", sent[0].String("text"));
+        Assert.Equal(OutboxStatus.Sent, (await WaitForStatusAsync(second, OutboxStatus.Sent)).Status);
+    }
+
+    [Fact]
+    public async Task The_pacer_keeps_one_message_per_second_per_chat_and_a_global_rate()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
+        var pacer = new DeliveryPacer(time, perSecond: 3, perChatInterval: TimeSpan.FromSeconds(1));
+
+        Assert.True(pacer.TryTake("a", out _));
+        Assert.False(pacer.TryTake("a", out var retryA));
+        Assert.Equal(time.GetUtcNow().AddSeconds(1), retryA);
+        Assert.True(pacer.TryTake("b", out _));
+        Assert.True(pacer.TryTake("c", out _));
+        Assert.False(pacer.TryTake("d", out _)); // 3 per second overall
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(pacer.TryTake("a", out _));
+        pacer.Pause("a", TimeSpan.FromSeconds(5));
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(pacer.TryTake("e", out _)); // a 429 pauses everything until its retry_after
+        time.Advance(TimeSpan.FromSeconds(3));
+        Assert.True(pacer.TryTake("e", out _));
+    }
+
+    private static async Task EnqueueAsync(BotTestHost host, string text)
+    {
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        scope.ServiceProvider.GetRequiredService<OutboxWriter>().Enqueue(ChannelNames.Telegram, Chat, new OutboundMessage { Text = text });
+        await db.SaveChangesAsync();
+        host.Services.GetRequiredService<OutboxSignal>().Notify();
+    }
+
+    private static async Task<OutboxMessage> WaitForStatusAsync(BotTestHost host, OutboxStatus status)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            await using var db = host.NewDbContext();
+            var row = await db.OutboxMessages.AsNoTracking().SingleAsync(timeout.Token);
+            if (row.Status == status)
+            {
+                return row;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+}
