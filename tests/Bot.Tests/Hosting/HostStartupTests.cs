@@ -24,6 +24,29 @@ public sealed class HostStartupTests
     }
 
     [Fact]
+    public async Task A_broken_directory_file_stops_the_host_with_the_file_line_and_field_and_keeps_the_loaded_directory()
+    {
+        var folder = Directory.CreateTempSubdirectory("residentbot-broken-").FullName;
+        await using (await BotTestHost.StartAsync(folder: folder, keepFolder: true))
+        {
+            // The first start loads the good sample directory.
+        }
+
+        var broken = Path.Combine(folder, "broken.json");
+        var text = await File.ReadAllTextAsync(RepositoryPaths.SampleDirectory);
+        await File.WriteAllTextAsync(broken, text.Replace("\"parent\": \"HD.TPHD\"", "\"parent\": \"HD.NOWHERE\"", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(
+            () => BotTestHost.StartAsync(new Dictionary<string, string?> { ["Directory:Path"] = broken }, folder: folder, keepFolder: true));
+
+        Assert.Contains("broken.json:", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("HD.NOWHERE", error.ToString(), StringComparison.Ordinal);
+        await using var again = await BotTestHost.StartAsync(new Dictionary<string, string?> { ["Directory:ImportOnStart"] = "false" }, folder: folder);
+        await using var db = again.NewDbContext();
+        Assert.Equal(19, await db.Areas.CountAsync());
+    }
+
+    [Fact]
     public async Task Host_registers_its_commands_with_telegram_at_start()
     {
         await using var host = await BotTestHost.StartAsync();

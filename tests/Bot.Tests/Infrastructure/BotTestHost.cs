@@ -76,8 +76,17 @@ internal sealed class BotTestHost : IAsyncDisposable
                 web.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
             }
         });
-        _ = factory.Services; // starts the host: database, directory, inbox, outbox, polling
-        await Task.CompletedTask;
+        try
+        {
+            _ = factory.Services; // starts the host: database, directory, inbox, outbox, polling
+        }
+        catch
+        {
+            await factory.DisposeAsync();
+            await api.DisposeAsync();
+            throw;
+        }
+
         return new BotTestHost(factory, api, folder, time, keepFolder);
     }
 
