@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Bot.Tests.Residents;
 using ResidentBot.Routing.Cases;
@@ -33,5 +34,31 @@ public sealed class AddInformationTests
         Assert.Contains(saved.Events, e => e.Note == "Tối nay cả dãy đèn đều tắt");
         Assert.Contains(saved.Attachments, a => a.FileRef == "dark-street-large");
         Assert.Null(await db.ConversationStates.Where(c => c.ChatId == "7201").Select(c => c.Flow).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Replying_to_the_bots_message_about_a_case_adds_to_that_case()
+    {
+        await using var host = await BotTestHost.StartAsync(ResidentChat.FastOutbox());
+        var chat = new ResidentChat(host, Lan);
+        var @case = await ResidentScenarios.ReportStreetLightAsync(host, chat);
+        string submittedMessageId;
+        await using (var db = host.NewDbContext())
+        {
+            submittedMessageId = await db.OutboxMessages.Where(m => m.Recipient == "7201" && m.Tag == $"case:{@case.Id}")
+                .Select(m => m.ExternalMessageId!).FirstAsync();
+        }
+
+        var reply = await chat.SendAsync(FakeUpdates.Update(0, "message", FakeUpdates.Message(Lan, 50, m =>
+        {
+            m["text"] = "Cột đèn số 3 còn bị nghiêng";
+            m["reply_to_message"] = FakeUpdates.Message(FakeBotApi.BotId, int.Parse(submittedMessageId, System.Globalization.CultureInfo.InvariantCulture),
+                r => { r["chat"] = new System.Text.Json.Nodes.JsonObject { ["id"] = Lan, ["type"] = "private", ["first_name"] = "Lan" }; r["text"] = "x"; });
+        })));
+
+        Assert.Contains(@case.TrackingCode, ResidentChat.Text(reply), StringComparison.Ordinal);
+        await using var after = host.NewDbContext();
+        Assert.Contains(await after.CaseEvents.Where(e => e.CaseId == @case.Id).ToListAsync(),
+            e => e.Kind == CaseEventKind.InformationAdded && e.Note == "Cột đèn số 3 còn bị nghiêng");
     }
 }
