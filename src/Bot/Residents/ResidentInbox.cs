@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Confirmation;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
@@ -8,7 +11,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Residents;
 
 /// <summary>Queues messages to the resident who reported a case, on the channel they reported through.</summary>
-internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox) : IResidentInbox
+internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox, ButtonCodec codec) : IResidentInbox
 {
     public async Task NotifyAsync(Case @case, string textKey, IReadOnlyList<object?> args, CancellationToken cancellationToken)
     {
@@ -30,8 +33,23 @@ internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox
         }
     }
 
-    public Task AskToConfirmAsync(Case @case, CancellationToken cancellationToken) =>
-        NotifyAsync(@case, "Resident.AskToConfirm", [@case.TrackingCode, @case.ResolutionNote], cancellationToken);
+    public async Task AskToConfirmAsync(Case @case, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
+        var id = @case.Id.ToString(CultureInfo.InvariantCulture);
+        // In a private chat the chat id is the user id, so the buttons are signed for the resident alone.
+        outbox.Enqueue(channel, chat, new OutboundMessage
+        {
+            Text = Texts.Format(language, "Resident.AskToConfirm", @case.TrackingCode, @case.ResolutionNote),
+            Tag = CaseTag(@case),
+            Buttons =
+            [[
+                codec.Button(Texts.Get(language, "Resident.Confirm.Yes"), ConfirmationButtons.Yes, id, chat),
+                codec.Button(Texts.Get(language, "Resident.Confirm.No"), ConfirmationButtons.No, id, chat),
+            ]],
+        });
+    }
 
     internal static string CaseTag(Case @case) => $"case:{@case.Id}";
 

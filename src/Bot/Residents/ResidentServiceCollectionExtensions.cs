@@ -1,3 +1,11 @@
+using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Conversations.AddInformation;
+using ResidentBot.Bot.Conversations.Confirmation;
+using ResidentBot.Bot.Conversations.Language;
+using ResidentBot.Bot.Conversations.Report;
+using ResidentBot.Bot.Conversations.Start;
+using ResidentBot.Bot.Conversations.Status;
+
 namespace ResidentBot.Bot.Residents;
 
 internal static class ResidentServiceCollectionExtensions
@@ -6,6 +14,38 @@ internal static class ResidentServiceCollectionExtensions
     public static IServiceCollection AddResidentFeatures(this IServiceCollection services)
     {
         services.AddScoped<IResidentInbox, ResidentInbox>();
+        services.AddSingleton<PhotoPolicy>();
+
+        services.AddScoped<ICommandHandler, StartCommand>();
+        services.AddScoped<ICommandHandler, HelpCommand>();
+        services.AddCommand<LanguageCommand>();
+        services.AddCommand<ReportCommand>();
+        services.AddCommand<StatusCommand>();
+
+        services.AddScoped<ReportPrompts>();
+        services.AddScoped<ReportSubmitter>();
+        services.AddScoped<IFlowHandler, ReportFlow>();
+        services.AddScoped<IButtonHandler, ReportButtons>();
+
+        services.AddScoped<CaseHistory>();
+        services.AddScoped<IButtonHandler, StatusButtons>();
+
+        services.AddScoped<InformationAdder>();
+        services.AddScoped<IFlowHandler, AddInformationFlow>();
+        services.AddScoped<IButtonHandler, AddInformationButtons>();
+
+        services.AddScoped<IButtonHandler, ConfirmationButtons>();
+
+        // Input handlers are asked in registration order: a reply to a case message, then a menu label.
+        services.AddScoped<IInputHandler, ReplyToCaseInput>();
+        services.AddScoped<MainMenuInput>();
+        services.AddScoped<IInputHandler>(sp => sp.GetRequiredService<MainMenuInput>());
         return services;
+    }
+
+    private static void AddCommand<T>(this IServiceCollection services) where T : class, ICommandHandler
+    {
+        services.AddScoped<T>();
+        services.AddScoped<ICommandHandler>(sp => sp.GetRequiredService<T>());
     }
 }

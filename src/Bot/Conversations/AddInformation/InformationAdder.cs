@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Officials;
+using ResidentBot.Bot.Residents;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Bot.Conversations.AddInformation;
+
+/// <summary>
+/// Adds what the resident sent (text and/or photos) to their open case: an InformationAdded event, the
+/// photos as attachments, and a forward to the accountable official.
+/// </summary>
+internal sealed class InformationAdder(IOfficialInbox officials, PhotoPolicy photos, ButtonCodec codec)
+{
+    /// <summary>Returns false (and explains) when the message carries nothing to add or a photo is too large.</summary>
+    public async Task<bool> AddAsync(Turn turn, Case @case, CancellationToken cancellationToken)
+    {
+        var message = turn.Message;
+        var text = message.Text?.Trim();
+        if (message.Kind is not (InboundKind.Text or InboundKind.Photo) || (string.IsNullOrEmpty(text) && message.Photos.Count == 0))
+        {
+            return false;
+        }
+
+        if (photos.FirstTooLarge(message.Photos) is { SizeBytes: { } size })
+        {
+            turn.Reply(turn.T("Resident.Report.PhotoTooLarge", PhotoPolicy.Megabytes(size), PhotoPolicy.Megabytes(photos.MaxBytes)));
+            return true;
+        }
+
+        if (!@case.Status.IsOpen())
+        {
+            turn.Reply(turn.T("Resident.Add.NotOpen", @case.TrackingCode));
+            return true;
+        }
+
+        @case.Record(CaseEventKind.InformationAdded, Actor.Resident(turn.Resident.Id), turn.Now, string.IsNullOrEmpty(text) ? null : text);
+        foreach (var photo in message.Photos)
+        {
+            @case.Attach(new CaseAttachment
+            {
+                Channel = message.Channel, FileRef = photo.FileRef, ContentType = photo.ContentType, AddedBy = ActorKind.Resident, AddedAt = turn.Now,
+            });
+        }
+
+        await officials.ForwardFromResidentAsync(@case, string.IsNullOrEmpty(text) ? null : text, message.Photos, cancellationToken);
+        var title = await turn.Db.Officials.Where(o => o.Id == @case.AccountableOfficialId).Select(o => o.Title).FirstOrDefaultAsync(cancellationToken);
+        turn.Reply(new OutboundMessage
+        {
+            Text = turn.T("Resident.Add.Added", @case.TrackingCode, title),
+            Tag = ResidentInbox.CaseTag(@case),
+            Buttons = [[codec.Button(turn.T("Resident.Report.PhotosDone"), AddInformationButtons.Done, string.Empty, message.UserId)]],
+        });
+        return true;
+    }
+}

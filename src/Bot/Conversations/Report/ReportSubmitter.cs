@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Cases;
+using ResidentBot.Bot.Conversations.Start;
+using ResidentBot.Bot.Officials;
+using ResidentBot.Bot.Residents;
+using ResidentBot.Persistence.Cases;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Bot.Conversations.Report;
+
+/// <summary>
+/// Turns a confirmed draft into a case assigned to its one accountable official, inside the turn's
+/// transaction: the tracking code, the case, its card to the official and the reply commit together.
+/// </summary>
+internal sealed partial class ReportSubmitter(
+    CurrentRouting routing,
+    TrackingCodeAllocator codes,
+    IOptions<CaseOptions> options,
+    IOfficialInbox officials,
+    ILogger<ReportSubmitter> logger)
+{
+    public async Task SubmitAsync(Turn turn, ReportDraft draft, CancellationToken cancellationToken)
+    {
+        var engine = await routing.GetAsync(cancellationToken);
+        var now = turn.Now;
+        var decision = engine.Reroute(draft.AreaId!.Value, draft.CategoryCode!, now);
+        var zone = engine.Calendar.TimeZone;
+        var code = await codes.NextAsync(options.Value.TrackingPrefix, TimeZoneInfo.ConvertTime(now, zone).Year, cancellationToken);
+
+        var report = new NewCase(turn.Resident.Id, decision.Category.Id, decision.Area.Id, draft.Description!,
+            draft.Latitude, draft.Longitude, draft.AddressText, draft.Anonymous);
+        var @case = Case.Create(report, code, now);
+        @case.Assign(decision.ToAssignment(), Actor.System, now);
+        // The chase decides its own schedule; "now" asks it to look at the new case at its next sweep.
+        @case.NextChaseAt = now;
+        foreach (var photo in draft.Photos)
+        {
+            @case.Attach(new CaseAttachment
+            {
+                Channel = turn.Message.Channel, FileRef = photo.FileRef, ContentType = photo.ContentType, AddedBy = ActorKind.Resident, AddedAt = now,
+            });
+        }
+
+        turn.Db.Cases.Add(@case);
+        await turn.Db.SaveChangesAsync(cancellationToken); // the case card is tagged with the generated id
+        await officials.SendCaseCardAsync(@case, cancellationToken);
+
+        turn.EndFlow();
+        var reply = MainMenu.With(turn, turn.T("Resident.Report.Submitted", code, decision.Official.Title, ReportPrompts.PlaceName(engine, decision.Area.Id),
+            ResidentWords.Local(decision.AcknowledgeDueAt, zone), ResidentWords.Local(decision.ResolveDueAt, zone)));
+        turn.Reply(reply with { Tag = ResidentInbox.CaseTag(@case) });
+        LogSubmitted(code, decision.Area.Code, decision.Official.Code);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {TrackingCode} reported in {AreaCode}, accountable {OfficialCode}")]
+    private partial void LogSubmitted(string trackingCode, string areaCode, string officialCode);
+}

@@ -1,0 +1,25 @@
+namespace ResidentBot.Bot.Conversations.Start;
+
+/// <summary><c>/start</c> greets; <c>/start CODE</c> is an invite link, offered to the redeemers first.</summary>
+internal sealed class StartCommand(IEnumerable<IInviteRedeemer> redeemers) : ICommandHandler
+{
+    public IReadOnlyCollection<string> Commands { get; } = ["start"];
+
+    public async Task HandleAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (turn.Message.CommandArgs is { Length: > 0 } code)
+        {
+            foreach (var redeemer in redeemers)
+            {
+                if (await redeemer.TryRedeemAsync(turn, code, cancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+
+        turn.EndFlow();
+        turn.Reply(MainMenu.With(turn, turn.T("Resident.Start.Greeting")));
+    }
+}

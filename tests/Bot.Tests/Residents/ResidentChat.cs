@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Tests.Fakes;
+using ResidentBot.Bot.Tests.Infrastructure;
+using ResidentBot.Persistence.Inbox;
+using ResidentBot.Persistence.Outbox;
+
+namespace ResidentBot.Bot.Tests.Residents;
+
+/// <summary>
+/// One Telegram user talking to the bot through the fake Bot API: sends an update, waits until the bot has
+/// handled it and delivered every reply, and returns what the bot sent in that turn.
+/// </summary>
+internal sealed class ResidentChat(BotTestHost host, long userId)
+{
+    /// <summary>Sample ward Phường Trần Phú: its accountable leader and a point inside its boundary.</summary>
+    public const string TranPhuLeader = "HD.TPHD.TRANPHU.CT";
+    public const double TranPhuLat = 20.96;
+    public const double TranPhuLon = 106.30;
+
+    /// <summary>No per-chat pacing, so a turn's several replies arrive at once.</summary>
+    public static Dictionary<string, string?> FastOutbox() => new()
+    {
+        ["Outbox:PerChatInterval"] = "00:00:00",
+        ["Outbox:MessagesPerSecond"] = "1000",
+    };
+
+    public long UserId { get; } = userId;
+
+    public Task<IReadOnlyList<FakeBotApiCall>> TextAsync(string text) => SendAsync(FakeUpdates.Text(UserId, text));
+
+    public Task<IReadOnlyList<FakeBotApiCall>> CommandAsync(string command) => SendAsync(FakeUpdates.Command(UserId, command));
+
+    public Task<IReadOnlyList<FakeBotApiCall>> LocationAsync(double lat, double lon) => SendAsync(FakeUpdates.Location(UserId, lat, lon));
+
+    public Task<IReadOnlyList<FakeBotApiCall>> PhotoAsync(string fileId, string? caption = null) =>
+        SendAsync(FakeUpdates.Photo(UserId, fileId, caption));
+
+    /// <summary>Presses the newest button sent to <paramref name="owner"/> (default: this user) whose label contains <paramref name="label"/>.</summary>
+    public async Task<IReadOnlyList<FakeBotApiCall>> PressAsync(string label, long? owner = null)
+    {
+        var (data, messageId) = await FindButtonAsync(label, owner ?? UserId);
+        var answers = host.Api.CallsTo("answerCallbackQuery").Count;
+        var calls = await SendAsync(FakeUpdates.Callback(UserId, data, messageId));
+        await host.Api.WaitForCallsAsync("answerCallbackQuery", answers + 1);
+        return [.. calls, .. host.Api.CallsTo("answerCallbackQuery").Skip(answers)];
+    }
+
+    public async Task<IReadOnlyList<FakeBotApiCall>> SendAsync(JsonObject update)
+    {
+        var before = host.Api.Calls.Count;
+        var updateId = host.Api.EnqueueUpdate(update).ToString(CultureInfo.InvariantCulture);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            await using var db = host.NewDbContext();
+            var entry = await db.InboxEntries.AsNoTracking().FirstOrDefaultAsync(e => e.ExternalId == updateId, timeout.Token);
+            if (entry?.Status == InboxStatus.Failed || entry?.LastError is not null)
+            {
+                throw new InvalidOperationException($"Update {updateId} failed: {entry.LastError}");
+            }
+
+            if (entry?.Status == InboxStatus.Handled && !await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending, timeout.Token))
+            {
+                break;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+
+        return [.. host.Api.Calls.Skip(before).Where(c => c.Method is "sendMessage" or "editMessageText" or "sendPhoto" or "answerCallbackQuery")];
+    }
+
+    public static string Text(IEnumerable<FakeBotApiCall> calls) =>
+        string.Join("\n---\n", calls.Where(c => c.Method != "answerCallbackQuery").Select(c => c.String("text") ?? c.String("caption")));
+
+    private async Task<(string Data, int MessageId)> FindButtonAsync(string label, long owner)
+    {
+        var chat = owner.ToString(CultureInfo.InvariantCulture);
+        await using var db = host.NewDbContext();
+        var sent = await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == chat && m.ExternalMessageId != null)
+            .OrderByDescending(m => m.Id).ToListAsync();
+        foreach (var row in sent)
+        {
+            var buttons = JsonNode.Parse(row.Payload)?["buttons"]?.AsArray().SelectMany(r => r!.AsArray()) ?? [];
+            if (buttons.FirstOrDefault(b => ((string?)b!["label"])?.Contains(label, StringComparison.Ordinal) == true) is { } button)
+            {
+                return ((string)button["data"]!, int.Parse(row.ExternalMessageId!, CultureInfo.InvariantCulture));
+            }
+        }
+
+        throw new InvalidOperationException($"No button labelled '{label}' was sent to {owner}.");
+    }
+
+    /// <summary>Binds the sample ward leader to a Telegram account, as onboarding would, so they receive case cards.</summary>
+    public static async Task OnboardOfficialAsync(BotTestHost host, string code, long telegramUserId)
+    {
+        await using var db = host.NewDbContext();
+        var official = await db.Officials.SingleAsync(o => o.Code == code);
+        official.TelegramUserId = telegramUserId;
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Runs <paramref name="action"/> in a fresh DI scope and saves, as a job or an official action would.</summary>
+    public static async Task InScopeAsync(BotTestHost host, Func<IServiceProvider, Task> action)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+        await scope.ServiceProvider.GetRequiredService<ResidentBot.Persistence.ResidentBotDbContext>().SaveChangesAsync();
+    }
+}
