@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Persistence.Tests.Cases;
+
+public sealed class CaseReassignmentStorageTests
+{
+    [Fact]
+    public async Task A_transfer_saved_with_the_old_official_area_and_category_loaded_keeps_the_new_ones()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        long id;
+        int newOfficial, newArea, newCategory;
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+            id = await CaseFactory.SaveAssignedCaseAsync(db);
+            newOfficial = (await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.QUANGTRUNG.CT")).Id;
+            newArea = (await db.Areas.SingleAsync(a => a.Code == "HD.TPHD.QUANGTRUNG")).Id;
+            newCategory = (await db.Categories.SingleAsync(c => c.Code == "roads")).Id;
+        }
+
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+            var loaded = await db.Cases.Include(c => c.AccountableOfficial).Include(c => c.Area).Include(c => c.Category)
+                .SingleAsync(c => c.Id == id);
+            var at = CaseFactory.Now.AddHours(1);
+            loaded.Transfer(Actor.Official(loaded.AccountableOfficialId!.Value), "wrong ward", newArea, newCategory,
+                new Assignment(newOfficial, "moved", at.AddHours(8), at.AddDays(5)), at);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.Scope();
+        var reread = await check.ServiceProvider.GetRequiredService<ResidentBotDbContext>().Cases.SingleAsync(c => c.Id == id);
+        Assert.Equal((newOfficial, newArea, newCategory), (reread.AccountableOfficialId!.Value, reread.AreaId, reread.CategoryId));
+    }
+}
