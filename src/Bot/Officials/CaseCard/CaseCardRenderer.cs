@@ -30,7 +30,8 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             Local(@case.ResolveDueAt, zone),
             await ReporterAsync(@case, language, cancellationToken),
             @case.RoutingExplanation,
-            Texts.Get(language, $"Official.Status.{@case.Status}"));
+            Texts.Get(language, $"Official.Status.{@case.Status}"),
+            @case.AccountableOfficialId is { } official ? engine.Directory.OfficialsById.GetValueOrDefault(official)?.Title : null);
     }
 
     /// <summary>Buttons for what the status allows; none once the case has left the official's hands.</summary>

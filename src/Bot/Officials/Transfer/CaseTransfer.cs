@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Officials.CaseCard;
@@ -35,6 +36,10 @@ internal sealed partial class CaseTransfer(
             return;
         }
 
+        // The loaded case's navigation still points at the old official (tracked as the sender); left alone, EF's
+        // change detection would put the old foreign key back on save. Point it at the new official too.
+        turn.Db.Entry(@case).Reference(c => c.AccountableOfficial).CurrentValue =
+            await turn.Db.Officials.SingleAsync(o => o.Id == decision.Official.Id, cancellationToken);
         LogTransferred(@case.TrackingCode, from.Code, decision.Official.Code, reason);
         await officials.SendCaseCardAsync(@case, cancellationToken);
         await residents.NotifyAsync(@case, "Official.ToResident.Transferred",
