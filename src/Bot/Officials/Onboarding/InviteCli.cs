@@ -67,7 +67,8 @@ internal static class InviteCli
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Standard output carries only the link (scripts read it); every log line goes to standard error.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services
             .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
             .AddSingleton(TimeProvider.System)
