@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Outbox;
+using ResidentBot.Bot.Resources;
+using ResidentBot.Persistence;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Bot.Officials.CaseCard;
+
+/// <summary>Queues case cards (with their photos) and forwarded resident messages to the accountable official's chat.</summary>
+internal sealed partial class OfficialInbox(
+    ResidentBotDbContext db,
+    OutboxWriter outbox,
+    CaseCardRenderer cards,
+    ILogger<OfficialInbox> logger) : IOfficialInbox
+{
+    public async Task SendCaseCardAsync(Case @case, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        if (await ChatOfAsync(@case, cancellationToken) is not { } chat)
+        {
+            return;
+        }
+
+        var tag = OfficialActions.CaseTag(@case.Id);
+        outbox.Enqueue(chat.Channel, chat.Id, new OutboundMessage
+        {
+            Text = await cards.TextAsync(@case, chat.Language, cancellationToken),
+            Buttons = cards.Buttons(@case, chat.Language, chat.Id),
+            Tag = tag,
+        });
+        foreach (var photo in await cards.PhotosAsync(@case, cancellationToken))
+        {
+            if (photo.Channel == chat.Channel)
+            {
+                outbox.Enqueue(chat.Channel, chat.Id, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
+            }
+        }
+    }
+
+    public async Task ForwardFromResidentAsync(Case @case, string? text, IReadOnlyList<InboundFile> photos, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(photos);
+        if (await ChatOfAsync(@case, cancellationToken) is not { } chat)
+        {
+            return;
+        }
+
+        var tag = OfficialActions.CaseTag(@case.Id);
+        var header = Texts.Format(chat.Language, "Official.ResidentAdded", @case.TrackingCode);
+        outbox.Enqueue(chat.Channel, chat.Id, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = tag });
+        foreach (var photo in photos.Where(p => p.FileRef.Length > 0))
+        {
+            outbox.Enqueue(chat.Channel, chat.Id, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
+        }
+    }
+
+    private async Task<(string Channel, string Id, string Language)?> ChatOfAsync(Case @case, CancellationToken cancellationToken)
+    {
+        var official = await db.Officials.SingleAsync(o => o.Id == @case.AccountableOfficialId, cancellationToken);
+        if (official.TelegramUserId is not { } telegramId)
+        {
+            // Not onboarded yet: the case and its log still say who is accountable, and the chase escalates.
+            LogNotOnboarded(official.Code, @case.TrackingCode);
+            return null;
+        }
+
+        var chat = telegramId.ToString(CultureInfo.InvariantCulture);
+        return (ChannelNames.Telegram, chat, await LanguageOfAsync(db, chat, cancellationToken));
+    }
+
+    /// <summary>An official's language is the one their chat account chose as a resident; Vietnamese until then.</summary>
+    internal static async Task<string> LanguageOfAsync(ResidentBotDbContext db, string telegramChat, CancellationToken cancellationToken) =>
+        await db.Residents
+            .Where(r => r.Identities.Any(i => i.Channel == ChannelNames.Telegram && i.ExternalId == telegramChat))
+            .Select(r => r.Language).FirstOrDefaultAsync(cancellationToken) ?? Texts.Vietnamese;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Official {OfficialCode} has no chat account yet; case {TrackingCode} card not sent")]
+    private partial void LogNotOnboarded(string officialCode, string trackingCode);
+}

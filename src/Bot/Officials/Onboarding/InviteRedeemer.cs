@@ -1,0 +1,40 @@
+using System.Globalization;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations;
+
+namespace ResidentBot.Bot.Officials.Onboarding;
+
+/// <summary>
+/// Handles <c>/start &lt;code&gt;</c> when the code is an official's invite: binds the sender's Telegram account
+/// to the official, or says clearly why not. Returns false for deep links that are not invites.
+/// Meant to implement the residents' <c>IInviteRedeemer</c> once both branches are merged.
+/// </summary>
+internal sealed class InviteRedeemer(OfficialInvites invites)
+{
+    public async Task<bool> TryRedeemAsync(Turn turn, string code, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (code is null || !code.StartsWith(OfficialInvites.Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (turn.Message.Channel != ChannelNames.Telegram
+            || !long.TryParse(turn.Message.UserId, NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
+        {
+            turn.Reply(turn.T("Official.Invite.Unknown"));
+            return true;
+        }
+
+        var (outcome, official) = await invites.RedeemAsync(code, userId, ct);
+        turn.Reply(outcome switch
+        {
+            RedeemOutcome.Bound => turn.T("Official.Invite.Welcome", official!.FullName, official.Title),
+            RedeemOutcome.Used => turn.T("Official.Invite.Used"),
+            RedeemOutcome.Expired => turn.T("Official.Invite.Expired"),
+            RedeemOutcome.AccountBoundElsewhere => turn.T("Official.Invite.AccountTaken", official!.Title),
+            _ => turn.T("Official.Invite.Unknown"),
+        });
+        return true;
+    }
+}

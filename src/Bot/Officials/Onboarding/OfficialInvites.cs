@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResidentBot.Persistence;
+using ResidentBot.Persistence.Officials;
+using ResidentBot.Routing.Officials;
+
+namespace ResidentBot.Bot.Officials.Onboarding;
+
+/// <summary>
+/// One-time codes that bind a chat account to an official. The code is 192 random bits in base64url behind a
+/// short prefix (so /start can tell an invite from other deep links); only its SHA-256 is stored.
+/// </summary>
+internal sealed partial class OfficialInvites(ResidentBotDbContext db, TimeProvider time, IOptions<InviteOptions> options, ILogger<OfficialInvites> logger)
+{
+    public const string Prefix = "inv_";
+
+    public async Task<CreatedInvite?> CreateAsync(string officialCode, CancellationToken cancellationToken)
+    {
+        var code = officialCode.Trim();
+        var official = await db.Officials.FirstOrDefaultAsync(o => o.Code == code, cancellationToken);
+        if (official is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var secret = Prefix + Base64Url(RandomNumberGenerator.GetBytes(24));
+        var invite = new OfficialInvite { OfficialId = official.Id, CodeHash = Hash(secret), CreatedAt = now, ExpiresAt = now + options.Value.ExpiresAfter };
+        db.OfficialInvites.Add(invite);
+        await db.SaveChangesAsync(cancellationToken);
+        LogCreated(official.Code, invite.Id, invite.ExpiresAt);
+        return new CreatedInvite(official, secret, invite.ExpiresAt);
+    }
+
+    public async Task<(RedeemOutcome Outcome, Official? Official)> RedeemAsync(string code, long telegramUserId, CancellationToken cancellationToken)
+    {
+        var hash = Hash(code.Trim());
+        var invite = await db.OfficialInvites.FirstOrDefaultAsync(i => i.CodeHash == hash, cancellationToken);
+        var now = time.GetUtcNow();
+        if (invite is null)
+        {
+            return (RedeemOutcome.Unknown, null);
+        }
+
+        if (invite.UsedAt is not null)
+        {
+            return (RedeemOutcome.Used, null);
+        }
+
+        if (invite.ExpiresAt <= now)
+        {
+            return (RedeemOutcome.Expired, null);
+        }
+
+        var official = await db.Officials.SingleAsync(o => o.Id == invite.OfficialId, cancellationToken);
+        var holder = await db.Officials.FirstOrDefaultAsync(o => o.TelegramUserId == telegramUserId && o.Id != official.Id, cancellationToken);
+        if (holder is not null)
+        {
+            LogAccountTaken(telegramUserId, holder.Code, official.Code);
+            return (RedeemOutcome.AccountBoundElsewhere, holder);
+        }
+
+        invite.UsedAt = now;
+        invite.UsedBy = telegramUserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        official.TelegramUserId = telegramUserId;
+        LogRedeemed(official.Code, invite.Id, telegramUserId);
+        return (RedeemOutcome.Bound, official);
+    }
+
+    public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invite {InviteId} created for official {OfficialCode}, expires {ExpiresAt}")]
+    private partial void LogCreated(string officialCode, long inviteId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invite {InviteId} bound official {OfficialCode} to Telegram user {TelegramUserId}")]
+    private partial void LogRedeemed(string officialCode, long inviteId, long telegramUserId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram user {TelegramUserId} is already official {HolderCode}; invite for {OfficialCode} refused")]
+    private partial void LogAccountTaken(long telegramUserId, string holderCode, string officialCode);
+}
+
+internal sealed record CreatedInvite(Official Official, string Code, DateTimeOffset ExpiresAt);
+
+internal enum RedeemOutcome
+{
+    Bound,
+    Unknown,
+    Used,
+    Expired,
+    AccountBoundElsewhere,
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Cases;
+using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Resources;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Bot.Officials.Queue;
+
+/// <summary>/queue: the official's open cases by the deadline that matters now, so overdue ones come first.</summary>
+internal sealed class QueueCommand(CurrentRouting routing) : ICommandHandler
+{
+    private static readonly CaseStatus[] Open = [CaseStatus.Assigned, CaseStatus.Acknowledged, CaseStatus.Reopened, CaseStatus.Transferred];
+
+    public IReadOnlyCollection<string> Commands { get; } = ["queue"];
+
+    public async Task HandleAsync(Turn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Official is not { } official)
+        {
+            turn.Reply(turn.T("Official.OnlyOfficials"));
+            return;
+        }
+
+        var cases = (await turn.Db.Cases.AsNoTracking()
+                .Where(c => c.AccountableOfficialId == official.Id && Open.Contains(c.Status))
+                .ToListAsync(cancellationToken))
+            .OrderBy(c => DueText.NextDue(c) ?? DateTimeOffset.MaxValue).ThenBy(c => c.Id).ToList();
+        if (cases.Count == 0)
+        {
+            turn.Reply(turn.T("Official.Queue.Empty"));
+            return;
+        }
+
+        var directory = (await routing.GetAsync(cancellationToken)).Directory;
+        var text = new StringBuilder(turn.T("Official.Queue.Header", cases.Count));
+        foreach (var @case in cases)
+        {
+            var category = directory.CategoriesById.GetValueOrDefault(@case.CategoryId);
+            text.Append("\n\n").Append(turn.T("Official.Queue.Line",
+                DueText.IsOverdue(@case, turn.Now) ? "🔴" : "🟢",
+                @case.TrackingCode,
+                category is null ? null : turn.Language == Texts.English ? category.NameEn : category.NameVi,
+                directory.AreasById.GetValueOrDefault(@case.AreaId)?.Name,
+                turn.T($"Official.Status.{@case.Status}"),
+                DueText.Describe(turn, @case)));
+        }
+
+        turn.Reply(text.ToString());
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Officials.Onboarding;
+using ResidentBot.Bot.Tests.Fakes;
+using ResidentBot.Bot.Tests.Infrastructure;
+using static ResidentBot.Bot.Tests.Officials.OfficialsHarness;
+
+namespace ResidentBot.Bot.Tests.Officials;
+
+public sealed class InviteTests
+{
+    private const long NewOfficial = 7100;
+    private const string NguyenTraiLeader = "HD.TPHD.NGUYENTRAI.CT";
+
+    [Fact]
+    public async Task An_administrator_gets_a_one_time_link_that_binds_the_official_who_opens_it()
+    {
+        await using var bed = await StartAsync();
+
+        await bed.SendAsync(FakeUpdates.Command(CitySupervisor, $"/invite {NguyenTraiLeader}"));
+        var link = LinkIn((await bed.MessageToAsync(CitySupervisor, "https://t.me/")).String("text")!);
+        Assert.StartsWith($"https://t.me/{FakeBotApi.BotUsername}?start=inv_", link, StringComparison.Ordinal);
+        var code = link[(link.IndexOf("start=", StringComparison.Ordinal) + 6)..];
+        Assert.InRange(code.Length, 26, 64);
+
+        await bed.SendAsync(FakeUpdates.Command(NewOfficial, $"/start {code}"));
+
+        await bed.MessageToAsync(NewOfficial, "Chủ tịch UBND phường Nguyễn Trãi");
+        await using var db = bed.Host.NewDbContext();
+        Assert.Equal(NewOfficial, (await db.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+        var invite = await db.OfficialInvites.SingleAsync();
+        Assert.Equal(OfficialInvites.Hash(code), invite.CodeHash);
+        Assert.DoesNotContain(code, invite.CodeHash, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromHours(72), invite.ExpiresAt - invite.CreatedAt);
+
+        await bed.SendAsync(FakeUpdates.Command(NewOfficial + 1, $"/start {code}"));
+        await bed.MessageToAsync(NewOfficial + 1, "đã được sử dụng");
+        await using var after = bed.Host.NewDbContext();
+        Assert.Equal(NewOfficial, (await after.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+    }
+
+    [Fact]
+    public async Task Only_configured_administrators_may_issue_invites()
+    {
+        await using var bed = await StartAsync();
+
+        await bed.SendAsync(FakeUpdates.Command(TranPhuLeader, $"/invite {NguyenTraiLeader}"));
+
+        await bed.MessageToAsync(TranPhuLeader, "quản trị viên");
+        await using var db = bed.Host.NewDbContext();
+        Assert.Empty(await db.OfficialInvites.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Expired_and_unknown_codes_and_an_account_already_bound_are_refused_clearly()
+    {
+        await using var bed = await StartAsync(new Dictionary<string, string?> { ["Invites:ExpiresAfter"] = "00:05:00" });
+        var expired = await CreateInviteAsync(bed, NguyenTraiLeader);
+        await using (var db = bed.Host.NewDbContext())
+        {
+            var row = await db.OfficialInvites.SingleAsync();
+            row.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            await db.SaveChangesAsync();
+        }
+
+        var valid = await CreateInviteAsync(bed, NguyenTraiLeader);
+
+        await bed.SendAsync(FakeUpdates.Command(NewOfficial, $"/start {expired}"));
+        await bed.MessageToAsync(NewOfficial, "đã hết hạn");
+        await bed.SendAsync(FakeUpdates.Command(NewOfficial, "/start inv_nope"));
+        await bed.MessageToAsync(NewOfficial, "không hợp lệ");
+        await bed.SendAsync(FakeUpdates.Command(TranPhuLeader, $"/start {valid}"));
+        await bed.MessageToAsync(TranPhuLeader, "đã được liên kết với chức danh khác");
+
+        await using var after = bed.Host.NewDbContext();
+        Assert.Null((await after.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+        Assert.All(await after.OfficialInvites.ToListAsync(), i => Assert.Null(i.UsedAt));
+    }
+
+    [Fact]
+    public async Task The_command_line_verb_prints_a_link_and_leaves_other_arguments_to_the_host()
+    {
+        var folder = Directory.CreateTempSubdirectory("residentbot-cli-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:ResidentBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
+                ["Directory:Path"] = RepositoryPaths.SampleDirectory,
+                ["Telegram:BotUsername"] = "@HaiDuongBot",
+            };
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            Assert.Null(await InviteCli.TryRunAsync(["--urls", "http://localhost:5000"], settings, output, error, CancellationToken.None));
+            var exit = await InviteCli.TryRunAsync(["invite", NguyenTraiLeader], settings, output, error, CancellationToken.None);
+            var unknown = await InviteCli.TryRunAsync(["invite", "NO.SUCH"], settings, output, error, CancellationToken.None);
+
+            Assert.Equal(0, exit);
+            Assert.StartsWith("https://t.me/HaiDuongBot?start=inv_", output.ToString().Trim(), StringComparison.Ordinal);
+            Assert.Equal(1, unknown);
+            Assert.Contains("NO.SUCH", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<string> CreateInviteAsync(OfficialsHarness bed, string officialCode)
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(bed.Host.Services);
+        var invites = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<OfficialInvites>(scope.ServiceProvider);
+        return (await invites.CreateAsync(officialCode, CancellationToken.None))!.Code;
+    }
+
+    private static string LinkIn(string text) => text[text.IndexOf("https://t.me/", StringComparison.Ordinal)..].Split('\n', ' ')[0];
+}
