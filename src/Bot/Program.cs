@@ -2,9 +2,15 @@ using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Officials;
+using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Persistence;
 using ResidentBot.Routing;
+
+if (await InviteCli.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -26,7 +32,8 @@ app.MapHealthEndpoints();
 app.MapTelegramWebhook();
 app.LogStartupSummary();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>
 public partial class Program;

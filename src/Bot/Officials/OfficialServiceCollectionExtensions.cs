@@ -1,4 +1,5 @@
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Officials.Acknowledge;
 using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Bot.Officials.Onboarding;
@@ -19,8 +20,7 @@ internal static class OfficialServiceCollectionExtensions
         services.AddOfficialInvites();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
         services.AddScoped<InviteLinks>();
-        services.AddScoped<InviteRedeemer>();
-        services.AddScoped<ICommandHandler, StartWithInviteCommand>();
+        services.AddScoped<IInviteRedeemer, InviteRedeemer>();
         services.AddScoped<ICommandHandler, InviteCommand>();
 
         services.AddScoped<CaseCardRenderer>();

@@ -2,6 +2,8 @@ using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
 
+using ResidentBot.Bot.Conversations.Start;
+
 namespace ResidentBot.Bot.Officials.Onboarding;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace ResidentBot.Bot.Officials.Onboarding;
 /// to the official, or says clearly why not. Returns false for deep links that are not invites.
 /// Meant to implement the residents' <c>IInviteRedeemer</c> once both branches are merged.
 /// </summary>
-internal sealed class InviteRedeemer(OfficialInvites invites)
+internal sealed class InviteRedeemer(OfficialInvites invites) : IInviteRedeemer
 {
     public async Task<bool> TryRedeemAsync(Turn turn, string code, CancellationToken ct)
     {
