@@ -26,10 +26,7 @@ internal sealed partial class ChaseSweepJob(
         {
             var batch = await DueAsync(now, options.Value.BatchSize, cancellationToken);
             var fresh = batch.Where(seen.Add).ToList();
-            foreach (var id in fresh)
-            {
-                chased += await ChaseOneAsync(id, cancellationToken) ? 1 : 0;
-            }
+            chased += await ChaseBatchAsync(fresh, cancellationToken);
 
             // A short batch was the last; a batch of only seen ids means the rest is being retried later.
             if (batch.Count < options.Value.BatchSize || fresh.Count == 0)
@@ -55,19 +52,31 @@ internal sealed partial class ChaseSweepJob(
             .OrderBy(c => c.NextChaseAt).Select(c => c.Id).Take(batchSize).ToListAsync(cancellationToken);
     }
 
-    private async Task<bool> ChaseOneAsync(long id, CancellationToken cancellationToken)
+    // One scope (one connection, one official-chat cache) per batch; still one short transaction per case.
+    private async Task<int> ChaseBatchAsync(List<long> ids, CancellationToken cancellationToken)
     {
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var chaser = scope.ServiceProvider.GetRequiredService<CaseChaser>();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var chased = 0;
+        foreach (var id in ids)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<CaseChaser>().ChaseAsync(id, cancellationToken);
+            try
+            {
+                chased += await chaser.ChaseAsync(id, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCaseFailed(ex, id);
+                await PostponeAsync(id, cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogCaseFailed(ex, id);
-            await PostponeAsync(id, cancellationToken);
-            return false;
-        }
+
+        return chased;
     }
 
     // A case that fails every time must not hold up the others: look again later, and the log says why.
