@@ -1,4 +1,6 @@
 using ResidentBot.Bot.Channels.Telegram;
+using ResidentBot.Bot.Chase;
+using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Officials;
@@ -24,12 +26,14 @@ builder.Services
     .AddConversations()
     .AddResidentFeatures()
     .AddOfficialFeatures()
-    .AddTelegramChannel(builder.Configuration);
+    .AddTelegramChannel(builder.Configuration)
+    .AddChase(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapTelegramWebhook();
+app.MapChaseDashboard();
 app.LogStartupSummary();
 
 await app.RunAsync();

@@ -57,6 +57,12 @@ internal sealed class CategoryNode : DirectoryNode
     public bool? RoundTheClock { get; set; }
 
     public string? Owner { get; set; }
+
+    public string? EscalateEvery { get; set; }
+
+    public string? ProgressEvery { get; set; }
+
+    public string? AutoCloseAfter { get; set; }
 }
 
 internal sealed class AreaNode : DirectoryNode

@@ -25,6 +25,9 @@ public sealed partial class DirectoryImporter
             category.RoundTheClock = parsed.RoundTheClock;
             category.OwnerPost = parsed.Owner;
             category.SortOrder = parsed.SortOrder;
+            category.EscalateEvery = parsed.Chase.EscalateEvery;
+            category.ProgressEvery = parsed.Chase.ProgressEvery;
+            category.AutoCloseAfter = parsed.Chase.AutoCloseAfter;
         }
 
         var used = await db.Cases.Select(c => c.CategoryId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -153,7 +153,10 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
             {
                 var roundTheClock = node.RoundTheClock ?? false;
                 result.Add(new ParsedCategory(
-                    code, nameVi, nameEn, InClock(a, roundTheClock, workingDay), InClock(r, roundTheClock, workingDay), roundTheClock, o, result.Count + 1));
+                    code, nameVi, nameEn, InClock(a, roundTheClock, workingDay), InClock(r, roundTheClock, workingDay), roundTheClock, o, result.Count + 1)
+                {
+                    Chase = ValidateChase(node, at, roundTheClock, workingDay),
+                });
             }
         }
 
@@ -179,6 +182,15 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
             return TimeSpan.FromDays(1); // the calendar's own errors are reported where it is validated
         }
     }
+
+    // escalateEvery counts in the category's clock like its deadlines; progressEvery and autoCloseAfter are calendar time.
+    private ChaseOverrides ValidateChase(CategoryNode node, string at, bool roundTheClock, TimeSpan workingDay) => new(
+        OptionalDuration(node.EscalateEvery, at + ".escalateEvery") is { } every ? InClock(every, roundTheClock, workingDay) : null,
+        OptionalDuration(node.ProgressEvery, at + ".progressEvery"),
+        OptionalDuration(node.AutoCloseAfter, at + ".autoCloseAfter"));
+
+    private TimeSpan? OptionalDuration(string? text, string path) =>
+        string.IsNullOrWhiteSpace(text) ? null : ParseDuration(text, path);
 
     private TimeSpan? ParseDuration(string? text, string path)
     {

@@ -34,6 +34,35 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("TrackingSequences", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.Chase.DigestSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupervisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupervisorId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("DigestSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.Conversations.ConversationState", b =>
                 {
                     b.Property<long>("Id")
@@ -533,9 +562,15 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<TimeSpan>("AcknowledgeWithin")
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeSpan?>("AutoCloseAfter")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("EscalateEvery")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NameEn")
@@ -551,6 +586,9 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<string>("OwnerPost")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("ProgressEvery")
                         .HasColumnType("TEXT");
 
                     b.Property<TimeSpan>("ResolveWithin")
@@ -702,6 +740,15 @@ namespace ResidentBot.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("ResidentIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Chase.DigestSnapshot", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResidentBot.Persistence.Officials.OfficialInvite", b =>

@@ -27,4 +27,13 @@ public sealed class Category
     public PostKind OwnerPost { get; set; } = PostKind.Leader;
 
     public int SortOrder { get; set; }
+
+    /// <summary>Chase override: re-escalate this often while overdue (clock of the category); null = the host default.</summary>
+    public TimeSpan? EscalateEvery { get; set; }
+
+    /// <summary>Chase override: ask an overdue case's official for progress this often (elapsed time); null = default.</summary>
+    public TimeSpan? ProgressEvery { get; set; }
+
+    /// <summary>Chase override: close a resolved case the resident did not answer after this long; null = default.</summary>
+    public TimeSpan? AutoCloseAfter { get; set; }
 }

@@ -1,0 +1,127 @@
+using System.Globalization;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Chase.Schedule;
+using ResidentBot.Bot.Chase.Supervisors;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Bot.Chase;
+
+internal sealed partial class CaseChaser
+{
+    // Only the latest reminder that has come due per deadline: a sweep that was down for a while does not
+    // send the 50% reminder after the 90% one.
+    private async Task RemindAsync(Case @case, ChaseView view, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var due = ChaseSchedule.Reminders(@case, view.Clock(@case), view.Policy(@case))
+            .Where(r => r.At <= now && r.DeadlineAt > now)
+            .GroupBy(r => r.Kind)
+            .Select(g => g.MaxBy(r => r.Percent)!);
+        foreach (var reminder in due)
+        {
+            var kind = reminder.Kind.ToString().ToLowerInvariant();
+            var key = string.Create(CultureInfo.InvariantCulture, $"remind:{@case.Id}:{kind}:{reminder.Percent}:{reminder.DeadlineAt.UtcTicks}");
+            if (await AlreadyRecordedAsync(@case.Id, CaseEventKind.Reminded, key, cancellationToken))
+            {
+                continue;
+            }
+
+            var official = @case.AccountableOfficialId!.Value;
+            @case.Record(CaseEventKind.Reminded, Actor.System, now, key, official);
+            var textKey = reminder.Kind == DeadlineKind.Acknowledge ? "Chase.Reminder.Acknowledge" : "Chase.Reminder.Resolve";
+            await messenger.SendAsync(official, key, chat => new OutboundMessage
+            {
+                Text = chat.T(textKey, @case.TrackingCode, Local(view, reminder.DeadlineAt), reminder.Percent),
+                Tag = $"case:{@case.Id}",
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Escalates when due; returns false when the case is overdue but nobody is above to escalate to.</summary>
+    private async Task<bool> EscalateAsync(Case @case, ChaseView view, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (ChaseSchedule.EscalationDueAt(@case, view.Clock(@case), view.Policy(@case)) is not { } due || due > now)
+        {
+            return true;
+        }
+
+        var accountable = @case.AccountableOfficialId!.Value;
+        var chain = view.Engine.Escalation.For(@case.AreaId, accountable, now);
+        if (chain.Count == 0)
+        {
+            LogNoChain(@case.TrackingCode, accountable);
+            return false;
+        }
+
+        // Past the top of the chain the top keeps being chased: the chase never stops while a case is open.
+        var link = chain[Math.Min(@case.EscalationLevel + 1, chain.Count) - 1];
+        var key = string.Create(CultureInfo.InvariantCulture, $"escalate:{@case.Id}:{link.Level}:{due.UtcTicks}");
+        @case.Escalate(link.Level, link.Official.Id, $"{link.Explanation} [{key}]", now);
+        LogEscalated(@case.TrackingCode, link.Level, link.Official.Id);
+
+        var accountableTitle = view.Engine.Directory.OfficialsById.GetValueOrDefault(accountable)?.Title ?? string.Empty;
+        var late = FirstMissedDeadline(@case) is { } missed ? now - missed : TimeSpan.Zero;
+        var caseArg = @case.Id.ToString(CultureInfo.InvariantCulture);
+        await messenger.SendAsync(link.Official.Id, key, chat => new OutboundMessage
+        {
+            Text = chat.T("Chase.Escalation.Card", @case.TrackingCode, link.Level, Late(chat.Language, late), accountableTitle, @case.Description),
+            Buttons =
+            [
+                [
+                    buttons.Button(chat.T("Chase.Button.Urge"), SupervisorActions.Urge, caseArg, chat.ChatId),
+                    buttons.Button(chat.T("Chase.Button.Reassign"), SupervisorActions.Reassign, caseArg, chat.ChatId),
+                    buttons.Button(chat.T("Chase.Button.Extend"), SupervisorActions.Extend, caseArg, chat.ChatId),
+                ],
+            ],
+            Tag = $"case:{@case.Id}",
+        }, cancellationToken);
+        await residents.NotifyAsync(@case, "Chase.Resident.Escalated", [@case.TrackingCode, link.Official.Title], cancellationToken);
+        return true;
+    }
+
+    private async Task RequestProgressAsync(Case @case, ChaseView view, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (ChaseSchedule.ProgressDueAt(@case, view.Policy(@case), now) is not { } due)
+        {
+            return;
+        }
+
+        var key = string.Create(CultureInfo.InvariantCulture, $"progress:{@case.Id}:{due.UtcTicks}");
+        if (await AlreadyRecordedAsync(@case.Id, CaseEventKind.ProgressRequested, key, cancellationToken))
+        {
+            return;
+        }
+
+        var official = @case.AccountableOfficialId!.Value;
+        @case.Record(CaseEventKind.ProgressRequested, Actor.System, now, key, official);
+        await messenger.SendAsync(official, key, chat => new OutboundMessage
+        {
+            Text = chat.T("Chase.Progress.Request", @case.TrackingCode),
+            Tag = ProgressTag.For(@case.Id),
+        }, cancellationToken);
+    }
+
+    private async Task AutoCloseAsync(Case @case, ChaseView view, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var policy = view.Policy(@case);
+        if (ChaseSchedule.AutoCloseAt(@case, policy) is not { } at || at > now)
+        {
+            return;
+        }
+
+        var days = (int)Math.Round(policy.AutoCloseAfter.TotalDays);
+        @case.Close(Actor.System, now, string.Create(CultureInfo.InvariantCulture,
+            $"Closed automatically: the resident did not answer within {days} days of the resolution."));
+        await residents.NotifyAsync(@case, "Chase.Resident.AutoClosed", [@case.TrackingCode, days], cancellationToken);
+    }
+
+    private static DateTimeOffset? FirstMissedDeadline(Case @case) =>
+        @case.Status.AwaitsAcknowledgement() && @case.AcknowledgeDueAt is { } ack && (@case.ResolveDueAt is not { } r || ack <= r)
+            ? ack
+            : @case.ResolveDueAt;
+
+    internal static string Local(ChaseView view, DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, view.Engine.Calendar.TimeZone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    internal static string Late(string language, TimeSpan late) =>
+        Resources.Texts.Format(language, "Chase.Late", (int)late.TotalDays, late.Hours);
+}

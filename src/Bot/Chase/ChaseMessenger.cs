@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Outbox;
+using ResidentBot.Bot.Resources;
+using ResidentBot.Persistence;
+
+namespace ResidentBot.Bot.Chase;
+
+/// <summary>An official's chat: channel, chat id and language; null when the official has no chat account yet.</summary>
+internal sealed record OfficialChat(int OfficialId, string Channel, string ChatId, string Language)
+{
+    public string T(string key, params object?[] args) => Texts.Format(Language, key, args);
+}
+
+/// <summary>Queues chase messages to officials in the caller's unit of work (the caller saves).</summary>
+internal sealed partial class ChaseMessenger(ResidentBotDbContext db, OutboxWriter outbox, ILogger<ChaseMessenger> logger)
+{
+    private readonly Dictionary<int, OfficialChat?> chats = [];
+
+    public async Task<OfficialChat?> ChatOfAsync(int officialId, CancellationToken cancellationToken)
+    {
+        if (chats.TryGetValue(officialId, out var known))
+        {
+            return known;
+        }
+
+        var official = await db.Officials.AsNoTracking().Where(o => o.Id == officialId)
+            .Select(o => new { o.Code, o.TelegramUserId }).SingleAsync(cancellationToken);
+        OfficialChat? chat = null;
+        if (official.TelegramUserId is { } telegramId)
+        {
+            var id = telegramId.ToString(CultureInfo.InvariantCulture);
+            var language = await db.Residents
+                .Where(r => r.Identities.Any(i => i.Channel == ChannelNames.Telegram && i.ExternalId == id))
+                .Select(r => r.Language).FirstOrDefaultAsync(cancellationToken) ?? Texts.Vietnamese;
+            chat = new OfficialChat(officialId, ChannelNames.Telegram, id, language);
+        }
+        else
+        {
+            LogNoChat(official.Code);
+        }
+
+        chats[officialId] = chat;
+        return chat;
+    }
+
+    /// <summary>Queues a message when the official can receive one; the case event is recorded either way by the caller.</summary>
+    public async Task<OfficialChat?> SendAsync(
+        int officialId, string? dedupKey, Func<OfficialChat, OutboundMessage> compose, CancellationToken cancellationToken)
+    {
+        if (await ChatOfAsync(officialId, cancellationToken) is not { } chat)
+        {
+            return null;
+        }
+
+        outbox.Enqueue(chat.Channel, chat.ChatId, compose(chat), dedupKey);
+        return chat;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Official {OfficialCode} has no chat account; the chase records the event without a message")]
+    private partial void LogNoChat(string officialCode);
+}

@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ResidentBot.Bot.Chase;
+
+/// <summary>
+/// Defaults of the chase policy (a category may override escalateEvery, progressEvery and autoCloseAfter in the
+/// directory), the digest schedules and the Hangfire dashboard credentials.
+/// </summary>
+internal sealed class ChaseOptions
+{
+    public const string Section = "Chase";
+
+    /// <summary>Remind the accountable official when this share (%) of the time to a deadline has passed.</summary>
+    public int[] ReminderPercents { get; set; } = [50, 90];
+
+    /// <summary>Re-escalate while overdue, in the category's clock (whole days are working days for office-time categories).</summary>
+    public TimeSpan EscalateEvery { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Ask an overdue case's official for a progress note this often (calendar time).</summary>
+    public TimeSpan ProgressEvery { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A resolved case the resident did not confirm or reopen closes by itself after this long.</summary>
+    public TimeSpan AutoCloseAfter { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How much a supervisor's "extend deadline" adds to the resolve deadline, in the category's clock.</summary>
+    public TimeSpan ExtendBy { get; set; } = TimeSpan.FromDays(5);
+
+    [Range(1, 100_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Cron of the sweep (UTC; it only reads the due index, so every minute is cheap).</summary>
+    [Required]
+    public string SweepCron { get; set; } = "* * * * *";
+
+    /// <summary>Cron of the daily escalation digest, in <see cref="TimeZone"/>.</summary>
+    [Required]
+    public string DailyDigestCron { get; set; } = "0 7 * * 1-5";
+
+    /// <summary>Cron of the weekly scorecard, in <see cref="TimeZone"/>.</summary>
+    [Required]
+    public string WeeklyScorecardCron { get; set; } = "0 8 * * 1";
+
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Send a digest even when there is nothing to report.</summary>
+    public bool SendEmptyDigest { get; set; }
+
+    /// <summary>Where scorecard charts are written; relative to the content root.</summary>
+    [Required]
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Run the Hangfire server in this host (tests turn it off and call jobs directly).</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>Dashboard user; with no user and password configured the dashboard is not mapped at all.</summary>
+    public string? DashboardUser { get; set; }
+
+    public string? DashboardPassword { get; set; }
+}

@@ -1,0 +1,48 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Chase.Jobs;
+using ResidentBot.Bot.Chase.Progress;
+using ResidentBot.Bot.Chase.Schedule;
+using ResidentBot.Bot.Chase.Supervisors;
+using ResidentBot.Bot.Conversations;
+using ResidentBot.Persistence;
+
+namespace ResidentBot.Bot.Chase;
+
+internal static class ChaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// The chase: NextChaseAt kept by a SaveChanges hook, the sweep, digests and scorecards as Hangfire jobs on
+    /// in-memory storage (truth is in our database), and the supervisors' actions on escalated cases.
+    /// </summary>
+    public static IServiceCollection AddChase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChaseOptions>().BindConfiguration(ChaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ChaseRules>();
+        services.AddSingleton<ChaseScheduleInterceptor>();
+        services.ConfigureDbContext<ResidentBotDbContext>((provider, options) =>
+            options.AddInterceptors(provider.GetRequiredService<ChaseScheduleInterceptor>()));
+
+        services.AddScoped<ChaseMessenger>();
+        services.AddScoped<CaseChaser>();
+        services.AddScoped<ChaseSweepJob>();
+        services.AddScoped<EscalationDigestJob>();
+        services.AddScoped<WeeklyScorecardJob>();
+        services.AddScoped<IButtonHandler, SupervisorActions>();
+        services.AddScoped<IFlowHandler, ExtendDeadlineFlow>();
+        services.AddScoped<IInputHandler, ProgressReplyHandler>();
+
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseInMemoryStorage());
+        if (configuration.GetValue(ChaseOptions.Section + ":" + nameof(ChaseOptions.RunServer), true))
+        {
+            services.AddHangfireServer(server => server.WorkerCount = 2);
+        }
+
+        services.AddHostedService<ChaseRecurringJobs>();
+        return services;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Hosting;
+using ResidentBot.Persistence;
+
+namespace ResidentBot.Bot.Chase.Jobs;
+
+/// <summary>
+/// Finds due cases through the index on NextChaseAt (never loading all cases), in batches, and chases each in
+/// its own scope and transaction. Carries no arguments: all it needs is in the database.
+/// </summary>
+internal sealed partial class ChaseSweepJob(
+    IServiceScopeFactory scopes,
+    IOptions<ChaseOptions> options,
+    OutboxSignal outboxSignal,
+    TimeProvider time,
+    ILogger<ChaseSweepJob> logger)
+{
+    /// <summary>Chases every case due now; returns how many cases this run changed.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var seen = new HashSet<long>();
+        var chased = 0;
+        while (true)
+        {
+            var batch = await DueAsync(now, options.Value.BatchSize, cancellationToken);
+            var fresh = batch.Where(seen.Add).ToList();
+            chased += await ChaseBatchAsync(fresh, cancellationToken);
+
+            // A short batch was the last; a batch of only seen ids means the rest is being retried later.
+            if (batch.Count < options.Value.BatchSize || fresh.Count == 0)
+            {
+                break;
+            }
+        }
+
+        if (chased > 0)
+        {
+            outboxSignal.Notify();
+            LogSwept(chased, seen.Count);
+        }
+
+        return chased;
+    }
+
+    private async Task<List<long>> DueAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        return await db.Cases.AsNoTracking().Where(c => c.NextChaseAt <= now)
+            .OrderBy(c => c.NextChaseAt).Select(c => c.Id).Take(batchSize).ToListAsync(cancellationToken);
+    }
+
+    // One scope (one connection, one official-chat cache) per batch; still one short transaction per case.
+    private async Task<int> ChaseBatchAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var chaser = scope.ServiceProvider.GetRequiredService<CaseChaser>();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var chased = 0;
+        foreach (var id in ids)
+        {
+            try
+            {
+                chased += await chaser.ChaseAsync(id, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCaseFailed(ex, id);
+                await PostponeAsync(id, cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return chased;
+    }
+
+    // A case that fails every time must not hold up the others: look again later, and the log says why.
+    private async Task PostponeAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var later = time.GetUtcNow() + CaseChaser.RetryAfter;
+        await db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.NextChaseAt, later), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chase sweep changed {Chased} of {Due} due cases")]
+    private partial void LogSwept(int chased, int due);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Chasing case {CaseId} failed; it is retried later")]
+    private partial void LogCaseFailed(Exception ex, long caseId);
+}

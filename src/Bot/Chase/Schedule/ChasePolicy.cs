@@ -1,0 +1,33 @@
+using ResidentBot.Routing.Categories;
+using ResidentBot.Routing.When;
+
+namespace ResidentBot.Bot.Chase.Schedule;
+
+/// <summary>The chase rules for one category: host defaults with the directory's per-category overrides applied.</summary>
+internal sealed record ChasePolicy(
+    IReadOnlyList<int> ReminderPercents,
+    TimeSpan EscalateEvery,
+    TimeSpan ProgressEvery,
+    TimeSpan AutoCloseAfter)
+{
+    public static ChasePolicy For(Category category, ChaseOptions options, WorkingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(calendar);
+        return new ChasePolicy(
+            [.. options.ReminderPercents.Where(p => p is > 0 and < 100).Order()],
+            category.EscalateEvery ?? InClock(options.EscalateEvery, category.RoundTheClock, calendar.WorkingDayLength),
+            category.ProgressEvery ?? options.ProgressEvery,
+            category.AutoCloseAfter ?? options.AutoCloseAfter);
+    }
+
+    public static TimeSpan InClock(TimeSpan duration, Category category, WorkingCalendar calendar) =>
+        InClock(duration, category.RoundTheClock, calendar.WorkingDayLength);
+
+    // Same rule as the directory's durations: a whole day of an office-time category is one working day.
+    private static TimeSpan InClock(TimeSpan duration, bool roundTheClock, TimeSpan workingDay) =>
+        roundTheClock || duration.Days == 0
+            ? duration
+            : (workingDay * duration.Days) + (duration - TimeSpan.FromDays(duration.Days));
+}

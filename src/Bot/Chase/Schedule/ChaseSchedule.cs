@@ -1,0 +1,133 @@
+using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Categories;
+using ResidentBot.Routing.When;
+
+namespace ResidentBot.Bot.Chase.Schedule;
+
+internal enum DeadlineKind
+{
+    Acknowledge,
+    Resolve,
+}
+
+/// <summary>A reminder before a deadline: at <see cref="Percent"/> of the category's time to it.</summary>
+internal sealed record ReminderDue(DeadlineKind Kind, int Percent, DateTimeOffset At, DateTimeOffset DeadlineAt);
+
+/// <summary>
+/// When the chase must look at a case, derived from the case alone: reminders before each pending deadline,
+/// escalation after it (then every interval), progress requests while overdue, auto-close after resolution.
+/// The one place that answers "when next?" — the sweep and the SaveChanges hook both use it.
+/// </summary>
+internal static class ChaseSchedule
+{
+    /// <summary>The earliest instant the chase must look at the case again; null when there is nothing left to chase.</summary>
+    public static DateTimeOffset? Next(Case @case, Category category, WorkingCalendar calendar, ChasePolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (@case.Status == CaseStatus.Resolved)
+        {
+            return AutoCloseAt(@case, policy);
+        }
+
+        if (!@case.Status.IsOpen())
+        {
+            return null;
+        }
+
+        var clock = new ChaseClock(category, calendar);
+        DateTimeOffset? next = EscalationDueAt(@case, clock, policy);
+        foreach (var reminder in Reminders(@case, clock, policy).Where(r => r.At > now))
+        {
+            next = Min(next, reminder.At);
+        }
+
+        if (NextProgressAfter(@case, policy, now) is { } progress)
+        {
+            next = Min(next, progress);
+        }
+
+        return next;
+    }
+
+    /// <summary>Every reminder of the deadlines still pending (acknowledge while unacknowledged, resolve while open).</summary>
+    public static IEnumerable<ReminderDue> Reminders(Case @case, ChaseClock clock, ChasePolicy policy)
+    {
+        foreach (var (kind, deadline, within) in PendingDeadlines(@case, clock.Category))
+        {
+            foreach (var percent in policy.ReminderPercents)
+            {
+                var at = clock.Before(deadline, within * ((100 - percent) / 100.0));
+                yield return new ReminderDue(kind, percent, at, deadline);
+            }
+        }
+    }
+
+    /// <summary>
+    /// When the next escalation is due: at the first missed deadline, then every interval while a deadline is
+    /// still missed. Derived from EscalationLevel and LastEscalatedAt, so it cannot be skipped or repeated.
+    /// </summary>
+    public static DateTimeOffset? EscalationDueAt(Case @case, ChaseClock clock, ChasePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(policy);
+        DateTimeOffset? breach = null;
+        foreach (var (_, deadline, _) in PendingDeadlines(@case, clock.Category))
+        {
+            breach = Min(breach, deadline);
+        }
+
+        if (breach is not { } first || !@case.Status.IsOpen())
+        {
+            return null;
+        }
+
+        return @case.EscalationLevel == 0 || @case.LastEscalatedAt is not { } last
+            ? first
+            : Max(first, clock.Add(last, policy.EscalateEvery));
+    }
+
+    /// <summary>The latest progress request instant at or before <paramref name="now"/> (every interval after the resolve deadline).</summary>
+    public static DateTimeOffset? ProgressDueAt(Case @case, ChasePolicy policy, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!@case.Status.IsOpen() || @case.ResolveDueAt is not { } due || now < due + policy.ProgressEvery)
+        {
+            return null;
+        }
+
+        var periods = (now - due).Ticks / policy.ProgressEvery.Ticks;
+        return due + (policy.ProgressEvery * periods);
+    }
+
+    public static DateTimeOffset? AutoCloseAt(Case @case, ChasePolicy policy) =>
+        @case.Status == CaseStatus.Resolved && @case.ResolvedAt is { } resolved ? resolved + policy.AutoCloseAfter : null;
+
+    private static DateTimeOffset? NextProgressAfter(Case @case, ChasePolicy policy, DateTimeOffset now)
+    {
+        if (@case.ResolveDueAt is not { } due || policy.ProgressEvery <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return ProgressDueAt(@case, policy, now) is { } last ? last + policy.ProgressEvery : due + policy.ProgressEvery;
+    }
+
+    private static IEnumerable<(DeadlineKind Kind, DateTimeOffset Deadline, TimeSpan Within)> PendingDeadlines(Case @case, Category category)
+    {
+        if (@case.Status.AwaitsAcknowledgement() && @case.AcknowledgeDueAt is { } ack)
+        {
+            yield return (DeadlineKind.Acknowledge, ack, category.AcknowledgeWithin);
+        }
+
+        if (@case.Status.IsOpen() && @case.ResolveDueAt is { } resolve)
+        {
+            yield return (DeadlineKind.Resolve, resolve, category.ResolveWithin);
+        }
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x <= b ? x : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Bot.Chase.Schedule;
+
+/// <summary>
+/// Keeps <see cref="Case.NextChaseAt"/> right on every code path: each added or changed case gets it from
+/// <see cref="ChaseSchedule.Next"/> at save time, unless the unit of work set it explicitly (the sweep does).
+/// A case that was already due stays due, so the sweep still sees work that fell due before this change.
+/// </summary>
+internal sealed class ChaseScheduleInterceptor(ChaseRules rules, TimeProvider time) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (Pending(eventData.Context).Count > 0)
+        {
+            // The directory snapshot is cached, so this completes synchronously after the first load.
+            Apply(eventData.Context!, rules.GetAsync(CancellationToken.None).GetAwaiter().GetResult());
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Pending(eventData.Context).Count > 0)
+        {
+            Apply(eventData.Context!, await rules.GetAsync(cancellationToken));
+        }
+
+        return result;
+    }
+
+    private void Apply(DbContext context, ChaseView view)
+    {
+        var now = time.GetUtcNow();
+        foreach (var entry in Pending(context))
+        {
+            var next = view.Next(entry.Entity, now);
+            var original = entry.State == EntityState.Modified ? entry.Property(c => c.NextChaseAt).OriginalValue : null;
+            if (next is { } computed && original is { } due && due <= now && due < computed)
+            {
+                next = due;
+            }
+
+            entry.Entity.NextChaseAt = next;
+        }
+    }
+
+    private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Case>> Pending(DbContext? context) =>
+        context is null
+            ? []
+            : [.. context.ChangeTracker.Entries<Case>().Where(e =>
+                e.State == EntityState.Added || (e.State == EntityState.Modified && !e.Property(c => c.NextChaseAt).IsModified))];
+}

@@ -1,0 +1,111 @@
+using Hangfire;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Chase.Jobs;
+
+namespace ResidentBot.Bot.Tests.Chase;
+
+public sealed class ChaseRobustnessTests
+{
+    [Fact]
+    public async Task Two_sweeps_running_concurrently_send_each_escalation_once()
+    {
+        await using var host = await ChaseHost.StartAsync();
+        var ids = new List<long>();
+        for (var i = 0; i < 20; i++)
+        {
+            ids.Add(await host.ReportAsync());
+        }
+
+        host.Time.SetUtcNow(ChaseHost.Monday.AddDays(1).AddHours(2)); // Tuesday 10:00: acknowledge deadlines passed
+        await Task.WhenAll(host.SweepAsync(), host.SweepAsync(), host.SweepAsync());
+        await host.SweepAsync();
+
+        var outbox = await host.OutboxAsync();
+        Assert.Equal(20, outbox.Count(m => m.DedupKey?.StartsWith("escalate:", StringComparison.Ordinal) == true));
+        Assert.Equal(20, outbox.Count(m => m.Recipient == "5001"));
+        await using var db = host.Host.NewDbContext();
+        Assert.Equal(20, await db.CaseEvents.CountAsync(e => e.Kind == ResidentBot.Routing.Cases.CaseEventKind.Escalated));
+    }
+
+    [Fact]
+    public async Task After_a_kill_and_restart_on_the_same_database_every_due_escalation_is_sent_once()
+    {
+        var copy = Directory.CreateTempSubdirectory("residentbot-restart-").FullName;
+        await using (var first = await ChaseHost.StartAsync())
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await first.ReportAsync();
+            }
+
+            // The host dies with escalations due and a sweep cancelled before it started: nothing was sent.
+            first.Time.SetUtcNow(ChaseHost.Monday.AddDays(1).AddHours(2));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.SweepAsync(new CancellationToken(canceled: true)));
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(first.Host.Folder))
+            {
+                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            }
+        }
+
+        await using var second = await ChaseHost.StartAsync(copy);
+        second.Time.SetUtcNow(ChaseHost.Monday.AddDays(1).AddHours(2));
+        Assert.Equal(5, await second.SweepAsync());
+        Assert.Equal(0, await second.SweepAsync());
+        var outbox = await second.OutboxAsync();
+        Assert.Equal(5, outbox.Count(m => m.DedupKey?.StartsWith("escalate:", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task The_real_hangfire_server_runs_the_sweep_job()
+    {
+        await using var host = await ChaseHost.StartAsync(runServer: true);
+        await host.ReportAsync();
+        host.Time.SetUtcNow(ChaseHost.Monday.AddDays(1).AddHours(2));
+
+        host.Host.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ChaseSweepJob>(job => job.RunAsync(CancellationToken.None));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await host.OutboxAsync()).All(m => m.DedupKey?.StartsWith("escalate:", StringComparison.Ordinal) != true))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Hangfire did not run the sweep within 20 s");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_refuses_requests_without_credentials_and_admits_the_administrator()
+    {
+        await using var host = await ChaseHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Chase:DashboardUser"] = "admin",
+            ["Chase:DashboardPassword"] = "s3cret",
+        });
+        using var client = host.Host.CreateClient();
+
+        using var anonymous = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        wrong.Headers.Authorization = new("Basic", Convert.ToBase64String("admin:nope"u8.ToArray()));
+        using var wrongResponse = await client.SendAsync(wrong);
+        using var right = new HttpRequestMessage(HttpMethod.Get, "/hangfire");
+        right.Headers.Authorization = new("Basic", Convert.ToBase64String("admin:s3cret"u8.ToArray()));
+        using var rightResponse = await client.SendAsync(right);
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, wrongResponse.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, rightResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_configured_credentials_the_dashboard_is_not_there()
+    {
+        await using var host = await ChaseHost.StartAsync();
+        using var client = host.Host.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
