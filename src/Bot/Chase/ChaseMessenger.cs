@@ -4,6 +4,7 @@ using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
+using ResidentBot.Persistence.Residents;
 
 namespace ResidentBot.Bot.Chase;
 
@@ -31,9 +32,7 @@ internal sealed partial class ChaseMessenger(ResidentBotDbContext db, OutboxWrit
         if (official.TelegramUserId is { } telegramId)
         {
             var id = telegramId.ToString(CultureInfo.InvariantCulture);
-            var language = await db.Residents
-                .Where(r => r.Identities.Any(i => i.Channel == ChannelNames.Telegram && i.ExternalId == id))
-                .Select(r => r.Language).FirstOrDefaultAsync(cancellationToken) ?? Texts.Vietnamese;
+            var language = await db.LanguageOfAsync(ChannelNames.Telegram, id, cancellationToken) ?? Texts.Vietnamese;
             chat = new OfficialChat(officialId, ChannelNames.Telegram, id, language);
         }
         else

@@ -4,6 +4,7 @@ using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
+using ResidentBot.Persistence.Residents;
 using ResidentBot.Persistence.Conversations;
 using ResidentBot.Routing.Officials;
 using ResidentBot.Routing.Residents;
@@ -102,8 +103,7 @@ internal sealed partial class TurnDispatcher(
     private async Task<Turn> BeginTurnAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var resident = await db.Residents
-            .FirstOrDefaultAsync(r => r.Identities.Any(i => i.Channel == message.Channel && i.ExternalId == message.UserId), cancellationToken);
+        var resident = await db.WithIdentity(message.Channel, message.UserId).FirstOrDefaultAsync(cancellationToken);
         if (resident is null)
         {
             resident = new Resident

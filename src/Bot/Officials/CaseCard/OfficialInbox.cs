@@ -4,6 +4,7 @@ using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
+using ResidentBot.Persistence.Residents;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.CaseCard;
@@ -73,9 +74,7 @@ internal sealed partial class OfficialInbox(
 
     /// <summary>An official's language is the one their chat account chose as a resident; Vietnamese until then.</summary>
     internal static async Task<string> LanguageOfAsync(ResidentBotDbContext db, string telegramChat, CancellationToken cancellationToken) =>
-        await db.Residents
-            .Where(r => r.Identities.Any(i => i.Channel == ChannelNames.Telegram && i.ExternalId == telegramChat))
-            .Select(r => r.Language).FirstOrDefaultAsync(cancellationToken) ?? Texts.Vietnamese;
+        await db.LanguageOfAsync(ChannelNames.Telegram, telegramChat, cancellationToken) ?? Texts.Vietnamese;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Official {OfficialCode} has no chat account yet; case {TrackingCode} card not sent")]
     private partial void LogNotOnboarded(string officialCode, string trackingCode);
