@@ -24,14 +24,15 @@ public sealed class OutboxDeliveryTests
         host.Api.FailNext("sendMessage", 2, FakeFailure.ServerError());
 
         await EnqueueAsync(host, "xin chào");
-        await host.Api.WaitForCallsAsync("sendMessage", 1);
+        await WaitForAttemptsAsync(host, 1);
         await Task.Delay(400);
         Assert.Single(host.Api.CallsTo("sendMessage")); // retry_after not yet over
 
+        // Time moves only once the sender has saved when to retry, so each wait is measured from the failure.
         time.Advance(TimeSpan.FromSeconds(30));
-        await host.Api.WaitForCallsAsync("sendMessage", 2);
+        await WaitForAttemptsAsync(host, 2);
         time.Advance(TimeSpan.FromSeconds(4)); // backoff after the 2nd attempt: 2^2 s
-        await host.Api.WaitForCallsAsync("sendMessage", 3);
+        await WaitForAttemptsAsync(host, 3);
         time.Advance(TimeSpan.FromSeconds(8)); // backoff after the 3rd attempt: 2^3 s
         var calls = await host.Api.WaitForCallsAsync("sendMessage", 4);
 
@@ -104,14 +105,20 @@ public sealed class OutboxDeliveryTests
         host.Services.GetRequiredService<OutboxSignal>().Notify();
     }
 
-    private static async Task<OutboxMessage> WaitForStatusAsync(BotTestHost host, OutboxStatus status)
+    private static Task<OutboxMessage> WaitForAttemptsAsync(BotTestHost host, int attempts) =>
+        WaitForAsync(host, row => row.Attempts >= attempts);
+
+    private static Task<OutboxMessage> WaitForStatusAsync(BotTestHost host, OutboxStatus status) =>
+        WaitForAsync(host, row => row.Status == status);
+
+    private static async Task<OutboxMessage> WaitForAsync(BotTestHost host, Func<OutboxMessage, bool> done)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)
         {
             await using var db = host.NewDbContext();
             var row = await db.OutboxMessages.AsNoTracking().SingleAsync(timeout.Token);
-            if (row.Status == status)
+            if (done(row))
             {
                 return row;
             }
