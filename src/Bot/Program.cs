@@ -1,4 +1,5 @@
 using ResidentBot.Bot.Channels.Telegram;
+using ResidentBot.Bot.Channels.WebChat;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Officials;
@@ -18,12 +19,14 @@ builder.Services
     .AddConversations()
     .AddResidentFeatures()
     .AddOfficialFeatures()
-    .AddTelegramChannel(builder.Configuration);
+    .AddTelegramChannel(builder.Configuration)
+    .AddWebChatChannel(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapTelegramWebhook();
+app.MapWebChat();
 app.LogStartupSummary();
 
 app.Run();
