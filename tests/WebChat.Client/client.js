@@ -42,7 +42,7 @@ async function main() {
   const post = activity => new Promise((resolve, reject) =>
     directLine.postActivity({ from: { id: 'someone-else', name: 'Tester' }, locale: 'vi-VN', type: 'message', ...activity })
       .subscribe(resolve, reject));
-  const botReplyAfter = id => waitFor(a => a.from.role === 'bot' && a.id > id && a.type === 'message');
+  const botReplyAfter = id => waitFor(a => a.from.role === 'bot' && a.id > id && a.type === 'message' && !(a.attachments || []).length);
 
   const startId = await post({ text: '/start' });
   result.conversationId = directLine.conversationId;
