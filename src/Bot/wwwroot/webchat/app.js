@@ -4,7 +4,7 @@
   const $ = id => document.getElementById(id);
   const params = new URLSearchParams(location.search);
   const official = params.get('official');
-  let lang = localStorage.getItem('residentbot.lang') || (navigator.language || 'vi').slice(0, 2);
+  let lang = localStorage.getItem('residentbot.lang') || 'vi';
   if (!window.ResidentBotTexts[lang]) lang = 'vi';
   const t = key => window.ResidentBotTexts[lang][key];
   const labels = new Map();
@@ -115,5 +115,6 @@
 
   applyLanguage();
   status(t('connecting'));
-  client.start().then(() => status('')).catch(e => status(e.message));
+  // A new conversation opens with /start, as Telegram's Start button does, so the bot greets first.
+  client.start().then(kind => { status(''); if (kind === 'new') send({ text: '/start' }); }).catch(e => status(e.message));
 })();

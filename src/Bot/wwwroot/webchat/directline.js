@@ -10,13 +10,14 @@ window.DirectLineClient = class DirectLineClient {
 
   async start() {
     const saved = JSON.parse(localStorage.getItem(this.storageKey) || 'null');
-    if (saved && await this.resume(saved)) return;
+    if (saved && await this.resume(saved)) return 'resumed';
     const minted = await this.json(this.tokenUrl, { method: 'POST' }, false);
     this.token = minted.token;
     const conv = await this.json(this.base + '/conversations', { method: 'POST' });
     this.adopt(conv);
     this.connect();
     setInterval(() => this.refresh(), 10 * 60 * 1000);
+    return 'new';
   }
 
   async resume(saved) {
