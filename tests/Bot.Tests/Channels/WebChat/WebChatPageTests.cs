@@ -91,7 +91,7 @@ public sealed class WebChatPageTests
         var message = InboxPayload.Read(entry);
         Assert.Equal(InboundKind.Photo, message.Kind);
         Assert.Equal("ảnh", message.Text);
-        var activity = await db.WebChatActivities.SingleAsync();
+        var activity = await db.WebChatActivities.OrderBy(a => a.Seq).FirstAsync();
         var url = JsonDocument.Parse(activity.Json).RootElement.GetProperty("attachments")[0].GetProperty("contentUrl").GetString()!;
         Assert.Equal(png, await http.GetByteArrayAsync(new Uri(url, UriKind.Relative)));
     }
