@@ -12,6 +12,7 @@ using ResidentBot.Persistence;
 namespace ResidentBot.Bot.Tests.Channels.WebChat;
 
 /// <summary>Microsoft's own Direct Line client (npm botframework-directlinejs 0.15.8, unmodified) against the real host.</summary>
+[Collection(RealClients.Name)]
 public sealed class DirectLineClientTests
 {
     [Theory]

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace ResidentBot.Bot.Tests.Channels.WebChat;
 
 /// <summary>The resident page and the demo in headless Chromium (Debian's chromium, driven by npm playwright-core).</summary>
+[Collection(RealClients.Name)]
 public sealed class WebChatBrowserTests
 {
     [Fact]

@@ -20,9 +20,12 @@ internal sealed class WebChatTestHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> factory;
 
-    private WebChatTestHost(WebApplicationFactory<Program> factory, string folder, Uri baseAddress)
+    private readonly bool keepFolder;
+
+    private WebChatTestHost(WebApplicationFactory<Program> factory, string folder, Uri baseAddress, bool keepFolder)
     {
         this.factory = factory;
+        this.keepFolder = keepFolder;
         Folder = folder;
         BaseAddress = baseAddress;
     }
@@ -33,9 +36,11 @@ internal sealed class WebChatTestHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public static Task<WebChatTestHost> StartAsync(string environment = "Testing", IDictionary<string, string?>? settings = null)
+    /// <param name="folder">Reuse a database folder (a restart); it is then kept on dispose.</param>
+    public static Task<WebChatTestHost> StartAsync(string environment = "Testing", IDictionary<string, string?>? settings = null, string? folder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("residentbot-webchat-").FullName;
+        var keepFolder = folder is not null;
+        folder ??= Directory.CreateTempSubdirectory("residentbot-webchat-").FullName;
         var config = new Dictionary<string, string?>
         {
             ["ConnectionStrings:ResidentBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
@@ -64,7 +69,7 @@ internal sealed class WebChatTestHost : IAsyncDisposable
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        return Task.FromResult(new WebChatTestHost(factory, folder, new Uri(address)));
+        return Task.FromResult(new WebChatTestHost(factory, folder, new Uri(address), keepFolder));
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
@@ -101,6 +106,11 @@ internal sealed class WebChatTestHost : IAsyncDisposable
     {
         await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (keepFolder)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);
