@@ -47,7 +47,8 @@ internal sealed class WebChatFiles(IOptions<WebChatOptions> options, Persistence
     public async Task<string> PublishAsync(string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        var extension = Path.GetExtension(path).TrimStart('.').ToLowerInvariant() is "png" or "gif" or "webp" or "jpg" ? Path.GetExtension(path).TrimStart('.').ToLowerInvariant() : "jpg";
+        var given = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        var extension = given is "png" or "gif" or "webp" ? given : "jpg";
         var name = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.{extension}";
         await using var source = File.OpenRead(path);
         await using var target = File.Create(Path.Combine(Folder, name));

@@ -9,9 +9,9 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// </summary>
 internal static class WebChatPageEndpoints
 {
-    public static void Map(WebApplication app, IFileProvider files)
+    public static void Map(WebApplication app, PhysicalFileProvider files)
     {
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(((PhysicalFileProvider)files).Root, "webchat")), RequestPath = "/webchat" });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(files.Root, "webchat")), RequestPath = "/webchat" });
         app.MapGet("/", () => Page(files, "index.html")).ExcludeFromDescription();
         app.MapPost("/webchat/token", IssuePageToken).RequireRateLimiting(WebChatRateLimits.Tokens).DisableAntiforgery().ExcludeFromDescription();
         app.MapGet(WebChatFiles.UrlPath + "{name}", (string name, WebChatFiles stored) =>
