@@ -17,9 +17,15 @@ internal static class DirectLineConversationEndpoints
         group.MapGet("/conversations/{conversationId}", ReconnectAsync).RequireRateLimiting(WebChatRateLimits.Reads);
     }
 
-    /// <summary>A new anonymous web user in a new conversation; the same for the secret holder and the page.</summary>
-    public static (string ConversationId, string UserId) NewConversation() =>
-        (WebChatKey.Base64Url(RandomNumberGenerator.GetBytes(18)), "dl_" + WebChatKey.Base64Url(RandomNumberGenerator.GetBytes(12)));
+    /// <summary>
+    /// A new anonymous web user with their conversation. Like a Telegram private chat, the conversation id is the
+    /// user id, so whatever addresses a resident or official by their user id (ResidentInbox) reaches their chat.
+    /// </summary>
+    public static (string ConversationId, string UserId) NewConversation()
+    {
+        var id = "dl_" + WebChatKey.Base64Url(RandomNumberGenerator.GetBytes(18));
+        return (id, id);
+    }
 
     public static object TokenResponse(string conversationId, string token, WebChatTokens tokens) =>
         new { conversationId, token, expires_in = (int)tokens.Lifetime.TotalSeconds };

@@ -60,12 +60,12 @@ internal static partial class WebChatDemo
             .FirstOrDefaultAsync(i => i.OfficialId == officialId && i.Channel == ChannelNames.WebChat, ct);
         if (identity is null)
         {
-            var (conversationId, _) = DirectLineConversationEndpoints.NewConversation();
+            var (conversationId, userId) = DirectLineConversationEndpoints.NewConversation();
             identity = new OfficialChannelIdentity
             {
                 OfficialId = officialId,
                 Channel = ChannelNames.WebChat,
-                ExternalId = $"demo_official_{officialId}",
+                ExternalId = userId,
                 ChatId = conversationId,
                 CreatedAt = time.GetUtcNow(),
             };

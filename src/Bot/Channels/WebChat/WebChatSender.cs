@@ -39,7 +39,10 @@ internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, ILogger<
             throw new DeliveryException(DeliveryFailure.Permanent, "The message has neither text nor a photo.");
         }
 
-        return await log.AppendAsync(recipient, WebChatOutboundMapper.Map(message, photoUrl), cancellationToken);
+        var id = await log.AppendAsync(recipient, WebChatOutboundMapper.Map(message, photoUrl), cancellationToken);
+
+        // As in Telegram, an edited message keeps its id: later edits and replies refer to the original.
+        return message.EditMessageId ?? id;
     }
 
     /// <summary>Web chat has no spinner to stop: only an answer with text becomes a small bot message.</summary>

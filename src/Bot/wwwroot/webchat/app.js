@@ -34,6 +34,10 @@
         div.appendChild(buttons((a.content && a.content.buttons) || []));
       }
     }
+    // An edit (e.g. a card whose buttons were used) replaces the message it edits.
+    const edited = activity.channelData && activity.channelData.editOf
+      && document.querySelector(`[data-id="${CSS.escape(activity.channelData.editOf)}"]`);
+    if (edited) { div.dataset.id = edited.dataset.id; edited.replaceWith(div); return; }
     $('log').appendChild(div);
     div.scrollIntoView({ block: 'end' });
   }

@@ -79,6 +79,7 @@ public sealed class WebChatTokenTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLong);
         await using var db = host.NewDbContext();
         var owner = await db.WebChatConversations.Where(c => c.Id == conversation).Select(c => c.UserId).SingleAsync();
+        Assert.Equal(conversation, owner); // like a Telegram private chat: whoever addresses the user reaches the chat
         var entry = await db.InboxEntries.SingleAsync();
         Assert.Contains($"\"userId\":\"{owner}\"", entry.Payload, StringComparison.Ordinal);
         Assert.DoesNotContain("victim", entry.Payload, StringComparison.Ordinal);
