@@ -1,4 +1,5 @@
 using ResidentBot.Bot.Channels.Telegram;
+using ResidentBot.Bot.Channels.WebChat;
 using ResidentBot.Bot.Chase;
 using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Conversations;
@@ -27,12 +28,14 @@ builder.Services
     .AddResidentFeatures()
     .AddOfficialFeatures()
     .AddTelegramChannel(builder.Configuration)
+    .AddWebChatChannel(builder.Configuration)
     .AddChase(builder.Configuration);
 
 var app = builder.Build();
 
 app.MapHealthEndpoints();
 app.MapTelegramWebhook();
+app.MapWebChat();
 app.MapChaseDashboard();
 app.LogStartupSummary();
 

@@ -6,6 +6,7 @@ using ResidentBot.Persistence.Officials;
 using ResidentBot.Persistence.Outbox;
 using ResidentBot.Persistence.Secrets;
 using ResidentBot.Persistence.Sqlite;
+using ResidentBot.Persistence.WebChat;
 using ResidentBot.Routing.Areas;
 using ResidentBot.Routing.Calendar;
 using ResidentBot.Routing.Cases;
@@ -55,6 +56,13 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
     public DbSet<OfficialInvite> OfficialInvites => Set<OfficialInvite>();
+
+    public DbSet<WebChatConversation> WebChatConversations => Set<WebChatConversation>();
+
+    /// <summary>Each web conversation's activity log; its sequence number is the Direct Line watermark.</summary>
+    public DbSet<WebChatActivity> WebChatActivities => Set<WebChatActivity>();
+
+    public DbSet<OfficialChannelIdentity> OfficialChannelIdentities => Set<OfficialChannelIdentity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

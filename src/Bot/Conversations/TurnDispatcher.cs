@@ -132,7 +132,9 @@ internal sealed partial class TurnDispatcher(
     {
         if (message.Channel != ChannelNames.Telegram || !long.TryParse(message.UserId, out var telegramUserId))
         {
-            return null;
+            // Other channels: an account bound to an official (the web chat demo's official conversations).
+            return await db.Officials.FirstOrDefaultAsync(o => db.OfficialChannelIdentities
+                .Any(i => i.OfficialId == o.Id && i.Channel == message.Channel && i.ExternalId == message.UserId), cancellationToken);
         }
 
         return await db.Officials.FirstOrDefaultAsync(o => o.TelegramUserId == telegramUserId, cancellationToken);

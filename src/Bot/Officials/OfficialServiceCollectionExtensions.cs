@@ -26,6 +26,7 @@ internal static class OfficialServiceCollectionExtensions
         services.AddScoped<CaseCardRenderer>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CardButtons>();
+        services.AddScoped<IOfficialChatResolver, OfficialChatResolver>();
         services.AddScoped<IOfficialInbox, OfficialInbox>();
 
         services.AddScoped<IButtonHandler, AcknowledgeButton>();

@@ -1,6 +1,6 @@
 namespace ResidentBot.Bot.Conversations.Start;
 
-/// <summary><c>/start</c> greets; <c>/start CODE</c> is an invite link, offered to the redeemers first.</summary>
+/// <summary><c>/start</c> greets (officials get their commands); <c>/start CODE</c> is an invite link, offered to the redeemers first.</summary>
 internal sealed class StartCommand(IEnumerable<IInviteRedeemer> redeemers) : ICommandHandler
 {
     public IReadOnlyCollection<string> Commands { get; } = ["start"];
@@ -20,6 +20,9 @@ internal sealed class StartCommand(IEnumerable<IInviteRedeemer> redeemers) : ICo
         }
 
         turn.EndFlow();
-        turn.Reply(MainMenu.With(turn, turn.T("Resident.Start.Greeting")));
+
+        // An onboarded official mostly acts on cards; what they need first is their own commands.
+        var greeting = turn.Official is null ? turn.T("Resident.Start.Greeting") : turn.T("Common.HelpOfficial");
+        turn.Reply(MainMenu.With(turn, greeting));
     }
 }

@@ -14,6 +14,7 @@ internal sealed partial class OfficialInbox(
     ResidentBotDbContext db,
     OutboxWriter outbox,
     CaseCardRenderer cards,
+    IOfficialChatResolver chats,
     ILogger<OfficialInbox> logger) : IOfficialInbox
 {
     public async Task SendCaseCardAsync(Case @case, CancellationToken cancellationToken)
@@ -61,20 +62,15 @@ internal sealed partial class OfficialInbox(
     private async Task<(string Channel, string Id, string Language)?> ChatOfAsync(Case @case, CancellationToken cancellationToken)
     {
         var official = await db.Officials.SingleAsync(o => o.Id == @case.AccountableOfficialId, cancellationToken);
-        if (official.TelegramUserId is not { } telegramId)
+        if (await chats.ResolveAsync(official, cancellationToken) is not { } chat)
         {
             // Not onboarded yet: the case and its log still say who is accountable, and the chase escalates.
             LogNotOnboarded(official.Code, @case.TrackingCode);
             return null;
         }
 
-        var chat = telegramId.ToString(CultureInfo.InvariantCulture);
-        return (ChannelNames.Telegram, chat, await LanguageOfAsync(db, chat, cancellationToken));
+        return (chat.Channel, chat.ChatId, await db.LanguageOfAsync(chat.Channel, chat.UserId, cancellationToken) ?? Texts.Vietnamese);
     }
-
-    /// <summary>An official's language is the one their chat account chose as a resident; Vietnamese until then.</summary>
-    internal static async Task<string> LanguageOfAsync(ResidentBotDbContext db, string telegramChat, CancellationToken cancellationToken) =>
-        await db.LanguageOfAsync(ChannelNames.Telegram, telegramChat, cancellationToken) ?? Texts.Vietnamese;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Official {OfficialCode} has no chat account yet; case {TrackingCode} card not sent")]
     private partial void LogNotOnboarded(string officialCode, string trackingCode);

@@ -11,8 +11,8 @@ using ResidentBot.Persistence;
 namespace ResidentBot.Persistence.Migrations
 {
     [DbContext(typeof(ResidentBotDbContext))]
-    [Migration("20261127060312_ChasePolicyAndDigests")]
-    partial class ChasePolicyAndDigests
+    [Migration("20261127063510_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -265,6 +265,94 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("AppSecrets");
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebChat.OfficialChannelIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficialId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficialId", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("OfficialChannelIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebChat.WebChatActivity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("WebChatActivities", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebChat.WebChatConversation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WebChatConversations", (string)null);
                 });
 
             modelBuilder.Entity("ResidentBot.Routing.Areas.Area", b =>
@@ -759,6 +847,24 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasOne("ResidentBot.Routing.Officials.Official", null)
                         .WithMany()
                         .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebChat.OfficialChannelIdentity", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebChat.WebChatActivity", b =>
+                {
+                    b.HasOne("ResidentBot.Persistence.WebChat.WebChatConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -75,7 +75,10 @@ namespace ResidentBot.Persistence.Migrations
                     ResolveWithin = table.Column<TimeSpan>(type: "TEXT", nullable: false),
                     RoundTheClock = table.Column<bool>(type: "INTEGER", nullable: false),
                     OwnerPost = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalateEvery = table.Column<TimeSpan>(type: "TEXT", nullable: true),
+                    ProgressEvery = table.Column<TimeSpan>(type: "TEXT", nullable: true),
+                    AutoCloseAfter = table.Column<TimeSpan>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -203,6 +206,64 @@ namespace ResidentBot.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_TrackingSequences", x => new { x.Prefix, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebChatConversations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebChatConversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DigestSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SupervisorId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CaseIds = table.Column<string>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestSnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DigestSnapshots_Officials_SupervisorId",
+                        column: x => x.SupervisorId,
+                        principalTable: "Officials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficialChannelIdentities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficialId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ChatId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficialChannelIdentities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OfficialChannelIdentities_Officials_OfficialId",
+                        column: x => x.OfficialId,
+                        principalTable: "Officials",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -343,6 +404,28 @@ namespace ResidentBot.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebChatActivities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebChatActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebChatActivities_WebChatConversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "WebChatConversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseAttachments",
                 columns: table => new
                 {
@@ -464,6 +547,12 @@ namespace ResidentBot.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DigestSnapshots_SupervisorId_Kind",
+                table: "DigestSnapshots",
+                columns: new[] { "SupervisorId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Holidays_Date",
                 table: "Holidays",
                 column: "Date",
@@ -479,6 +568,18 @@ namespace ResidentBot.Persistence.Migrations
                 name: "IX_InboxEntries_Status_ReceivedAt",
                 table: "InboxEntries",
                 columns: new[] { "Status", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficialChannelIdentities_Channel_ExternalId",
+                table: "OfficialChannelIdentities",
+                columns: new[] { "Channel", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OfficialChannelIdentities_OfficialId_Channel",
+                table: "OfficialChannelIdentities",
+                columns: new[] { "OfficialId", "Channel" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OfficialInvites_CodeHash",
@@ -539,6 +640,17 @@ namespace ResidentBot.Persistence.Migrations
                 name: "IX_ResidentIdentities_ResidentId",
                 table: "ResidentIdentities",
                 column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebChatActivities_ConversationId_Seq",
+                table: "WebChatActivities",
+                columns: new[] { "ConversationId", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebChatConversations_UserId",
+                table: "WebChatConversations",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -560,10 +672,16 @@ namespace ResidentBot.Persistence.Migrations
                 name: "ConversationStates");
 
             migrationBuilder.DropTable(
+                name: "DigestSnapshots");
+
+            migrationBuilder.DropTable(
                 name: "Holidays");
 
             migrationBuilder.DropTable(
                 name: "InboxEntries");
+
+            migrationBuilder.DropTable(
+                name: "OfficialChannelIdentities");
 
             migrationBuilder.DropTable(
                 name: "OfficialInvites");
@@ -581,7 +699,13 @@ namespace ResidentBot.Persistence.Migrations
                 name: "TrackingSequences");
 
             migrationBuilder.DropTable(
+                name: "WebChatActivities");
+
+            migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "WebChatConversations");
 
             migrationBuilder.DropTable(
                 name: "Areas");

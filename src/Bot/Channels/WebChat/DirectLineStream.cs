@@ -1,0 +1,106 @@
+using System.Net.WebSockets;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace ResidentBot.Bot.Channels.WebChat;
+
+/// <summary>
+/// The streamUrl WebSocket: pushes <c>{activities, watermark}</c> sets from the watermark on, and an empty text
+/// frame as keep-alive (the client ignores empty frames and sends its own empty pings, which we read and drop).
+/// </summary>
+internal static class DirectLineStream
+{
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(DirectLineConversationEndpoints.Prefix + "/conversations/{conversationId}/stream", StreamAsync)
+            .RequireRateLimiting(WebChatRateLimits.Reads).ExcludeFromDescription();
+
+    private static async Task<IResult> StreamAsync(HttpContext http, string conversationId, string? watermark, string? t,
+        WebChatKey key, WebChatTokens tokens, WebChatLog log, WebChatHub hub, IHostApplicationLifetime lifetime)
+    {
+        if (DirectLineCaller.From(http.Request, key, tokens, out var refusal, t) is not { } caller)
+        {
+            return refusal!;
+        }
+
+        if (!caller.Reaches(conversationId))
+        {
+            return DirectLineErrors.NotThisConversation();
+        }
+
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            return DirectLineErrors.BadRequest("This is a WebSocket endpoint.");
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        var receiving = DrainAsync(socket, stop);
+        try
+        {
+            await PushAsync(socket, conversationId, watermark, log, hub, stop.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or the host is stopping; a client reconnects with its watermark.
+        }
+
+        if (socket.State == WebSocketState.Open)
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+
+        await stop.CancelAsync();
+        await receiving;
+        return Results.Empty;
+    }
+
+    private static async Task PushAsync(WebSocket socket, string conversationId, string? watermark, WebChatLog log, WebChatHub hub, CancellationToken ct)
+    {
+        using var subscription = hub.Subscribe(conversationId);
+        var sent = watermark;
+        while (!ct.IsCancellationRequested && socket.State == WebSocketState.Open)
+        {
+            var set = await log.ReadAsync(conversationId, sent, ct);
+            if (set.Activities.Count > 0)
+            {
+                await SendAsync(socket, set.ToJson().ToJsonString(), ct);
+                sent = set.Watermark;
+                continue;
+            }
+
+            await subscription.WaitAsync(KeepAlive, ct);
+            if ((await log.ReadAsync(conversationId, sent, ct)).Activities.Count == 0)
+            {
+                await SendAsync(socket, string.Empty, ct);
+            }
+        }
+    }
+
+    private static Task SendAsync(WebSocket socket, string text, CancellationToken ct) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, ct);
+
+    /// <summary>Reads (and drops) the client's pings until it closes, then stops the pushing loop.</summary>
+    private static async Task DrainAsync(WebSocket socket, CancellationTokenSource stop)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // Closed either way.
+        }
+
+        await stop.CancelAsync();
+    }
+}

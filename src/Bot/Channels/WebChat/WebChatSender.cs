@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+
+namespace ResidentBot.Bot.Channels.WebChat;
+
+/// <summary>
+/// Delivers outbound messages of the web chat channel by appending bot activities to the conversation's log
+/// (from which open WebSockets and polling clients read). Called by the outbox, which owns retries.
+/// </summary>
+internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, ILogger<WebChatSender> logger) : IChannelSender
+{
+    public string Channel => ChannelNames.WebChat;
+
+    public async Task<string?> SendAsync(string recipient, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (await log.FindAsync(recipient, cancellationToken) is null)
+        {
+            throw new DeliveryException(DeliveryFailure.Permanent, $"Web conversation {recipient} does not exist.");
+        }
+
+        string? photoUrl = null;
+        if (message.PhotoRef is { } photoRef)
+        {
+            photoUrl = WebChatFiles.UrlOf(photoRef);
+            if (photoUrl is null)
+            {
+                // A photo from another channel (a Telegram file id) cannot be shown on the page.
+                logger.LogInformation("Photo {PhotoRef} of another channel not shown in web conversation {Conversation}", photoRef, recipient);
+                message = message with { Text = string.IsNullOrEmpty(message.Text) ? "[📷]" : message.Text };
+            }
+        }
+        else if (message.PhotoPath is { } path)
+        {
+            photoUrl = await files.PublishAsync(path, cancellationToken);
+        }
+
+        if (photoUrl is null && string.IsNullOrWhiteSpace(message.Text))
+        {
+            throw new DeliveryException(DeliveryFailure.Permanent, "The message has neither text nor a photo.");
+        }
+
+        var id = await log.AppendAsync(recipient, WebChatOutboundMapper.Map(message, photoUrl), cancellationToken);
+
+        // As in Telegram, an edited message keeps its id: later edits and replies refer to the original.
+        return message.EditMessageId ?? id;
+    }
+
+    /// <summary>Web chat has no spinner to stop: only an answer with text becomes a small bot message.</summary>
+    public async Task AnswerButtonAsync(string callbackId, string? text, bool showAlert, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text) || WebChatLog.ConversationOf(callbackId) is not { } conversation)
+        {
+            return;
+        }
+
+        var activity = WebChatOutboundMapper.Map(new OutboundMessage { Text = text, ReplyToMessageId = callbackId }, null);
+        ((JsonObject)activity["channelData"]!)["buttonAnswer"] = showAlert ? "alert" : "toast";
+        await log.AppendAsync(conversation, activity, cancellationToken);
+    }
+}

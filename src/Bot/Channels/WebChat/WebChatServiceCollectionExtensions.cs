@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace ResidentBot.Bot.Channels.WebChat;
+
+public static class WebChatServiceCollectionExtensions
+{
+    /// <summary>
+    /// The web chat channel: Direct Line 3.0 endpoints over the same inbox and outbox as Telegram, the resident page,
+    /// and (in Development or with WebChat:Demo) the demo. Always on: it needs no external account.
+    /// </summary>
+    public static IServiceCollection AddWebChatChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(WebChatKey.LoadOrCreate);
+        services.AddSingleton<WebChatTokens>();
+        services.AddSingleton<WebChatHub>();
+        services.AddSingleton<WebChatLog>();
+        services.AddSingleton<WebChatFiles>();
+        services.AddSingleton<WebChatInbound>();
+        services.AddSingleton<WebChatSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WebChatSender>());
+        services.AddWebChatRateLimits();
+        return services;
+    }
+
+    /// <summary>Maps the Direct Line endpoints, the page and its files, and the demo when it is on.</summary>
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<IOptions<WebChatOptions>>().Value;
+        WebChatDemo.Guard(app.Environment, options);
+        var files = WebChatStaticRoot.Locate(options.StaticRoot, app.Environment);
+
+        app.UseWebSockets();
+        app.UseRateLimiter();
+        DirectLineConversationEndpoints.Map(app);
+        DirectLineActivityEndpoints.Map(app);
+        DirectLineStream.Map(app);
+        WebChatPageEndpoints.Map(app, files);
+        if (WebChatDemo.IsOn(app.Environment, options))
+        {
+            WebChatDemo.Map(app, files);
+        }
+
+        return app;
+    }
+}
