@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Chase.Jobs;
+using ResidentBot.Bot.Tests.Channels.WebChat;
+using ResidentBot.Bot.Tests.Infrastructure;
 
 namespace ResidentBot.Bot.Tests.Chase;
 
@@ -67,10 +69,10 @@ public sealed class ChaseRobustnessTests
 
         host.Host.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ChaseSweepJob>(job => job.RunAsync(CancellationToken.None));
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while ((await host.OutboxAsync()).All(m => m.DedupKey?.StartsWith("escalate:", StringComparison.Ordinal) != true))
         {
-            Assert.True(DateTime.UtcNow < deadline, "Hangfire did not run the sweep within 20 s");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "Hangfire did not run the sweep within 20 s");
             await Task.Delay(100);
         }
     }
@@ -107,5 +109,20 @@ public sealed class ChaseRobustnessTests
         using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task In_development_without_credentials_the_dashboard_is_shown_to_this_machine_only()
+    {
+        await using var host = await WebChatTestHost.StartAsync("Development"); // real Kestrel, so the request is from 127.0.0.1
+        using var client = host.CreateClient();
+        await using var testServer = await BotTestHost.StartAsync(environment: "Development");
+        using var noAddress = testServer.CreateClient(); // the in-process test server gives no remote address
+
+        using var local = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
+        using var unknown = await noAddress.GetAsync(new Uri("/hangfire", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, local.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unknown.StatusCode);
     }
 }

@@ -43,7 +43,8 @@ internal sealed class BotTestHost : IAsyncDisposable
         FakeTimeProvider? time = null,
         string? folder = null,
         FakeBotApi? api = null,
-        bool keepFolder = false)
+        bool keepFolder = false,
+        string environment = "Testing")
     {
         api ??= await FakeBotApi.StartAsync();
         folder ??= Directory.CreateTempSubdirectory("residentbot-host-").FullName;
@@ -63,7 +64,7 @@ internal sealed class BotTestHost : IAsyncDisposable
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Testing");
+            web.UseEnvironment(environment);
             // UseSetting reaches builder.Configuration before Program.cs registers services; ConfigureAppConfiguration would come too late.
             foreach (var (key, value) in config)
             {

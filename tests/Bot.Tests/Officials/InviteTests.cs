@@ -58,7 +58,7 @@ public sealed class InviteTests
         await using (var db = bed.Host.NewDbContext())
         {
             var row = await db.OfficialInvites.SingleAsync();
-            row.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            row.ExpiresAt = TimeProvider.System.GetUtcNow().AddMinutes(-1);
             await db.SaveChangesAsync();
         }
 

@@ -67,7 +67,7 @@ internal sealed class OfficialsHarness : IAsyncDisposable
         using var scope = Host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         var engine = await scope.ServiceProvider.GetRequiredService<CurrentRouting>().GetAsync(CancellationToken.None);
-        var when = at ?? DateTimeOffset.UtcNow;
+        var when = at ?? TimeProvider.System.GetUtcNow();
         var resident = await db.Residents.FirstOrDefaultAsync(r => r.Identities.Any(i => i.ExternalId == Chat(Resident)));
         if (resident is null)
         {

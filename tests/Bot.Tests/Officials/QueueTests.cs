@@ -10,7 +10,7 @@ public sealed class QueueTests
     {
         await using var bed = await StartAsync();
         var fresh = await bed.CodeAsync(await bed.CreateCaseAsync());
-        var old = await bed.CodeAsync(await bed.CreateCaseAsync(at: DateTimeOffset.UtcNow.AddDays(-30)));
+        var old = await bed.CodeAsync(await bed.CreateCaseAsync(at: TimeProvider.System.GetUtcNow().AddDays(-30)));
         var elsewhere = await bed.CodeAsync(await bed.CreateCaseAsync(areaCode: "HD.TPHD.QUANGTRUNG"));
 
         await bed.SendAsync(FakeUpdates.Command(TranPhuLeader, "/queue"));
@@ -26,9 +26,9 @@ public sealed class QueueTests
     public async Task A_supervisor_sees_overdue_cases_below_them_and_who_is_responsible()
     {
         await using var bed = await StartAsync();
-        var overdue = await bed.CodeAsync(await bed.CreateCaseAsync(areaCode: "HD.TPHD.QUANGTRUNG", at: DateTimeOffset.UtcNow.AddDays(-30)));
+        var overdue = await bed.CodeAsync(await bed.CreateCaseAsync(areaCode: "HD.TPHD.QUANGTRUNG", at: TimeProvider.System.GetUtcNow().AddDays(-30)));
         var onTime = await bed.CodeAsync(await bed.CreateCaseAsync());
-        var otherDistrict = await bed.CodeAsync(await bed.CreateCaseAsync(areaCode: "HD.NS.NAMHONG", at: DateTimeOffset.UtcNow.AddDays(-30)));
+        var otherDistrict = await bed.CodeAsync(await bed.CreateCaseAsync(areaCode: "HD.NS.NAMHONG", at: TimeProvider.System.GetUtcNow().AddDays(-30)));
 
         await bed.SendAsync(FakeUpdates.Command(CitySupervisor, "/overdue"));
         await bed.SendAsync(FakeUpdates.Command(TranPhuLeader, "/overdue"));

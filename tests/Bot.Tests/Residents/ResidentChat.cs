@@ -76,19 +76,26 @@ internal sealed class ResidentChat(BotTestHost host, long userId)
     public static string Text(IEnumerable<FakeBotApiCall> calls) =>
         string.Join("\n---\n", calls.Where(c => c.Method != "answerCallbackQuery").Select(c => c.String("text") ?? c.String("caption")));
 
+    // The fake Bot API sees a message before the sender has saved its message id, so look again for a while.
     private async Task<(string Data, int MessageId)> FindButtonAsync(string label, long owner)
     {
         var chat = owner.ToString(CultureInfo.InvariantCulture);
-        await using var db = host.NewDbContext();
-        var sent = await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == chat && m.ExternalMessageId != null)
-            .OrderByDescending(m => m.Id).ToListAsync();
-        foreach (var row in sent)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!timeout.IsCancellationRequested)
         {
-            var buttons = JsonNode.Parse(row.Payload)?["buttons"]?.AsArray().SelectMany(r => r!.AsArray()) ?? [];
-            if (buttons.FirstOrDefault(b => ((string?)b!["label"])?.Contains(label, StringComparison.Ordinal) == true) is { } button)
+            await using var db = host.NewDbContext();
+            var sent = await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == chat && m.ExternalMessageId != null)
+                .OrderByDescending(m => m.Id).ToListAsync();
+            foreach (var row in sent)
             {
-                return ((string)button["data"]!, int.Parse(row.ExternalMessageId!, CultureInfo.InvariantCulture));
+                var buttons = JsonNode.Parse(row.Payload)?["buttons"]?.AsArray().SelectMany(r => r!.AsArray()) ?? [];
+                if (buttons.FirstOrDefault(b => ((string?)b!["label"])?.Contains(label, StringComparison.Ordinal) == true) is { } button)
+                {
+                    return ((string)button["data"]!, int.Parse(row.ExternalMessageId!, CultureInfo.InvariantCulture));
+                }
             }
+
+            await Task.Delay(20);
         }
 
         throw new InvalidOperationException($"No button labelled '{label}' was sent to {owner}.");

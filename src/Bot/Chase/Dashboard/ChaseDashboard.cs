@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Dashboard;
 using Microsoft.Extensions.Options;
 
 namespace ResidentBot.Bot.Chase.Dashboard;
@@ -9,14 +10,24 @@ internal static class ChaseDashboard
 
     /// <summary>
     /// Maps the Hangfire dashboard behind HTTP Basic for the configured administrator. Without configured
-    /// credentials it is not mapped at all (404): no "local requests are fine" default, since a reverse proxy
-    /// makes every request look local.
+    /// credentials it is not mapped at all (404) — no "local requests are fine" default, since a reverse proxy
+    /// makes every request look local — except in Development, where the first-run tour shows it to requests
+    /// from this machine only.
     /// </summary>
     public static WebApplication MapChaseDashboard(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<ChaseOptions>>().Value;
         if (string.IsNullOrEmpty(options.DashboardUser) || string.IsNullOrEmpty(options.DashboardPassword))
         {
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseHangfireDashboard(Path, new DashboardOptions
+                {
+                    Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+                    DisplayStorageConnectionString = false,
+                });
+            }
+
             return app;
         }
 

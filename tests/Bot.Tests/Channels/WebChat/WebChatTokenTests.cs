@@ -18,7 +18,7 @@ public sealed class WebChatTokenTests
         var (theirs, theirToken) = await host.NewTokenAsync(http);
         await StartAsync(http, theirToken);
 
-        var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));
+        var past = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(-2));
         var expired = new WebChatTokens(host.Services.GetRequiredService<WebChatKey>(),
             host.Services.GetRequiredService<IOptions<WebChatOptions>>(), past).Issue(mine, "dl_someone");
         var forged = token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");

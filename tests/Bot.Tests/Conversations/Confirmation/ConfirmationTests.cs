@@ -82,7 +82,7 @@ public sealed class ConfirmationTests
         {
             var db = services.GetRequiredService<ResidentBotDbContext>();
             var @case = await db.Cases.SingleAsync(c => c.Id == reported.Id);
-            @case.Resolve(Actor.Official(@case.AccountableOfficialId!.Value), "Đã thay bóng đèn", DateTimeOffset.UtcNow);
+            @case.Resolve(Actor.Official(@case.AccountableOfficialId!.Value), "Đã thay bóng đèn", TimeProvider.System.GetUtcNow());
             await services.GetRequiredService<IResidentInbox>().AskToConfirmAsync(@case, CancellationToken.None);
         });
         await WaitForButtonAsync(host, chat);
