@@ -1,10 +1,11 @@
 // The demo page in headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core: a resident reports
 // on the resident page (left), the official of that ward acknowledges, replies and resolves on the right, and the
 // resident page shows the tracking code, the reply and the request to confirm.
-// Usage: node browser.js <baseUrl> <officialId>   Prints one JSON object with what the pages showed.
+// Usage: node browser.js <baseUrl> <officialId> [screenshotFolder]   Prints one JSON object with what the pages showed;
+// with a folder, also saves demo.png (the whole demo) and webchat.png (the resident page on a phone-sized screen).
 const { chromium } = require('playwright-core');
 
-const [baseUrl, officialId] = process.argv.slice(2);
+const [baseUrl, officialId, screenshots] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const wait = { timeout: 25000 };
@@ -58,6 +59,16 @@ const wait = { timeout: 25000 };
     const confirm = bot(resident, 'Đã thay bóng đèn mới');
     await confirm.waitFor(wait);
     result.confirm = await confirm.innerText();
+    if (screenshots) {
+      await demo.screenshot({ path: `${screenshots}/demo.png` });
+      const phone = await context.newPage();
+      await phone.setViewportSize({ width: 420, height: 800 });
+      await phone.goto(`${baseUrl}/`);
+      await phone.fill('#text', '/phananh');
+      await phone.click('#send');
+      await phone.locator('.msg.bot button', { hasText: 'Chiếu sáng công cộng' }).last().waitFor(wait);
+      await phone.screenshot({ path: `${screenshots}/webchat.png` });
+    }
   } catch (error) {
     result.error = String(error && error.message || error);
   } finally {
