@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using ResidentBot.Bot.Chase;
 using ResidentBot.Bot.Chase.Jobs;
@@ -33,6 +34,12 @@ builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole();
 builder.Services.AddPersistence(builder.Configuration, folder).AddResidentRouting().AddConversations()
     .AddResidentFeatures().AddOfficialFeatures().AddChase(builder.Configuration);
 builder.Services.AddSingleton<TimeProvider>(time);
+var profile = Environment.GetEnvironmentVariable("CHASE_PROFILE") == "1" ? new CommandProfile() : null;
+if (profile is not null)
+{
+    builder.Services.ConfigureDbContext<ResidentBotDbContext>(options => options.AddInterceptors(profile));
+}
+
 using var app = builder.Build();
 var provider = app.Services;
 await using (var scope = provider.CreateAsyncScope())
@@ -57,7 +64,9 @@ time.SetUtcNow(now);
 for (var run = 0; run < Math.Max(1, runs - 2); run++)
 {
     BenchData.ResetDue(dbPath, dueCount, now);
+    profile?.Reset();
     busy.Add(await TimeSweepAsync(provider, expected: dueCount));
+    profile?.Print(dueCount);
 }
 
 Console.WriteLine();
@@ -67,7 +76,23 @@ Console.WriteLine($"| nothing due ({total:N0} open) | {idle.Count} | {Median(idl
 Console.WriteLine($"| {dueCount:N0} due | {busy.Count} | {Median(busy) / 1000:F2} s | {busy.Min() / 1000:F2} s | {busy.Max() / 1000:F2} s | ≤ 10 s |");
 Console.WriteLine($"| peak working set | | {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024:F0} MB | | | bounded |");
 SqliteConnection.ClearAllPools();
-Directory.Delete(folder, recursive: true);
+if (profile is null)
+{
+    Directory.Delete(folder, recursive: true);
+}
+else
+{
+    Console.WriteLine($"kept {dbPath} for EXPLAIN QUERY PLAN");
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+    await db.Database.OpenConnectionAsync();
+    foreach (var pragma in new[] { "journal_mode", "synchronous" })
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA {pragma}";
+        Console.WriteLine($"PRAGMA {pragma} = {await command.ExecuteScalarAsync()} (1 = NORMAL)");
+    }
+}
 
 async Task<double> TimeSweepAsync(IServiceProvider sp, int expected)
 {
