@@ -57,6 +57,7 @@ internal sealed partial class CaseChaser(
 
         var ledger = await ChaseLedger.LoadAsync(db, [.. due.Select(c => c.Id)], cancellationToken);
         await messenger.PrefetchAsync([.. due.Select(c => c.AccountableOfficialId).OfType<int>()], cancellationToken);
+        await residents.PrefetchAsync([.. due.Where(c => NotifiesResident(c, view, now)).Select(c => c.ResidentId).Distinct()], cancellationToken);
         foreach (var @case in due)
         {
             await ChaseLoadedAsync(@case, view, ledger, now, cancellationToken);
@@ -86,6 +87,16 @@ internal sealed partial class CaseChaser(
 
         var next = view.Next(@case, now);
         @case.NextChaseAt = stuck || next <= now ? now + RetryAfter : next;
+    }
+
+    // Escalation and auto-close tell the resident; only those cases' recipients are worth reading up front.
+    private static bool NotifiesResident(Case @case, ChaseView view, DateTimeOffset now)
+    {
+        var chase = view.For(@case);
+        var at = @case.Status == CaseStatus.Resolved
+            ? ChaseSchedule.AutoCloseAt(@case, chase.Policy)
+            : ChaseSchedule.EscalationDueAt(@case, chase.Clock, chase.Policy);
+        return at <= now;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} was chased concurrently; keeping the other run's work")]
