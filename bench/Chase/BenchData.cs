@@ -5,7 +5,9 @@ namespace ResidentBot.Chase.Bench;
 /// <summary>Bulk data with raw Microsoft.Data.Sqlite: one transaction, prepared commands.</summary>
 internal static class BenchData
 {
-    public static void Fill(string path, int total, int due, DateTimeOffset now)
+    /// <param name="overdue">Due cases are past their resolve deadline (escalation, progress request, resident notice)
+    /// instead of at their 50% reminder.</param>
+    public static void Fill(string path, int total, int due, DateTimeOffset now, bool overdue = false)
     {
         using var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
@@ -29,8 +31,9 @@ internal static class BenchData
         insert.Prepare();
         for (var i = 1; i <= total; i++)
         {
-            // Due cases were created 11 working days ago with a 20-day deadline: their 50% reminder is due now.
-            var created = i <= due ? now.AddDays(-16) : now;
+            // Due cases were created 11 working days ago with a 20-day deadline: their 50% reminder is due now;
+            // overdue ones were created 40 days ago, so their resolve deadline passed 12 days ago.
+            var created = i > due ? now : overdue ? now.AddDays(-40) : now.AddDays(-16);
             p["$code"].Value = $"HD-2026-{i:D7}";
             p["$category"].Value = ids[1];
             p["$area"].Value = ids[0];
@@ -53,7 +56,7 @@ internal static class BenchData
         using var connection = new SqliteConnection($"Data Source={path}");
         connection.Open();
         using var tx = connection.BeginTransaction();
-        Exec(connection, tx, $"UPDATE Cases SET NextChaseAt = {now.AddMinutes(-1).ToUnixTimeMilliseconds()} WHERE Id <= {due}");
+        Exec(connection, tx, $"UPDATE Cases SET NextChaseAt = {now.AddMinutes(-1).ToUnixTimeMilliseconds()}, EscalationLevel = 0, LastEscalatedAt = NULL WHERE Id <= {due}");
         Exec(connection, tx, "DELETE FROM CaseEvents");
         Exec(connection, tx, "DELETE FROM OutboxMessages");
         tx.Commit();

@@ -10,9 +10,10 @@ internal sealed partial class CaseChaser
 {
     // Only the latest reminder that has come due per deadline: a sweep that was down for a while does not
     // send the 50% reminder after the 90% one.
-    private async Task RemindAsync(Case @case, ChaseView view, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RemindAsync(
+        Case @case, ChaseView view, CategoryChase chase, ChaseLedger ledger, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var due = ChaseSchedule.Reminders(@case, view.Clock(@case), view.Policy(@case))
+        var due = ChaseSchedule.Reminders(@case, chase.Clock, chase.Policy)
             .Where(r => r.At <= now && r.DeadlineAt > now)
             .GroupBy(r => r.Kind)
             .Select(g => g.MaxBy(r => r.Percent)!);
@@ -20,7 +21,7 @@ internal sealed partial class CaseChaser
         {
             var kind = reminder.Kind.ToString().ToLowerInvariant();
             var key = string.Create(CultureInfo.InvariantCulture, $"remind:{@case.Id}:{kind}:{reminder.Percent}:{reminder.DeadlineAt.UtcTicks}");
-            if (await AlreadyRecordedAsync(@case.Id, CaseEventKind.Reminded, key, cancellationToken))
+            if (ledger.Has(@case.Id, CaseEventKind.Reminded, key))
             {
                 continue;
             }
@@ -37,9 +38,9 @@ internal sealed partial class CaseChaser
     }
 
     /// <summary>Escalates when due; returns false when the case is overdue but nobody is above to escalate to.</summary>
-    private async Task<bool> EscalateAsync(Case @case, ChaseView view, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> EscalateAsync(Case @case, ChaseView view, CategoryChase chase, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (ChaseSchedule.EscalationDueAt(@case, view.Clock(@case), view.Policy(@case)) is not { } due || due > now)
+        if (ChaseSchedule.EscalationDueAt(@case, chase.Clock, chase.Policy) is not { } due || due > now)
         {
             return true;
         }
@@ -78,15 +79,15 @@ internal sealed partial class CaseChaser
         return true;
     }
 
-    private async Task RequestProgressAsync(Case @case, ChaseView view, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RequestProgressAsync(Case @case, CategoryChase chase, ChaseLedger ledger, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (ChaseSchedule.ProgressDueAt(@case, view.Policy(@case), now) is not { } due)
+        if (ChaseSchedule.ProgressDueAt(@case, chase.Policy, now) is not { } due)
         {
             return;
         }
 
         var key = string.Create(CultureInfo.InvariantCulture, $"progress:{@case.Id}:{due.UtcTicks}");
-        if (await AlreadyRecordedAsync(@case.Id, CaseEventKind.ProgressRequested, key, cancellationToken))
+        if (ledger.Has(@case.Id, CaseEventKind.ProgressRequested, key))
         {
             return;
         }
@@ -100,9 +101,9 @@ internal sealed partial class CaseChaser
         }, cancellationToken);
     }
 
-    private async Task AutoCloseAsync(Case @case, ChaseView view, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task AutoCloseAsync(Case @case, CategoryChase chase, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var policy = view.Policy(@case);
+        var policy = chase.Policy;
         if (ChaseSchedule.AutoCloseAt(@case, policy) is not { } at || at > now)
         {
             return;

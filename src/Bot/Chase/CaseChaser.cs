@@ -6,10 +6,10 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Chase;
 
 /// <summary>
-/// Does what is due on one case in one short transaction: reminders, escalation, progress request, auto-close;
-/// then moves <see cref="Case.NextChaseAt"/> on. Everything is derived from the case row read inside the
-/// transaction (SQLite takes the write lock at BEGIN, so concurrent sweeps queue here), and every message has a
-/// dedup key, so a run twice, concurrently or after a crash sends each message once.
+/// Does what is due on a group of cases in one short transaction: reminders, escalation, progress request,
+/// auto-close; then moves each <see cref="Case.NextChaseAt"/> on. Everything is derived from the case rows read
+/// inside the transaction (SQLite takes the write lock at BEGIN, so concurrent sweeps queue here), and every
+/// message has a dedup key, so a run twice, concurrently or after a crash sends each message once.
 /// </summary>
 internal sealed partial class CaseChaser(
     ResidentBotDbContext db,
@@ -26,35 +26,9 @@ internal sealed partial class CaseChaser(
     /// <summary>Chases one case; returns false when another sweep had already done it.</summary>
     public async Task<bool> ChaseAsync(long caseId, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var view = await rules.GetAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var @case = await db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (@case?.NextChaseAt is not { } due || due > now)
-        {
-            return false;
-        }
-
-        var stuck = false;
-        if (@case.Status == CaseStatus.Resolved)
-        {
-            await AutoCloseAsync(@case, view, now, cancellationToken);
-        }
-        else if (@case.Status.IsOpen())
-        {
-            await RemindAsync(@case, view, now, cancellationToken);
-            stuck = !await EscalateAsync(@case, view, now, cancellationToken);
-            await RequestProgressAsync(@case, view, now, cancellationToken);
-        }
-
-        var next = view.Next(@case, now);
-        @case.NextChaseAt = stuck || next <= now ? now + RetryAfter : next;
-
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
+            return await ChaseGroupAsync([caseId], cancellationToken) == 1;
         }
         catch (DbUpdateException ex)
         {
@@ -65,8 +39,65 @@ internal sealed partial class CaseChaser(
         }
     }
 
-    private Task<bool> AlreadyRecordedAsync(long caseId, CaseEventKind kind, string key, CancellationToken cancellationToken) =>
-        db.CaseEvents.AnyAsync(e => e.CaseId == caseId && e.Kind == kind && e.Note == key, cancellationToken);
+    /// <summary>
+    /// Chases the cases that are still due, all or nothing: any failure rolls the whole group back and throws, and
+    /// the caller retries the group one case per transaction. Returns how many cases were chased.
+    /// </summary>
+    public async Task<int> ChaseGroupAsync(IReadOnlyCollection<long> caseIds, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var view = await rules.GetAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        var due = cases.Where(c => c.NextChaseAt is { } at && at <= now).OrderBy(c => c.Id).ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var ledger = await ChaseLedger.LoadAsync(db, [.. due.Select(c => c.Id)], cancellationToken);
+        await messenger.PrefetchAsync([.. due.Select(c => c.AccountableOfficialId).OfType<int>()], cancellationToken);
+        await residents.PrefetchAsync([.. due.Where(c => NotifiesResident(c, view, now)).Select(c => c.ResidentId).Distinct()], cancellationToken);
+        foreach (var @case in due)
+        {
+            await ChaseLoadedAsync(@case, view, ledger, now, cancellationToken);
+        }
+
+        // One savepoint-free save per group: the group is already all-or-nothing inside its transaction.
+        db.Database.AutoSavepointsEnabled = false;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return due.Count;
+    }
+
+    private async Task ChaseLoadedAsync(Case @case, ChaseView view, ChaseLedger ledger, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stuck = false;
+        var schedule = view.For(@case);
+        if (@case.Status == CaseStatus.Resolved)
+        {
+            await AutoCloseAsync(@case, schedule, now, cancellationToken);
+        }
+        else if (@case.Status.IsOpen())
+        {
+            await RemindAsync(@case, view, schedule, ledger, now, cancellationToken);
+            stuck = !await EscalateAsync(@case, view, schedule, now, cancellationToken);
+            await RequestProgressAsync(@case, schedule, ledger, now, cancellationToken);
+        }
+
+        var next = view.Next(@case, now);
+        @case.NextChaseAt = stuck || next <= now ? now + RetryAfter : next;
+    }
+
+    // Escalation and auto-close tell the resident; only those cases' recipients are worth reading up front.
+    private static bool NotifiesResident(Case @case, ChaseView view, DateTimeOffset now)
+    {
+        var chase = view.For(@case);
+        var at = @case.Status == CaseStatus.Resolved
+            ? ChaseSchedule.AutoCloseAt(@case, chase.Policy)
+            : ChaseSchedule.EscalationDueAt(@case, chase.Clock, chase.Policy);
+        return at <= now;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Case {CaseId} was chased concurrently; keeping the other run's work")]
     private partial void LogAlreadyDone(Exception ex, long caseId);

@@ -37,11 +37,33 @@ internal sealed partial class ChaseMessenger(ResidentBotDbContext db, OutboxWrit
         }
         else
         {
-            LogNoChat(official.Code);
+            chat = NoChat(official.Code);
         }
 
         chats[officialId] = chat;
         return chat;
+    }
+
+    /// <summary>Loads the chats of officials not seen yet in two queries, instead of two per official.</summary>
+    public async Task PrefetchAsync(IReadOnlyCollection<int> officialIds, CancellationToken cancellationToken)
+    {
+        var missing = officialIds.Where(id => !chats.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var officials = await db.Officials.AsNoTracking().Where(o => missing.Contains(o.Id))
+            .Select(o => new { o.Id, o.Code, o.TelegramUserId }).ToListAsync(cancellationToken);
+        var accounts = officials.Where(o => o.TelegramUserId is not null)
+            .ToDictionary(o => o.Id, o => o.TelegramUserId!.Value.ToString(CultureInfo.InvariantCulture));
+        var languages = await db.LanguagesOfAsync(ChannelNames.Telegram, [.. accounts.Values], cancellationToken);
+        foreach (var official in officials)
+        {
+            chats[official.Id] = accounts.TryGetValue(official.Id, out var id)
+                ? new OfficialChat(official.Id, ChannelNames.Telegram, id, languages.GetValueOrDefault(id) ?? Texts.Vietnamese)
+                : NoChat(official.Code);
+        }
     }
 
     /// <summary>Queues a message when the official can receive one; the case event is recorded either way by the caller.</summary>
@@ -55,6 +77,12 @@ internal sealed partial class ChaseMessenger(ResidentBotDbContext db, OutboxWrit
 
         outbox.Enqueue(chat.Channel, chat.ChatId, compose(chat), dedupKey);
         return chat;
+    }
+
+    private OfficialChat? NoChat(string officialCode)
+    {
+        LogNoChat(officialCode);
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Official {OfficialCode} has no chat account; the chase records the event without a message")]

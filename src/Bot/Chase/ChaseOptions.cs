@@ -28,6 +28,10 @@ internal sealed class ChaseOptions
     [Range(1, 100_000)]
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>Cases chased in one transaction; a group that fails is redone one case per transaction.</summary>
+    [Range(1, 1_000)]
+    public int CasesPerTransaction { get; set; } = 100;
+
     /// <summary>Cron of the sweep (UTC; it only reads the due index, so every minute is cheap).</summary>
     [Required]
     public string SweepCron { get; set; } = "* * * * *";

@@ -9,6 +9,12 @@ namespace ResidentBot.Bot.Residents;
 /// </summary>
 internal interface IResidentInbox
 {
+    /// <summary>
+    /// Reads the recipients of these residents in one query, for a unit of work about to notify many of them (the
+    /// chase); later notices in this scope use what was read. Without it each notice reads its recipient.
+    /// </summary>
+    Task PrefetchAsync(IReadOnlyCollection<long> residentIds, CancellationToken cancellationToken);
+
     /// <summary>A text from the resource files (key and format arguments), about <paramref name="case"/>.</summary>
     Task NotifyAsync(Case @case, string textKey, IReadOnlyList<object?> args, CancellationToken cancellationToken);
 

@@ -13,6 +13,23 @@ namespace ResidentBot.Bot.Residents;
 /// <summary>Queues messages to the resident who reported a case, on the channel they reported through.</summary>
 internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox, ButtonCodec codec) : IResidentInbox
 {
+    private readonly Dictionary<long, (string Channel, string Chat, string Language)> prefetched = [];
+
+    public async Task PrefetchAsync(IReadOnlyCollection<long> residentIds, CancellationToken cancellationToken)
+    {
+        if (residentIds.Count == 0)
+        {
+            return;
+        }
+
+        var residents = await db.Residents.AsNoTracking().Include(r => r.Identities)
+            .Where(r => residentIds.Contains(r.Id)).ToListAsync(cancellationToken);
+        foreach (var resident in residents.Where(r => r.Identities.Count > 0))
+        {
+            prefetched[resident.Id] = Recipient(resident);
+        }
+    }
+
     public async Task NotifyAsync(Case @case, string textKey, IReadOnlyList<object?> args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -55,7 +72,17 @@ internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox
 
     private async Task<(string Channel, string Chat, string Language)> RecipientAsync(Case @case, CancellationToken cancellationToken)
     {
+        if (prefetched.TryGetValue(@case.ResidentId, out var known))
+        {
+            return known;
+        }
+
         var resident = await db.Residents.Include(r => r.Identities).SingleAsync(r => r.Id == @case.ResidentId, cancellationToken);
+        return Recipient(resident);
+    }
+
+    private static (string Channel, string Chat, string Language) Recipient(Routing.Residents.Resident resident)
+    {
         var identity = resident.Identities.OrderBy(i => i.Id).First();
         return (identity.Channel, identity.ExternalId, resident.Language);
     }

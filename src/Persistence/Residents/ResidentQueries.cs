@@ -19,4 +19,17 @@ public static class ResidentQueries
     /// <summary>The language chosen by whoever uses this channel account, or null if they never wrote to us.</summary>
     public static Task<string?> LanguageOfAsync(this ResidentBotDbContext db, string channel, string externalId, CancellationToken cancellationToken) =>
         db.WithIdentity(channel, externalId).Select(r => r.Language).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The languages of those of <paramref name="externalIds"/> who ever wrote to us, by external id (one query).</summary>
+    public static async Task<Dictionary<string, string>> LanguagesOfAsync(
+        this ResidentBotDbContext db, string channel, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await (from i in db.ResidentIdentities
+                          where i.Channel == channel && externalIds.Contains(i.ExternalId)
+                          join r in db.Residents on i.ResidentId equals r.Id
+                          select new { i.ExternalId, r.Language })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.DistinctBy(r => r.ExternalId).ToDictionary(r => r.ExternalId, r => r.Language);
+    }
 }

@@ -69,6 +69,45 @@ public sealed class WorkingCalendar
         throw new InvalidOperationException($"The working calendar has no office time within {MaxDaysSearched} days of {start:O}.");
     }
 
+    /// <summary>
+    /// The latest instant with exactly <paramref name="duration"/> of office time between it and <paramref name="end"/>:
+    /// <see cref="AddWorkingTime"/> counted backwards.
+    /// </summary>
+    public DateTimeOffset SubtractWorkingTime(DateTimeOffset end, TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        if (duration == TimeSpan.Zero)
+        {
+            return end.ToUniversalTime();
+        }
+
+        var local = TimeZoneInfo.ConvertTime(end, TimeZone).DateTime;
+        var date = DateOnly.FromDateTime(local);
+        var until = local.TimeOfDay;
+        var remaining = duration;
+        for (var day = 0; day < MaxDaysSearched; day++, date = date.AddDays(-1), until = TimeSpan.FromDays(1))
+        {
+            if (!IsWorkingDay(date))
+            {
+                continue;
+            }
+
+            foreach (var (periodStart, periodEnd) in _periods.Reverse().Where(p => p.Start < until))
+            {
+                var finish = periodEnd < until ? periodEnd : until;
+                var available = finish - periodStart;
+                if (remaining <= available)
+                {
+                    return ToUtc(date, finish - remaining);
+                }
+
+                remaining -= available;
+            }
+        }
+
+        throw new InvalidOperationException($"The working calendar has no office time within {MaxDaysSearched} days before {end:O}.");
+    }
+
     /// <summary>Office time between two instants; negative when <paramref name="to"/> is before <paramref name="from"/>.</summary>
     public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {

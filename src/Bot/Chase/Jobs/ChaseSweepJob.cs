@@ -6,8 +6,8 @@ using ResidentBot.Persistence;
 namespace ResidentBot.Bot.Chase.Jobs;
 
 /// <summary>
-/// Finds due cases through the index on NextChaseAt (never loading all cases), in batches, and chases each in
-/// its own scope and transaction. Carries no arguments: all it needs is in the database.
+/// Finds due cases through the index on NextChaseAt (never loading all cases), in batches, and chases them in
+/// groups, one transaction per group. Carries no arguments: all it needs is in the database.
 /// </summary>
 internal sealed partial class ChaseSweepJob(
     IServiceScopeFactory scopes,
@@ -52,12 +52,40 @@ internal sealed partial class ChaseSweepJob(
             .OrderBy(c => c.NextChaseAt).Select(c => c.Id).Take(batchSize).ToListAsync(cancellationToken);
     }
 
-    // One scope (one connection, one official-chat cache) per batch; still one short transaction per case.
+    // One scope (one connection, one official-chat cache) per batch; a transaction per group of cases, because a
+    // commit costs far more than the work of one case. A group that fails is redone one case per transaction, so a
+    // bad case is postponed alone and never holds back or rolls back the others' work.
     private async Task<int> ChaseBatchAsync(List<long> ids, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var chaser = scope.ServiceProvider.GetRequiredService<CaseChaser>();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var chased = 0;
+        foreach (var group in ids.Chunk(options.Value.CasesPerTransaction))
+        {
+            try
+            {
+                chased += group.Length == 1
+                    ? await ChaseOneByOneAsync(chaser, db, group, cancellationToken)
+                    : await chaser.ChaseGroupAsync(group, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogGroupFailed(ex, group.Length);
+                db.ChangeTracker.Clear();
+                chased += await ChaseOneByOneAsync(chaser, db, group, cancellationToken);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return chased;
+    }
+
+    private async Task<int> ChaseOneByOneAsync(CaseChaser chaser, ResidentBotDbContext db, long[] ids, CancellationToken cancellationToken)
+    {
         var chased = 0;
         foreach (var id in ids)
         {
@@ -90,6 +118,9 @@ internal sealed partial class ChaseSweepJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chase sweep changed {Chased} of {Due} due cases")]
     private partial void LogSwept(int chased, int due);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} cases failed; chasing them one per transaction")]
+    private partial void LogGroupFailed(Exception ex, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Chasing case {CaseId} failed; it is retried later")]
     private partial void LogCaseFailed(Exception ex, long caseId);

@@ -17,7 +17,15 @@ internal readonly record struct ChaseClock(Category Category, WorkingCalendar Ca
             return end - span;
         }
 
-        // WorkingCalendar only counts forwards, so search: widen until enough office time lies between, then bisect.
+        // Counting backwards gives the exact instant; the minute after it is the answer when office time is
+        // monotonic in wall-clock time, which the two checks confirm. Otherwise (a DST jump) search as before.
+        var exact = (long)Math.Ceiling((end - Calendar.SubtractWorkingTime(end, span)).Ticks / (double)TimeSpan.TicksPerMinute);
+        if (Calendar.WorkingTimeBetween(end - TimeSpan.FromMinutes(exact), end) >= span
+            && (exact == 0 || Calendar.WorkingTimeBetween(end - TimeSpan.FromMinutes(exact - 1), end) < span))
+        {
+            return end - TimeSpan.FromMinutes(exact);
+        }
+
         var width = span;
         while (Calendar.WorkingTimeBetween(end - width, end) < span)
         {

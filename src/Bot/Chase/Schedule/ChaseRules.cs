@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Routing.Cases;
@@ -9,20 +10,52 @@ namespace ResidentBot.Bot.Chase.Schedule;
 /// <summary>The chase rules over the current directory: category, clock and policy of a case.</summary>
 internal sealed class ChaseRules(CurrentRouting routing, IOptions<ChaseOptions> options)
 {
+    private volatile ChaseView? current;
+
     public ChaseOptions Options => options.Value;
 
-    public async Task<ChaseView> GetAsync(CancellationToken cancellationToken) =>
-        new(await routing.GetAsync(cancellationToken), options.Value);
+    /// <summary>One view per directory snapshot, so its per-category policies are built once, not per case.</summary>
+    public async Task<ChaseView> GetAsync(CancellationToken cancellationToken)
+    {
+        var engine = await routing.GetAsync(cancellationToken);
+        var view = current;
+        if (view is null || !ReferenceEquals(view.Engine, engine))
+        {
+            current = view = new ChaseView(engine, options.Value);
+        }
+
+        return view;
+    }
 }
 
-internal sealed record ChaseView(RoutingEngine Engine, ChaseOptions Options)
+/// <summary>What the chase needs of one category: the category, its clock and its policy.</summary>
+internal sealed record CategoryChase(Category Category, ChaseClock Clock, ChasePolicy Policy);
+
+internal sealed class ChaseView(RoutingEngine engine, ChaseOptions options)
 {
-    public Category Category(Case @case) => Engine.Directory.CategoriesById[@case.CategoryId];
+    private readonly ConcurrentDictionary<int, CategoryChase> byCategory = new();
 
-    public ChaseClock Clock(Case @case) => new(Category(@case), Engine.Calendar);
+    public RoutingEngine Engine { get; } = engine;
 
-    public ChasePolicy Policy(Case @case) => ChasePolicy.For(Category(@case), Options, Engine.Calendar);
+    public ChaseOptions Options { get; } = options;
 
-    public DateTimeOffset? Next(Case @case, DateTimeOffset now) =>
-        ChaseSchedule.Next(@case, Category(@case), Engine.Calendar, Policy(@case), now);
+    public CategoryChase For(Case @case) => byCategory.GetOrAdd(@case.CategoryId, Build);
+
+    public Category Category(Case @case) => For(@case).Category;
+
+    public ChaseClock Clock(Case @case) => For(@case).Clock;
+
+    public ChasePolicy Policy(Case @case) => For(@case).Policy;
+
+    public DateTimeOffset? Next(Case @case, DateTimeOffset now)
+    {
+        var chase = For(@case);
+        return ChaseSchedule.Next(@case, chase.Category, Engine.Calendar, chase.Policy, now);
+    }
+
+    private CategoryChase Build(int categoryId)
+    {
+        var category = Engine.Directory.CategoriesById[categoryId];
+        return new CategoryChase(category, new ChaseClock(category, Engine.Calendar), ChasePolicy.For(category, Options, Engine.Calendar));
+    }
 }

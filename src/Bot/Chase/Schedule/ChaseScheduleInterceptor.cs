@@ -13,10 +13,10 @@ internal sealed class ChaseScheduleInterceptor(ChaseRules rules, TimeProvider ti
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (Pending(eventData.Context).Count > 0)
+        if (Pending(eventData.Context) is { Count: > 0 } pending)
         {
             // The directory snapshot is cached, so this completes synchronously after the first load.
-            Apply(eventData.Context!, rules.GetAsync(CancellationToken.None).GetAwaiter().GetResult());
+            Apply(pending, rules.GetAsync(CancellationToken.None).GetAwaiter().GetResult());
         }
 
         return result;
@@ -25,18 +25,18 @@ internal sealed class ChaseScheduleInterceptor(ChaseRules rules, TimeProvider ti
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (Pending(eventData.Context).Count > 0)
+        if (Pending(eventData.Context) is { Count: > 0 } pending)
         {
-            Apply(eventData.Context!, await rules.GetAsync(cancellationToken));
+            Apply(pending, await rules.GetAsync(cancellationToken));
         }
 
         return result;
     }
 
-    private void Apply(DbContext context, ChaseView view)
+    private void Apply(List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<Case>> pending, ChaseView view)
     {
         var now = time.GetUtcNow();
-        foreach (var entry in Pending(context))
+        foreach (var entry in pending)
         {
             var next = view.Next(entry.Entity, now);
             var original = entry.State == EntityState.Modified ? entry.Property(c => c.NextChaseAt).OriginalValue : null;
