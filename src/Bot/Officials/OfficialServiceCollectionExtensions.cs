@@ -26,7 +26,7 @@ internal static class OfficialServiceCollectionExtensions
         services.AddScoped<CaseCardRenderer>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CardButtons>();
-        services.AddScoped<IOfficialChatResolver, OfficialChatResolver>();
+        services.AddScoped<OfficialChats>();
         services.AddScoped<IOfficialInbox, OfficialInbox>();
 
         services.AddScoped<IButtonHandler, AcknowledgeButton>();

@@ -16,10 +16,6 @@ public static class ResidentQueries
         return db.Residents.Where(r => ids.Contains(r.Id));
     }
 
-    /// <summary>The language chosen by whoever uses this channel account, or null if they never wrote to us.</summary>
-    public static Task<string?> LanguageOfAsync(this ResidentBotDbContext db, string channel, string externalId, CancellationToken cancellationToken) =>
-        db.WithIdentity(channel, externalId).Select(r => r.Language).FirstOrDefaultAsync(cancellationToken);
-
     /// <summary>The languages of those of <paramref name="externalIds"/> who ever wrote to us, by external id (one query).</summary>
     public static async Task<Dictionary<string, string>> LanguagesOfAsync(
         this ResidentBotDbContext db, string channel, IReadOnlyCollection<string> externalIds, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Digests;
 using ResidentBot.Bot.Chase.Schedule;

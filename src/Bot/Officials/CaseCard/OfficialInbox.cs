@@ -4,7 +4,6 @@ using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
-using ResidentBot.Persistence.Residents;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.CaseCard;
@@ -14,7 +13,7 @@ internal sealed partial class OfficialInbox(
     ResidentBotDbContext db,
     OutboxWriter outbox,
     CaseCardRenderer cards,
-    IOfficialChatResolver chats,
+    OfficialChats chats,
     ILogger<OfficialInbox> logger) : IOfficialInbox
 {
     public async Task SendCaseCardAsync(Case @case, CancellationToken cancellationToken)
@@ -62,14 +61,14 @@ internal sealed partial class OfficialInbox(
     private async Task<(string Channel, string Id, string Language)?> ChatOfAsync(Case @case, CancellationToken cancellationToken)
     {
         var official = await db.Officials.SingleAsync(o => o.Id == @case.AccountableOfficialId, cancellationToken);
-        if (await chats.ResolveAsync(official, cancellationToken) is not { } chat)
+        if (await chats.FindAsync(official.Id, cancellationToken) is not { } chat)
         {
             // Not onboarded yet: the case and its log still say who is accountable, and the chase escalates.
             LogNotOnboarded(official.Code, @case.TrackingCode);
             return null;
         }
 
-        return (chat.Channel, chat.ChatId, await db.LanguageOfAsync(chat.Channel, chat.UserId, cancellationToken) ?? Texts.Vietnamese);
+        return (chat.Channel, chat.ChatId, chat.Language);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Official {OfficialCode} has no chat account yet; case {TrackingCode} card not sent")]
