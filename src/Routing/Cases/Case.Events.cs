@@ -13,7 +13,9 @@ public sealed partial class Case
         }
 
         ResolveDueAt = newResolveDueAt;
-        if (Status.AwaitsAcknowledgement() && AcknowledgeDueAt > newResolveDueAt)
+        // A pending acknowledge deadline that was already missed moves too: otherwise the reset escalation level
+        // would escalate the case again at once, to the same supervisor, for the same missed deadline.
+        if (Status.AwaitsAcknowledgement() && (AcknowledgeDueAt > newResolveDueAt || AcknowledgeDueAt <= at))
         {
             AcknowledgeDueAt = newResolveDueAt;
         }

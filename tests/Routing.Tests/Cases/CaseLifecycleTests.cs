@@ -58,6 +58,31 @@ public sealed class CaseLifecycleTests
     }
 
     [Fact]
+    public void Extending_an_unacknowledged_case_past_its_missed_acknowledge_deadline_moves_that_deadline_too()
+    {
+        var c = Assigned();
+        c.Escalate(1, 42, "missed acknowledge", T0.AddHours(9));
+        var newDue = T0.AddDays(10);
+
+        c.ExtendDeadline(Actor.Official(42), "Chờ vật tư", newDue, T0.AddHours(10));
+
+        Assert.Equal(newDue, c.ResolveDueAt);
+        Assert.Equal(newDue, c.AcknowledgeDueAt);
+        Assert.Equal(0, c.EscalationLevel);
+        Assert.Equal(CaseEventKind.DeadlineExtended, c.Events[^1].Kind);
+    }
+
+    [Fact]
+    public void Extending_keeps_an_acknowledge_deadline_that_is_still_ahead()
+    {
+        var c = Assigned();
+
+        c.ExtendDeadline(Actor.Official(42), "Chờ vật tư", T0.AddDays(10), T0.AddHours(1));
+
+        Assert.Equal(T0.AddHours(8), c.AcknowledgeDueAt);
+    }
+
+    [Fact]
     public void Transfer_moves_the_case_to_another_area_and_official()
     {
         var c = Assigned();
