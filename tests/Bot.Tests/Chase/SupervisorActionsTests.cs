@@ -51,8 +51,10 @@ public sealed class SupervisorActionsTests
 
         var choice = await supervisor.PressAsync("Giao người khác");
         Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Reassign.Choose", code), ResidentChat.Text(choice), StringComparison.Ordinal);
-        var offered = (await host.OutboxAsync()).Last(m => m.Recipient == Chat(Supervisor));
-        Assert.DoesNotContain("Chủ tịch UBND phường Trần Phú\"", offered.Payload, StringComparison.Ordinal); // not the current one
+        var offered = OutboxWriter.Read((await host.OutboxAsync()).Last(m => m.Recipient == Chat(Supervisor))).Buttons.SelectMany(row => row)
+            .Select(b => b.Label).ToList();
+        Assert.Contains("Phó Chủ tịch UBND phường Trần Phú", offered);
+        Assert.DoesNotContain("Chủ tịch UBND phường Trần Phú", offered); // not the one already accountable
         var done = await supervisor.PressAsync("Phó Chủ tịch UBND phường Trần Phú");
 
         Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Reassign.Done", code, "Phó Chủ tịch UBND phường Trần Phú"), ResidentChat.Text(done), StringComparison.Ordinal);
