@@ -120,6 +120,40 @@ public sealed class SupervisorActionsTests
         Assert.StartsWith("⏰", OutboxWriter.Read(next).Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Extend_without_a_written_reason_asks_again_and_keeps_the_deadline()
+    {
+        await using var host = await StartAsync();
+        var id = await EscalateAsync(host);
+        var before = await host.CaseAsync(id);
+        var supervisor = new ResidentChat(host.Host, Id(Supervisor));
+        await supervisor.PressAsync("Gia hạn");
+
+        var again = await supervisor.PhotoAsync("no-caption");
+
+        Assert.Contains(Texts.Get(Texts.Vietnamese, "Chase.Extend.ReasonRequired"), ResidentChat.Text(again), StringComparison.Ordinal);
+        Assert.Equal(before.ResolveDueAt, (await host.CaseAsync(id)).ResolveDueAt);
+        await supervisor.TextAsync("Mưa lớn kéo dài");
+        Assert.True((await host.CaseAsync(id)).ResolveDueAt > before.ResolveDueAt);
+    }
+
+    [Fact]
+    public async Task A_reason_typed_after_the_case_was_resolved_extends_nothing()
+    {
+        await using var host = await StartAsync();
+        var id = await EscalateAsync(host);
+        var supervisor = new ResidentChat(host.Host, Id(Supervisor));
+        await supervisor.PressAsync("Gia hạn");
+        await ResolveNowAsync(host, id);
+        var snapshot = await SnapshotAsync(host, id, Id(Supervisor));
+
+        var reply = await supervisor.TextAsync("Chờ vật tư");
+
+        Assert.Contains(Texts.Get(Texts.Vietnamese, "Chase.Action.NotAllowed"), ResidentChat.Text(reply), StringComparison.Ordinal);
+        Assert.Equal(snapshot, await SnapshotAsync(host, id, Id(Supervisor)));
+        Assert.Empty(await EventsAsync(host, id, CaseEventKind.DeadlineExtended));
+    }
+
     [Theory]
     [InlineData("HD.TPHD.PCT")] // another supervisor
     [InlineData(Leader)] // the accountable official
@@ -154,12 +188,7 @@ public sealed class SupervisorActionsTests
     {
         await using var host = await StartAsync();
         var id = await EscalateAsync(host);
-        await using (var db = host.Host.NewDbContext())
-        {
-            var open = await db.Cases.SingleAsync(c => c.Id == id);
-            open.Resolve(Actor.Official(open.AccountableOfficialId!.Value), "Đã thay bóng.", host.Time.GetUtcNow());
-            await db.SaveChangesAsync();
-        }
+        await ResolveNowAsync(host, id);
 
         var snapshot = await SnapshotAsync(host, id, Id(Supervisor));
         var supervisor = new ResidentChat(host.Host, Id(Supervisor));
@@ -189,6 +218,14 @@ public sealed class SupervisorActionsTests
 
         Assert.Equal(1, (await host.CaseAsync(id)).EscalationLevel);
         return id;
+    }
+
+    private static async Task ResolveNowAsync(ChaseHost host, long id)
+    {
+        await using var db = host.Host.NewDbContext();
+        var open = await db.Cases.SingleAsync(c => c.Id == id);
+        open.Resolve(Actor.Official(open.AccountableOfficialId!.Value), "Đã thay bóng.", host.Time.GetUtcNow());
+        await db.SaveChangesAsync();
     }
 
     private static async Task<FakeBotApiCall> PressSignedAsync(ChaseHost host, long user, string action, string argument)
