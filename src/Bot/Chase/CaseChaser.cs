@@ -32,11 +32,24 @@ internal sealed partial class CaseChaser(
         }
         catch (DbUpdateException ex)
         {
+            if (await IsStillDueAsync(caseId, cancellationToken))
+            {
+                throw;
+            }
+
             // A concurrent sweep on a database without a write lock at BEGIN got there first (unique dedup key or
-            // the case's version changed): what it sent is what we would have sent.
+            // the case's version changed) and moved the case on: what it sent is what we would have sent. A case
+            // that is still due failed for another reason; the exception reaches the caller, which postpones it.
             LogAlreadyDone(ex, caseId);
             return false;
         }
+    }
+
+    private async Task<bool> IsStillDueAsync(long caseId, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var now = time.GetUtcNow();
+        return await db.Cases.AsNoTracking().AnyAsync(c => c.Id == caseId && c.NextChaseAt <= now, cancellationToken);
     }
 
     /// <summary>

@@ -39,6 +39,30 @@ public sealed class ChaseGroupTests
     }
 
     [Fact]
+    public async Task A_save_that_fails_while_the_case_is_still_due_postpones_it_instead_of_passing_for_done()
+    {
+        await using var host = await ChaseHost.StartAsync();
+        var id = await host.ReportAsync();
+        var tuesday = ChaseHost.Monday.AddDays(1).AddHours(2);
+        host.Time.SetUtcNow(tuesday);
+
+        // Every outbox row the sweep could write for this case collides with a row nobody sent: the save fails
+        // on the unique dedup key although no other sweep chased the case.
+        await using (var db = host.Host.NewDbContext())
+        {
+            var trigger = "CREATE TRIGGER refuse_chase BEFORE INSERT ON OutboxMessages WHEN NEW.DedupKey LIKE '%:"
+                + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":%' BEGIN SELECT RAISE(ABORT, 'refused'); END";
+            await db.Database.ExecuteSqlRawAsync(trigger);
+        }
+
+        Assert.Equal(0, await host.SweepAsync());
+
+        Assert.Equal(tuesday + CaseChaser.RetryAfter, (await host.CaseAsync(id)).NextChaseAt);
+        await using var check = host.Host.NewDbContext();
+        Assert.Equal(0, await check.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.Escalated));
+    }
+
+    [Fact]
     public async Task Groups_smaller_than_the_batch_chase_every_due_case_once()
     {
         await using var host = await ChaseHost.StartAsync(settings: new Dictionary<string, string?>
