@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -26,7 +27,8 @@ public static class TelegramWebhookEndpoint
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetService<TelegramWebhookSecret>() is not null)
         {
-            endpoints.MapPost(Path, HandleAsync).DisableAntiforgery().ExcludeFromDescription();
+            var parseOnly = endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>(WebhookOnlyBench.Key);
+            endpoints.MapPost(Path, parseOnly ? WebhookOnlyBench.HandleAsync : HandleAsync).DisableAntiforgery().ExcludeFromDescription();
         }
 
         return endpoints;
@@ -78,7 +80,7 @@ public static class TelegramWebhookEndpoint
         return Results.Ok();
     }
 
-    private static async Task<string?> ReadCappedAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<string?> ReadCappedAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
         {
