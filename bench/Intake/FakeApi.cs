@@ -25,6 +25,7 @@ internal sealed class FakeApi : IAsyncDisposable
     private readonly Dictionary<string, long> lastSendPerChat = [];
     private long sends;
     private long tooMany;
+    private long edits;
 
     private FakeApi(WebApplication app) => this.app = app;
 
@@ -35,6 +36,9 @@ internal sealed class FakeApi : IAsyncDisposable
     public long Sends => Interlocked.Read(ref sends);
 
     public long TooMany => Interlocked.Read(ref tooMany);
+
+    /// <summary>Messages delivered: sends plus edits (an outbox row is one of either).</summary>
+    public long Deliveries => Interlocked.Read(ref sends) + Interlocked.Read(ref edits);
 
     public static async Task<FakeApi> StartAsync(CancellationToken ct)
     {
@@ -87,6 +91,7 @@ internal sealed class FakeApi : IAsyncDisposable
                 Record(new ApiCall("sendMessage", chat, Str(p, "text"), Keyboard(p), id, Stopwatch.GetTimestamp()));
                 break;
             case "editmessagetext" or "editmessagereplymarkup":
+                Interlocked.Increment(ref edits);
                 var mid = int.TryParse(Str(p, "message_id"), out var m) ? m : 0;
                 result = Message(chat, mid, p);
                 Record(new ApiCall("editMessageText", chat, Str(p, "text"), Keyboard(p), mid, Stopwatch.GetTimestamp()));

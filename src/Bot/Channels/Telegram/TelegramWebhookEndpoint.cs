@@ -51,17 +51,22 @@ public static class TelegramWebhookEndpoint
         }
 
         Update? update;
+        InboundMessage? message;
         try
         {
             update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+            message = mapper.Map(update);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or OverflowException or InvalidOperationException
+                                   or NotSupportedException or InvalidCastException)
         {
+            // Telegram.Bot's converters throw more than JsonException on out-of-range values (a date of 10^18 seconds):
+            // a 500 would make Telegram redeliver the same poison update for ever.
             logger.LogWarning(ex, "Telegram webhook body is not an update; acknowledged and dropped");
             return Results.Ok();
         }
 
-        if (mapper.Map(update) is not { } message)
+        if (message is null)
         {
             logger.LogDebug("Telegram update {UpdateId} has no chat to answer; skipped", update?.Id);
             return Results.Ok();
