@@ -147,10 +147,14 @@ internal sealed class BotHost : IDisposable
 /// <summary>Where things are: the repository, the Release host, a fresh folder and database for this run.</summary>
 internal sealed record BenchPaths(string Root, string BotDll, string Folder, string Database)
 {
+    public const string BotDllVariable = "BENCH_BOT_DLL";
+
     public static BenchPaths Create(string name)
     {
         var root = FindRoot();
-        var dll = Path.Combine(root, "src", "Bot", "bin", "Release", "net10.0", "ResidentBot.Bot.dll");
+        // The benchmark measures the Release build; the test suite runs its quick mode on the build it has.
+        var dll = Environment.GetEnvironmentVariable(BotDllVariable) is { Length: > 0 } chosen ? chosen
+            : Path.Combine(root, "src", "Bot", "bin", "Release", "net10.0", "ResidentBot.Bot.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"build the host first: dotnet build src/Bot -c Release ({dll})");
