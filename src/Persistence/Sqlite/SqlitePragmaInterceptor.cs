@@ -7,8 +7,8 @@ namespace ResidentBot.Persistence.Sqlite;
 /// synchronous=NORMAL is a per-connection setting (unlike journal_mode=WAL, which the file remembers), so
 /// it is applied to every connection EF opens. NORMAL is durable across application crashes in WAL mode.
 /// busy_timeout lets SQLite itself wait for the write lock (retrying after 1, 2, 5, 10… ms): without it
-/// Microsoft.Data.Sqlite retries a busy statement only every 150 ms, which under concurrent writers (webhook
-/// inserts, the inbox processor, the outbox sender) made most of the intake latency.
+/// a busy statement goes back to Microsoft.Data.Sqlite's retry loop, which sleeps between attempts; under
+/// concurrent writers (webhook inserts, the inbox processor, the outbox sender) that sleep showed in profiles.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
