@@ -6,13 +6,10 @@ namespace ResidentBot.Persistence.Sqlite;
 /// <summary>
 /// synchronous=NORMAL is a per-connection setting (unlike journal_mode=WAL, which the file remembers), so
 /// it is applied to every connection EF opens. NORMAL is durable across application crashes in WAL mode.
-/// busy_timeout lets SQLite itself wait for the write lock (retrying after 1, 2, 5, 10… ms): without it
-/// a busy statement goes back to Microsoft.Data.Sqlite's retry loop, which sleeps between attempts; under
-/// concurrent writers (webhook inserts, the inbox processor, the outbox sender) that sleep showed in profiles.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
 
     public static SqlitePragmaInterceptor Instance { get; } = new();
 
