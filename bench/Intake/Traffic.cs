@@ -19,6 +19,9 @@ internal sealed class Traffic(FakeApi api, Webhook webhook, CancellationToken ct
 
     public Latencies? Latencies { get; set; }
 
+    /// <summary>The same latencies by dialogue step, to see which step makes the tail.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, Latencies> ByStep { get; } = new();
+
     public long Reports => Interlocked.Read(ref reports);
 
     public long Abandoned => Interlocked.Read(ref abandoned);
@@ -103,9 +106,10 @@ internal sealed class Traffic(FakeApi api, Webhook webhook, CancellationToken ct
         }
 
         var first = await log.WaitAsync(before, _ => true, StepTimeout, ct);
-        if (first is not null)
+        if (first is not null && Latencies is { } all)
         {
-            Latencies?.Add(start, first.At);
+            all.Add(start, first.At);
+            ByStep.GetOrAdd(StepName(update), _ => new Latencies()).Add(start, first.At);
         }
 
         return first is null ? null : await log.WaitAsync(before, expect, StepTimeout, ct);
@@ -143,6 +147,10 @@ internal sealed class Traffic(FakeApi api, Webhook webhook, CancellationToken ct
             }
         }
     }
+
+    private static string StepName(JsonObject update) =>
+        update["callback_query"]?["data"]?.GetValue<string>().Split(':')[0]
+        ?? (update["message"]?["text"]?.GetValue<string>() is { } text && text.StartsWith('/') ? text : "text");
 
     private static string? Button(ApiCall call, string label) => Buttons(call)
         .FirstOrDefault(b => ((string?)b["text"])?.Contains(label, StringComparison.Ordinal) == true)?["callback_data"]?.GetValue<string>();
