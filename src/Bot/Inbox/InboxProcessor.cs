@@ -20,6 +20,10 @@ internal sealed partial class InboxProcessor(
 {
     internal const int MaxAttempts = 5;
 
+    // Answers to button presses (a network round trip each) overlap with the next turns instead of holding up
+    // the loop; at most this many are in flight.
+    private readonly SemaphoreSlim answers = new(16);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -84,12 +88,30 @@ internal sealed partial class InboxProcessor(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             outboxSignal.Notify();
-            await after(cancellationToken);
+            await answers.WaitAsync(cancellationToken);
+            _ = RunAfterAsync(after, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogHandlingFailed(ex, entry.Id, entry.Channel, entry.ExternalId);
             await RecordFailureAsync(id, ex, cancellationToken);
+        }
+    }
+
+    // Best effort, as before: the turn is saved; a lost answer only leaves the button's spinner until Telegram drops it.
+    private async Task RunAfterAsync(Func<CancellationToken, Task> after, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await after(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogAfterFailed(ex);
+        }
+        finally
+        {
+            answers.Release();
         }
     }
 
@@ -111,6 +133,9 @@ internal sealed partial class InboxProcessor(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox loop failed; retrying")]
     private partial void LogLoopFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answering a button press after its turn failed")]
+    private partial void LogAfterFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling inbox entry {Id} ({Channel} update {UpdateId}) failed")]
     private partial void LogHandlingFailed(Exception ex, long id, string channel, string updateId);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
@@ -26,7 +27,8 @@ public static class TelegramWebhookEndpoint
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints.ServiceProvider.GetService<TelegramWebhookSecret>() is not null)
         {
-            endpoints.MapPost(Path, HandleAsync).DisableAntiforgery().ExcludeFromDescription();
+            var parseOnly = endpoints.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>(WebhookOnlyBench.Key);
+            endpoints.MapPost(Path, parseOnly ? WebhookOnlyBench.HandleAsync : HandleAsync).DisableAntiforgery().ExcludeFromDescription();
         }
 
         return endpoints;
@@ -49,17 +51,22 @@ public static class TelegramWebhookEndpoint
         }
 
         Update? update;
+        InboundMessage? message;
         try
         {
             update = JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options);
+            message = mapper.Map(update);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or OverflowException or InvalidOperationException
+                                   or NotSupportedException or InvalidCastException)
         {
+            // Telegram.Bot's converters throw more than JsonException on out-of-range values (a date of 10^18 seconds):
+            // a 500 would make Telegram redeliver the same poison update for ever.
             logger.LogWarning(ex, "Telegram webhook body is not an update; acknowledged and dropped");
             return Results.Ok();
         }
 
-        if (mapper.Map(update) is not { } message)
+        if (message is null)
         {
             logger.LogDebug("Telegram update {UpdateId} has no chat to answer; skipped", update?.Id);
             return Results.Ok();
@@ -78,7 +85,7 @@ public static class TelegramWebhookEndpoint
         return Results.Ok();
     }
 
-    private static async Task<string?> ReadCappedAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<string?> ReadCappedAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes)
         {

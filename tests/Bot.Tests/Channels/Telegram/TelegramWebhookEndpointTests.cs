@@ -91,6 +91,19 @@ public sealed class TelegramWebhookEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Update_with_out_of_range_values_is_acknowledged_not_500()
+    {
+        var dateTooLarge = FakeUpdates.Text(5551234, "x", updateId: 8);
+        dateTooLarge["message"]!["date"] = long.MaxValue;
+        var idOfWrongType = FakeUpdates.Text(5551234, "x", updateId: 9);
+        idOfWrongType["message"]!["chat"] = new JsonArray(1, "x", null);
+
+        Assert.Equal(HttpStatusCode.OK, await Post(Json(dateTooLarge)));
+        Assert.Equal(HttpStatusCode.OK, await Post(Json(idOfWrongType)));
+        Assert.Equal(0, _host.Sink.Attempts);
+    }
+
+    [Fact]
     public async Task Inbox_failure_answers_500_so_telegram_redelivers()
     {
         _host.Sink.FailNext(1);

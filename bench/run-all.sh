@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Reproduces every figure in docs/PERFORMANCE.md: builds the host and the driver in Release, prints the machine,
+# then runs the intake, ceiling, delivery, kill -9 and fuzz benchmarks (about 12 minutes on 2 cores).
+# Usage: bash bench/run-all.sh [all|intake|delivery|fault|fuzz|quick] [--runs N] [--seconds S] [--cases N] ...
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build src/Bot/Bot.csproj -c Release -nologo -v q
+dotnet build bench/Intake/Intake.Bench.csproj -c Release -nologo -v q
+echo "== machine: $(nproc) cores; $(free -h | awk '/Mem:/ {print $2}') RAM; $(uname -r); $(dotnet --version)"
+echo "== load before: $(uptime)"
+dotnet bench/Intake/bin/Release/net10.0/ResidentBot.Intake.Bench.dll "${@:-all}"
+echo "== load after: $(uptime)"
