@@ -115,6 +115,7 @@ internal sealed partial class OutboxSender(
             message.SentAt = time.GetUtcNow();
             message.ExternalMessageId = externalId;
             message.LastError = null;
+            await MarkSentAsync(message, CancellationToken.None);
         }
         catch (DeliveryException ex) when (ex.Kind == DeliveryFailure.RateLimited)
         {
@@ -134,6 +135,22 @@ internal sealed partial class OutboxSender(
             var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.Attempts), options.Value.MaxBackoff.TotalSeconds));
             Retry(message, backoff, ex.Message);
         }
+    }
+
+    // A channel has no idempotency key, so a message delivered but not marked would go out again after a crash.
+    // Marking each one the moment the channel accepted it (its own short write, since chats are delivered in
+    // parallel) shrinks that window from a whole batch to the message in flight.
+    private async Task MarkSentAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Status, OutboxStatus.Sent)
+                .SetProperty(m => m.SentAt, message.SentAt)
+                .SetProperty(m => m.ExternalMessageId, message.ExternalMessageId)
+                .SetProperty(m => m.Attempts, message.Attempts)
+                .SetProperty(m => m.LastError, (string?)null),
+            cancellationToken);
     }
 
     private void Retry(OutboxMessage message, TimeSpan wait, string error)
