@@ -44,7 +44,7 @@ internal static class BenchDb
         var area = Scalar(c, "SELECT Id FROM Areas WHERE Code='HD.TPHD.TRANPHU'", tx);
         var category = Scalar(c, "SELECT Id FROM Categories WHERE Code='roads'", tx);
         var official = Scalar(c, "SELECT Id FROM Officials WHERE Code='HD.TPHD.TRANPHU.CT'", tx);
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         Exec(c, $"INSERT INTO Residents (DisplayName, Language, CreatedAt) VALUES ('bulk', 'vi', {now.ToUnixTimeMilliseconds()})", tx);
         var resident = Scalar(c, "SELECT last_insert_rowid()", tx);
         using var insert = c.CreateCommand();

@@ -33,7 +33,7 @@ internal sealed class BotHost : IDisposable
     public static async Task<BotHost> StartAsync(BenchPaths paths, Uri fakeApi, IDictionary<string, string> extra, CancellationToken ct)
     {
         var port = FreePort();
-        var log = Path.Combine(paths.Folder, $"host-{DateTime.UtcNow:HHmmssfff}.log");
+        var log = Path.Combine(paths.Folder, $"host-{TimeProvider.System.GetUtcNow():HHmmssfff}.log");
         var info = new ProcessStartInfo("dotnet", [paths.BotDll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = paths.Root,
@@ -132,7 +132,7 @@ internal sealed class BotHost : IDisposable
 
         lock (writer)
         {
-            writer.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+            writer.WriteLine($"{TimeProvider.System.GetUtcNow():HH:mm:ss.fff} {line}");
         }
     }
 

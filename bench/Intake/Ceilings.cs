@@ -62,7 +62,7 @@ internal static partial class Scenarios
         using var c = BenchDb.Open(path);
         BenchDb.Exec(c, "PRAGMA synchronous=NORMAL");
         var payload = new string('x', 600);
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
         var count = 0;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < duration)

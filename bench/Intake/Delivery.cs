@@ -42,7 +42,7 @@ internal static partial class Scenarios
     {
         using var c = BenchDb.Open(path);
         using var tx = c.BeginTransaction();
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
         for (var i = 0; i < total; i++)
         {
             BenchDb.Exec(c, $$"""

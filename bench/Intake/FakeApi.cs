@@ -151,7 +151,7 @@ internal sealed class FakeApi : IAsyncDisposable
             ["message_id"] = id,
             ["from"] = new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Bench" },
             ["chat"] = new JsonObject { ["id"] = long.TryParse(chat, out var n) ? n : 0, ["type"] = "private" },
-            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["date"] = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(),
             ["text"] = Str(p, "text") ?? "",
         };
         if (Keyboard(p) is { } keyboard)

@@ -111,7 +111,7 @@ internal static class Updates
         ["message_id"] = messageId,
         ["from"] = User(from),
         ["chat"] = Chat(from),
-        ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        ["date"] = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds(),
         ["text"] = text,
     };
 
