@@ -17,6 +17,7 @@ internal sealed partial class CaseChaser(
     ChaseRules rules,
     Residents.IResidentInbox residents,
     Conversations.Buttons.ButtonCodec buttons,
+    Hosting.DatabaseWriteGate writeGate,
     TimeProvider time,
     ILogger<CaseChaser> logger)
 {
@@ -60,6 +61,7 @@ internal sealed partial class CaseChaser(
     {
         var now = time.GetUtcNow();
         var view = await rules.GetAsync(cancellationToken);
+        using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToListAsync(cancellationToken);
         var due = cases.Where(c => c.NextChaseAt is { } at && at <= now).OrderBy(c => c.Id).ToList();

@@ -9,51 +9,89 @@ namespace ResidentBot.Bot.Inbox;
 
 /// <summary>
 /// Records every inbound update before anything handles it, unique by (channel, update id), so a
-/// redelivered update is stored once and handled once.
+/// redelivered update is stored once and handled once. Concurrent updates are written together (group
+/// commit, one transaction per batch), and a caller hears back only after its update is committed.
 /// </summary>
-internal sealed class InboxSink(IServiceScopeFactory scopes, InboxSignal signal, TimeProvider time) : IInboundSink
+internal sealed class InboxSink : BackgroundService, IInboundSink
 {
-    public async Task<bool> AcceptAsync(InboundMessage message, string rawPayload, CancellationToken cancellationToken)
+    internal const int MaxBatch = 256;
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly InboxSignal signal;
+    private readonly DatabaseWriteGate writeGate;
+    private readonly TimeProvider time;
+    private readonly GroupCommit<InboxEntry, bool> commits;
+
+    public InboxSink(IServiceScopeFactory scopes, InboxSignal signal, DatabaseWriteGate writeGate, TimeProvider time)
+    {
+        this.scopes = scopes;
+        this.signal = signal;
+        this.writeGate = writeGate;
+        this.time = time;
+        commits = new GroupCommit<InboxEntry, bool>(WriteAsync, MaxBatch);
+    }
+
+    public Task<bool> AcceptAsync(InboundMessage message, string rawPayload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        if (await db.InboxEntries.AnyAsync(e => e.Channel == message.Channel && e.ExternalId == message.UpdateId, cancellationToken))
-        {
-            return false;
-        }
-
-        db.InboxEntries.Add(new InboxEntry
+        var entry = new InboxEntry
         {
             Channel = message.Channel,
             ExternalId = message.UpdateId,
             ReceivedAt = time.GetUtcNow(),
             Payload = JsonSerializer.Serialize(message, InboxPayload.Json),
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            if (await IsDuplicateAsync(message, cancellationToken))
-            {
-                return false;
-            }
-
-            throw;
-        }
-
-        signal.Notify();
-        return true;
+        };
+        return commits.SubmitAsync(entry, cancellationToken);
     }
 
-    // Two deliveries of one update can race past the check above; the unique index decides.
-    private async Task<bool> IsDuplicateAsync(InboundMessage message, CancellationToken cancellationToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => commits.RunAsync(stoppingToken);
+
+    /// <summary>Inserts the batch's new updates in one transaction; true for each one stored, false for a redelivery.</summary>
+    private async Task<IReadOnlyList<bool>> WriteAsync(IReadOnlyList<InboxEntry> batch, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        return await db.InboxEntries.AnyAsync(e => e.Channel == message.Channel && e.ExternalId == message.UpdateId, cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var known = await KnownAsync(db, batch, cancellationToken);
+            var fresh = new bool[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                // The same update twice in one batch (a fast redelivery) is stored once, like any redelivery.
+                fresh[i] = known.Add((batch[i].Channel, batch[i].ExternalId));
+                if (fresh[i])
+                {
+                    db.InboxEntries.Add(batch[i]);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (fresh.Contains(true))
+            {
+                signal.Notify();
+            }
+
+            return fresh;
+        }
+    }
+
+    private static async Task<HashSet<(string, string)>> KnownAsync(ResidentBotDbContext db, IReadOnlyList<InboxEntry> batch, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<(string, string)>();
+        foreach (var channel in batch.GroupBy(e => e.Channel))
+        {
+            var name = channel.Key;
+            var ids = channel.Select(e => e.ExternalId).Distinct().ToList();
+            var stored = await db.InboxEntries.AsNoTracking()
+                .Where(e => e.Channel == name && ids.Contains(e.ExternalId))
+                .Select(e => e.ExternalId)
+                .ToListAsync(cancellationToken);
+            known.UnionWith(stored.Select(id => (name, id)));
+        }
+
+        return known;
     }
 }
 

@@ -12,78 +12,147 @@ namespace ResidentBot.Bot.Outbox;
 /// 429 (after the wait asked for), 5xx and network errors (with backoff). A message is never dropped: one
 /// the channel refuses for good is marked Failed and kept with its error.
 /// </summary>
-internal sealed partial class OutboxSender(
-    IServiceScopeFactory scopes,
-    IEnumerable<IChannelSender> senders,
-    OutboxSignal signal,
-    TimeProvider time,
-    IOptions<OutboxOptions> options,
-    ILogger<OutboxSender> logger) : BackgroundService
+internal sealed partial class OutboxSender : BackgroundService
 {
-    private readonly Dictionary<string, IChannelSender> byChannel = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
-    private readonly DeliveryPacer pacer = new(time, options.Value.MessagesPerSecond, options.Value.PerChatInterval);
+    private readonly IServiceScopeFactory scopes;
+    private readonly OutboxSignal signal;
+    private readonly DatabaseWriteGate writeGate;
+    private readonly TimeProvider time;
+    private readonly IOptions<OutboxOptions> options;
+    private readonly ILogger<OutboxSender> logger;
+    private readonly Dictionary<string, IChannelSender> byChannel;
+    private readonly DeliveryPacer pacer;
+
+    // Each attempt's outcome ("sent", "retry at", "failed") is written the moment the channel answered, with those
+    // of the other chats delivered meanwhile in one transaction.
+    private readonly GroupCommit<OutboxMessage, bool> outcomes;
+
+    public OutboxSender(
+        IServiceScopeFactory scopes,
+        IEnumerable<IChannelSender> senders,
+        OutboxSignal signal,
+        DatabaseWriteGate writeGate,
+        TimeProvider time,
+        IOptions<OutboxOptions> options,
+        ILogger<OutboxSender> logger)
+    {
+        this.scopes = scopes;
+        this.signal = signal;
+        this.writeGate = writeGate;
+        this.time = time;
+        this.options = options;
+        this.logger = logger;
+        byChannel = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
+        pacer = new DeliveryPacer(time, options.Value.MessagesPerSecond, options.Value.PerChatInterval);
+        outcomes = new GroupCommit<OutboxMessage, bool>(WriteOutcomesAsync, 256);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The outcome writer outlives the delivery loop so the marks of messages already delivered are kept.
+        using var loopEnded = new CancellationTokenSource();
+        var writer = outcomes.RunAsync(loopEnded.Token);
+        try
+        {
+            await DeliverLoopAsync(stoppingToken);
+        }
+        finally
+        {
+            await loopEnded.CancelAsync();
+            await writer;
+        }
+    }
+
+    // Chats are independent, so their round trips overlap; one chat's messages go one after another, in order.
+    // A chat whose delivery finishes frees its slot at once (no waiting for a whole batch), and wakes the loop.
+    private async Task DeliverLoopAsync(CancellationToken stoppingToken)
+    {
+        var inFlight = new Dictionary<(string Channel, string Recipient), Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            int delivered;
+            foreach (var done in inFlight.Where(c => c.Value.IsCompleted).ToList())
+            {
+                inFlight.Remove(done.Key);
+                if (done.Value.Exception is { } failed)
+                {
+                    LogSweepFailed(failed.GetBaseException());
+                }
+            }
+
             try
             {
-                delivered = await DeliverDueAsync(stoppingToken);
+                await StartDueAsync(inFlight, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogSweepFailed(ex);
-                delivered = 0;
             }
 
-            if (delivered == 0)
-            {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
+            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
         }
+
+        await Task.WhenAll(inFlight.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    /// <summary>One pass over due messages; returns how many were attempted.</summary>
-    internal async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    /// <summary>Starts delivering to every chat with due messages that is not already being delivered to, up to the concurrency.</summary>
+    private async Task StartDueAsync(Dictionary<(string Channel, string Recipient), Task> inFlight, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
+        var free = options.Value.Concurrency - inFlight.Count;
+        if (free <= 0)
+        {
+            return;
+        }
+
+        // Woken whenever a chat finishes, so the look-up reads only ids and chats; payloads are read for the chosen ones.
+        await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         var now = time.GetUtcNow();
         var channels = byChannel.Keys.ToArray();
+
+        // Chats being delivered to are left out here, or their backlog could fill the look-up and starve the others.
+        var busy = inFlight.Keys.Select(c => c.Recipient).ToArray();
         var due = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && channels.Contains(m.Channel))
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && channels.Contains(m.Channel) && !busy.Contains(m.Recipient))
             .OrderBy(m => m.Id)
+            .Select(m => new DueMessage(m.Id, m.Channel, m.Recipient))
             .Take(200)
             .ToListAsync(cancellationToken);
 
-        var batch = TakePaced(due);
-        if (batch.Count == 0)
+        // Chats are chosen before pacing, so no send slot is spent on a chat that gets no turn this time.
+        var chats = due.Select(m => (m.Channel, m.Recipient)).Where(c => !inFlight.ContainsKey(c)).Distinct().Take(free).ToHashSet();
+        var paced = TakePaced(due.Where(m => chats.Contains((m.Channel, m.Recipient))));
+        if (paced.Count == 0)
         {
-            return 0;
+            return;
         }
 
-        // Chats are independent, so their round trips overlap; one chat's messages stay in order.
-        await Parallel.ForEachAsync(
-            batch.GroupBy(m => (m.Channel, m.Recipient)),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = cancellationToken },
-            async (chat, ct) =>
-            {
-                foreach (var message in chat)
-                {
-                    await DeliverAsync(message, ct);
-                }
-            });
-
-        await db.SaveChangesAsync(cancellationToken);
-        return batch.Count;
+        var ids = paced.Select(m => m.Id).ToList();
+        var messages = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        foreach (var chat in messages.GroupBy(m => (m.Channel, m.Recipient)))
+        {
+            inFlight[chat.Key] = DeliverChatAsync([.. chat], cancellationToken);
+        }
     }
 
-    private List<OutboxMessage> TakePaced(List<OutboxMessage> due)
+    private async Task DeliverChatAsync(List<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var message in messages)
+            {
+                await DeliverAsync(message, cancellationToken);
+            }
+        }
+        finally
+        {
+            signal.Notify();
+        }
+    }
+
+    private List<DueMessage> TakePaced(IEnumerable<DueMessage> due)
     {
         var blocked = new HashSet<(string, string)>();
-        var batch = new List<OutboxMessage>();
+        var batch = new List<DueMessage>();
         foreach (var message in due)
         {
             var chat = (message.Channel, message.Recipient);
@@ -115,7 +184,6 @@ internal sealed partial class OutboxSender(
             message.SentAt = time.GetUtcNow();
             message.ExternalMessageId = externalId;
             message.LastError = null;
-            await MarkSentAsync(message, CancellationToken.None);
         }
         catch (DeliveryException ex) when (ex.Kind == DeliveryFailure.RateLimited)
         {
@@ -135,22 +203,36 @@ internal sealed partial class OutboxSender(
             var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.Attempts), options.Value.MaxBackoff.TotalSeconds));
             Retry(message, backoff, ex.Message);
         }
+
+        // Not cancellable: a message the channel accepted must keep its mark, or it would go out again.
+        await outcomes.SubmitAsync(message, CancellationToken.None);
     }
 
-    // A channel has no idempotency key, so a message delivered but not marked would go out again after a crash.
-    // Marking each one the moment the channel accepted it (its own short write, since chats are delivered in
-    // parallel) shrinks that window from a whole batch to the message in flight.
-    private async Task MarkSentAsync(OutboxMessage message, CancellationToken cancellationToken)
+    // A channel has no idempotency key, so a message delivered but not marked would go out again after a crash:
+    // marks are written within milliseconds of delivery, and a chat's next message waits for its mark.
+    private async Task<IReadOnlyList<bool>> WriteOutcomesAsync(IReadOnlyList<OutboxMessage> attempted, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
-            s => s.SetProperty(m => m.Status, OutboxStatus.Sent)
-                .SetProperty(m => m.SentAt, message.SentAt)
-                .SetProperty(m => m.ExternalMessageId, message.ExternalMessageId)
-                .SetProperty(m => m.Attempts, message.Attempts)
-                .SetProperty(m => m.LastError, (string?)null),
-            cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var message in attempted)
+            {
+                await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.Status, message.Status)
+                        .SetProperty(m => m.Attempts, message.Attempts)
+                        .SetProperty(m => m.SentAt, message.SentAt)
+                        .SetProperty(m => m.ExternalMessageId, message.ExternalMessageId)
+                        .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
+                        .SetProperty(m => m.LastError, message.LastError),
+                    cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return [.. attempted.Select(_ => true)];
     }
 
     private void Retry(OutboxMessage message, TimeSpan wait, string error)
@@ -168,4 +250,6 @@ internal sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} attempt {Attempt} failed; retry in {Wait}: {Error}")]
     private partial void LogRetry(long id, int attempt, TimeSpan wait, string error);
+
+    private sealed record DueMessage(long Id, string Channel, string Recipient);
 }
