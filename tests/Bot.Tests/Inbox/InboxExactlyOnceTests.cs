@@ -81,11 +81,7 @@ public sealed class InboxExactlyOnceTests
             // The first host only creates the database; the crash happens "after recording, before handling".
         }
 
-        await RecordPendingAsync(folder, new InboundMessage
-        {
-            Channel = ChannelNames.Telegram, UpdateId = "44", ChatId = Resident.ToString(), UserId = Resident.ToString(),
-            Kind = InboundKind.Text, Text = "xin chào",
-        });
+        await PendingUpdates.RecordAsync(folder, PendingUpdates.Text(Resident, 44, "xin chào"));
 
         await using var second = await BotTestHost.StartAsync(folder: folder);
         await second.Api.WaitForCallsAsync("sendMessage", 1);
@@ -94,26 +90,6 @@ public sealed class InboxExactlyOnceTests
         Assert.Single(second.Api.CallsTo("sendMessage"));
         await using var db = second.NewDbContext();
         Assert.Equal(InboxStatus.Handled, (await db.InboxEntries.SingleAsync()).Status);
-    }
-
-    private static async Task RecordPendingAsync(string folder, InboundMessage message)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:ResidentBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration)
-            .AddPersistence(configuration, folder).BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        db.InboxEntries.Add(new InboxEntry
-        {
-            Channel = message.Channel,
-            ExternalId = message.UpdateId,
-            Payload = JsonSerializer.Serialize(message, InboxPayload.Json),
-        });
-        await db.SaveChangesAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string? secret)

@@ -44,7 +44,8 @@ internal sealed class BotTestHost : IAsyncDisposable
         string? folder = null,
         FakeBotApi? api = null,
         bool keepFolder = false,
-        string environment = "Testing")
+        string environment = "Testing",
+        Action<IServiceCollection>? services = null)
     {
         api ??= await FakeBotApi.StartAsync();
         folder ??= Directory.CreateTempSubdirectory("residentbot-host-").FullName;
@@ -75,6 +76,11 @@ internal sealed class BotTestHost : IAsyncDisposable
             if (time is not null)
             {
                 web.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
+            }
+
+            if (services is not null)
+            {
+                web.ConfigureServices(services);
             }
         });
         try
