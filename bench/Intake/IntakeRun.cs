@@ -66,7 +66,7 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
     private static int phaseSeq;
 }
 
-internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Measure, int Runs, int Cases, int FuzzCount, int Kills)
+internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Measure, int Runs, int Cases, int FuzzCount, int Kills, bool Quick)
 {
     public static BenchOptions Parse(string mode, string[] args)
     {
@@ -80,6 +80,7 @@ internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Mea
             Int("--runs", quick ? 1 : 3),
             Int("--cases", quick ? 0 : 1_000_000),
             Int("--fuzz", quick ? 500 : 10_000),
-            Int("--kills", quick ? 1 : 3));
+            Int("--kills", quick ? 1 : 3),
+            quick);
     }
 }

@@ -16,7 +16,7 @@ public sealed class QuickBenchTests
         var dll = Path.Combine(Infrastructure.RepositoryPaths.Root, "src", "Bot", "bin", configuration, "net10.0", "ResidentBot.Bot.dll");
         Environment.SetEnvironmentVariable(BenchPaths.BotDllVariable, dll);
         var options = new BenchOptions(Residents: 10, Warmup: TimeSpan.FromSeconds(1), Measure: TimeSpan.FromSeconds(3), Runs: 1,
-            Cases: 1_000, FuzzCount: 300, Kills: 1);
+            Cases: 1_000, FuzzCount: 300, Kills: 1, Quick: true);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
         var report = await BenchMain.RunAsync("quick", options, timeout.Token);
