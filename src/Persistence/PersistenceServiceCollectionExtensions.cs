@@ -27,6 +27,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CaseOptions>().BindConfiguration(CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<ResidentBotDbContext>(options => ConfigureSqlite(options, connectionString));
+        services.AddSingleton<DatabaseWriteGate>();
         services.AddScoped<TrackingCodeAllocator>();
         services.AddScoped<DirectoryImporter>();
         services.AddSingleton<DirectorySnapshotLoader>();

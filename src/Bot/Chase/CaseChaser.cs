@@ -17,7 +17,7 @@ internal sealed partial class CaseChaser(
     ChaseRules rules,
     Residents.IResidentInbox residents,
     Conversations.Buttons.ButtonCodec buttons,
-    Hosting.DatabaseWriteGate writeGate,
+    Persistence.Sqlite.DatabaseWriteGate writeGate,
     TimeProvider time,
     ILogger<CaseChaser> logger)
 {

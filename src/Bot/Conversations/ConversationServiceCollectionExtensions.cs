@@ -22,7 +22,6 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(ButtonKeyStore.LoadOrCreate);
         services.AddSingleton<ButtonCodec>();
-        services.AddSingleton<DatabaseWriteGate>();
         services.AddSingleton<InboxSink>();
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboxSink>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxSink>());

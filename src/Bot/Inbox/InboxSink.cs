@@ -4,6 +4,7 @@ using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
+using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Inbox;
 
@@ -51,7 +52,7 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        using (await writeGate.EnterAsync(cancellationToken))
+        using (await writeGate.EnterAsync(db, cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var known = await KnownAsync(db, batch, cancellationToken);

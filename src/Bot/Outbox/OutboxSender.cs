@@ -4,6 +4,7 @@ using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Outbox;
+using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Outbox;
 
@@ -44,7 +45,7 @@ internal sealed partial class OutboxSender : BackgroundService
         this.logger = logger;
         byChannel = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
         pacer = new DeliveryPacer(time, options.Value.MessagesPerSecond, options.Value.PerChatInterval);
-        outcomes = new GroupCommit<OutboxMessage, bool>(WriteOutcomesAsync, 256);
+        outcomes = new GroupCommit<OutboxMessage, bool>(WriteOutcomesAsync, maxBatch: 64); // bounds how long the write gate is held
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,10 +65,16 @@ internal sealed partial class OutboxSender : BackgroundService
     }
 
     // Chats are independent, so their round trips overlap; one chat's messages go one after another, in order.
-    // A chat whose delivery finishes frees its slot at once (no waiting for a whole batch), and wakes the loop.
+    // Due messages are read into a backlog when new ones were committed (or the poll interval passed); a chat that
+    // finishes frees its slot at once and the next chat is started from the backlog without another look-up.
     private async Task DeliverLoopAsync(CancellationToken stoppingToken)
     {
         var inFlight = new Dictionary<(string Channel, string Recipient), Task>();
+        var slotFreed = new WorkSignal();
+        var backlog = new List<OutboxMessage>();
+        Task<bool>? committed = null;
+        Task<bool>? freed = null;
+        var refresh = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             foreach (var done in inFlight.Where(c => c.Value.IsCompleted).ToList())
@@ -81,60 +88,69 @@ internal sealed partial class OutboxSender : BackgroundService
 
             try
             {
-                await StartDueAsync(inFlight, stoppingToken);
+                if (refresh)
+                {
+                    backlog = await LoadDueAsync(inFlight, stoppingToken);
+                }
+
+                StartChats(backlog, inFlight, slotFreed, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogSweepFailed(ex);
             }
 
-            await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            committed ??= signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            freed ??= slotFreed.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
+            await Task.WhenAny(committed, freed);
+            refresh = committed.IsCompleted || (backlog.Count == 0 && freed.IsCompleted);
+            committed = committed.IsCompleted ? null : committed;
+            freed = freed.IsCompleted ? null : freed;
         }
 
         await Task.WhenAll(inFlight.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    /// <summary>Starts delivering to every chat with due messages that is not already being delivered to, up to the concurrency.</summary>
-    private async Task StartDueAsync(Dictionary<(string Channel, string Recipient), Task> inFlight, CancellationToken cancellationToken)
+    /// <summary>
+    /// The oldest due messages, leaving out chats being delivered to: what they still have waiting is read again once
+    /// they finish (and their marks are saved), so a message is never taken twice.
+    /// </summary>
+    private async Task<List<OutboxMessage>> LoadDueAsync(Dictionary<(string Channel, string Recipient), Task> inFlight, CancellationToken cancellationToken)
     {
-        var free = options.Value.Concurrency - inFlight.Count;
-        if (free <= 0)
-        {
-            return;
-        }
-
-        // Woken whenever a chat finishes, so the look-up reads only ids and chats; payloads are read for the chosen ones.
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         var now = time.GetUtcNow();
         var channels = byChannel.Keys.ToArray();
-
-        // Chats being delivered to are left out here, or their backlog could fill the look-up and starve the others.
         var busy = inFlight.Keys.Select(c => c.Recipient).ToArray();
-        var due = await db.OutboxMessages
+        var due = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && channels.Contains(m.Channel) && !busy.Contains(m.Recipient))
             .OrderBy(m => m.Id)
-            .Select(m => new DueMessage(m.Id, m.Channel, m.Recipient))
-            .Take(200)
+            .Take(500)
             .ToListAsync(cancellationToken);
+        return [.. due.Where(m => !inFlight.ContainsKey((m.Channel, m.Recipient)))];
+    }
 
-        // Chats are chosen before pacing, so no send slot is spent on a chat that gets no turn this time.
-        var chats = due.Select(m => (m.Channel, m.Recipient)).Where(c => !inFlight.ContainsKey(c)).Distinct().Take(free).ToHashSet();
-        var paced = TakePaced(due.Where(m => chats.Contains((m.Channel, m.Recipient))));
-        if (paced.Count == 0)
+    /// <summary>Starts chats from the backlog, oldest first, while slots are free; what starts leaves the backlog.</summary>
+    private void StartChats(List<OutboxMessage> backlog, Dictionary<(string Channel, string Recipient), Task> inFlight, WorkSignal slotFreed, CancellationToken cancellationToken)
+    {
+        var free = options.Value.Concurrency - inFlight.Count;
+        if (free <= 0 || backlog.Count == 0)
         {
             return;
         }
 
-        var ids = paced.Select(m => m.Id).ToList();
-        var messages = await db.OutboxMessages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(cancellationToken);
-        foreach (var chat in messages.GroupBy(m => (m.Channel, m.Recipient)))
+        // Chats are chosen before pacing, so no send slot is spent on a chat that gets no turn this time.
+        var chats = backlog.Select(m => (m.Channel, m.Recipient)).Where(c => !inFlight.ContainsKey(c)).Distinct().Take(free).ToHashSet();
+        var paced = TakePaced(backlog.Where(m => chats.Contains((m.Channel, m.Recipient))));
+        var started = paced.Select(m => m.Id).ToHashSet();
+        backlog.RemoveAll(m => started.Contains(m.Id));
+        foreach (var chat in paced.GroupBy(m => (m.Channel, m.Recipient)))
         {
-            inFlight[chat.Key] = DeliverChatAsync([.. chat], cancellationToken);
+            inFlight[chat.Key] = DeliverChatAsync([.. chat], slotFreed, cancellationToken);
         }
     }
 
-    private async Task DeliverChatAsync(List<OutboxMessage> messages, CancellationToken cancellationToken)
+    private async Task DeliverChatAsync(List<OutboxMessage> messages, WorkSignal slotFreed, CancellationToken cancellationToken)
     {
         try
         {
@@ -145,14 +161,14 @@ internal sealed partial class OutboxSender : BackgroundService
         }
         finally
         {
-            signal.Notify();
+            slotFreed.Notify();
         }
     }
 
-    private List<DueMessage> TakePaced(IEnumerable<DueMessage> due)
+    private List<OutboxMessage> TakePaced(IEnumerable<OutboxMessage> due)
     {
         var blocked = new HashSet<(string, string)>();
-        var batch = new List<DueMessage>();
+        var batch = new List<OutboxMessage>();
         foreach (var message in due)
         {
             var chat = (message.Channel, message.Recipient);
@@ -214,7 +230,7 @@ internal sealed partial class OutboxSender : BackgroundService
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        using (await writeGate.EnterAsync(cancellationToken))
+        using (await writeGate.EnterAsync(db, cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var message in attempted)
@@ -250,6 +266,4 @@ internal sealed partial class OutboxSender : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} attempt {Attempt} failed; retry in {Wait}: {Error}")]
     private partial void LogRetry(long id, int attempt, TimeSpan wait, string error);
-
-    private sealed record DueMessage(long Id, string Channel, string Recipient);
 }

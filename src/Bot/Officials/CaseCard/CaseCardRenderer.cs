@@ -12,12 +12,11 @@ namespace ResidentBot.Bot.Officials.CaseCard;
 /// <summary>The case card an official acts on: everything needed to handle the case, and the buttons its status allows.</summary>
 internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting routing, ButtonCodec codec)
 {
-    public async Task<string> TextAsync(Case @case, string language, CancellationToken cancellationToken)
+    public async Task<string> TextAsync(Case @case, string language, int photoCount, CancellationToken cancellationToken)
     {
         var engine = await routing.GetAsync(cancellationToken);
         var category = engine.Directory.CategoriesById.GetValueOrDefault(@case.CategoryId);
         var area = engine.Directory.AreasById.GetValueOrDefault(@case.AreaId);
-        var photos = await PhotosAsync(@case, cancellationToken);
         var zone = engine.Calendar.TimeZone;
         return Texts.Format(language, "Official.Card",
             @case.TrackingCode,
@@ -25,7 +24,7 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             area?.Name,
             Place(@case, language),
             @case.Description,
-            photos.Count,
+            photoCount,
             Local(@case.AcknowledgeDueAt, zone),
             Local(@case.ResolveDueAt, zone),
             await ReporterAsync(@case, language, cancellationToken),

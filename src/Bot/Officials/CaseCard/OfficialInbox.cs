@@ -25,13 +25,14 @@ internal sealed partial class OfficialInbox(
         }
 
         var tag = OfficialActions.CaseTag(@case.Id);
+        var photos = await cards.PhotosAsync(@case, cancellationToken);
         outbox.Enqueue(chat.Channel, chat.Id, new OutboundMessage
         {
-            Text = await cards.TextAsync(@case, chat.Language, cancellationToken),
+            Text = await cards.TextAsync(@case, chat.Language, photos.Count, cancellationToken),
             Buttons = cards.Buttons(@case, chat.Language, chat.Id),
             Tag = tag,
         });
-        foreach (var photo in await cards.PhotosAsync(@case, cancellationToken))
+        foreach (var photo in photos)
         {
             if (photo.Channel == chat.Channel)
             {
@@ -60,11 +61,12 @@ internal sealed partial class OfficialInbox(
 
     private async Task<(string Channel, string Id, string Language)?> ChatOfAsync(Case @case, CancellationToken cancellationToken)
     {
-        var official = await db.Officials.SingleAsync(o => o.Id == @case.AccountableOfficialId, cancellationToken);
-        if (await chats.FindAsync(official.Id, cancellationToken) is not { } chat)
+        var officialId = @case.AccountableOfficialId ?? throw new InvalidOperationException($"Case {@case.TrackingCode} has no accountable official.");
+        if (await chats.FindAsync(officialId, cancellationToken) is not { } chat)
         {
             // Not onboarded yet: the case and its log still say who is accountable, and the chase escalates.
-            LogNotOnboarded(official.Code, @case.TrackingCode);
+            var code = await db.Officials.Where(o => o.Id == officialId).Select(o => o.Code).SingleAsync(cancellationToken);
+            LogNotOnboarded(code, @case.TrackingCode);
             return null;
         }
 
