@@ -19,11 +19,14 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         ["Outbox__PollInterval"] = "00:00:00.100",
     };
 
-    public async Task<LoadFigure> MeasureAsync(BotHost host, Webhook webhook, string phase, double offered, CancellationToken ct)
+    public async Task<LoadFigure> MeasureAsync(BotHost host, Webhook webhook, string phase, double offered, CancellationToken ct, bool? lockstep = null)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var latencies = new Latencies();
-        var traffic = new Traffic(api, webhook, cts.Token) { Pacer = offered > 0 ? new Pacer(offered) : null };
+        var traffic = new Traffic(api, webhook, cts.Token)
+        {
+            Arrivals = offered <= 0 ? null : lockstep ?? options.Lockstep ? new Pacer(offered) : new PoissonArrivals(offered, options.Residents),
+        };
         var residentBase = 100_000 + (Interlocked.Increment(ref phaseSeq) * 10_000);
         var running = Task.WhenAll(traffic.RunResidentsAsync(options.Residents, residentBase), traffic.RunOfficialsAsync(officials));
         await Task.Delay(options.Warmup, ct);
@@ -66,7 +69,7 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
     private static int phaseSeq;
 }
 
-internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Measure, int Runs, int Cases, int FuzzCount, int Kills, bool Quick)
+internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Measure, int Runs, int Cases, int FuzzCount, int Kills, bool Quick, bool Lockstep = false)
 {
     public static BenchOptions Parse(string mode, string[] args)
     {
@@ -81,6 +84,7 @@ internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Mea
             Int("--cases", quick ? 0 : 1_000_000),
             Int("--fuzz", quick ? 500 : 10_000),
             Int("--kills", quick ? 1 : 3),
-            quick);
+            quick,
+            args.Contains("--lockstep"));
     }
 }

@@ -15,7 +15,8 @@ internal sealed class Traffic(FakeApi api, Webhook webhook, CancellationToken ct
     private long abandoned;
     private long callbackSeq;
 
-    public Pacer? Pacer { get; set; }
+    /// <summary>When each next step may leave; none in the closed loop (every resident sends as soon as answered).</summary>
+    public IArrivals? Arrivals { get; set; }
 
     public Latencies? Latencies { get; set; }
 
@@ -92,9 +93,9 @@ internal sealed class Traffic(FakeApi api, Webhook webhook, CancellationToken ct
     /// <summary>Sends one update; records POST→first reply; returns the reply the next step needs (null: gave up).</summary>
     private async Task<ApiCall?> StepAsync(long user, JsonObject update, Func<ApiCall, bool> expect)
     {
-        if (Pacer is { } pacer)
+        if (Arrivals is { } arrivals)
         {
-            await pacer.WaitAsync(ct);
+            await arrivals.WaitAsync(official: false, ct);
         }
 
         var log = api.Chat(user.ToString(CultureInfo.InvariantCulture));
@@ -134,9 +135,9 @@ internal sealed class Traffic(FakeApi api, Webhook webhook, CancellationToken ct
                 var id = $"{official}:{Interlocked.Increment(ref callbackSeq)}";
                 await StepAsync(official, Updates.Callback(official, Data(card, "o.ack:")!, card.MessageId, id), c => c.Method == "answerCallbackQuery");
                 // The reply goes on to the resident; the official is not answered, so nothing to wait for.
-                if (Pacer is { } pacer)
+                if (Arrivals is { } arrivals)
                 {
-                    await pacer.WaitAsync(ct);
+                    await arrivals.WaitAsync(official: true, ct);
                 }
 
                 await webhook.PostAsync(Updates.Text(official, "Đã tiếp nhận, chiều nay đội điện lực sẽ thay bóng.", messageId++, replyTo: card.MessageId), ct);
@@ -162,13 +163,24 @@ internal sealed class Traffic(FakeApi api, Webhook webhook, CancellationToken ct
         call.Keyboard?.OfType<JsonArray>().SelectMany(row => row.OfType<JsonObject>()) ?? [];
 }
 
-/// <summary>Offers a fixed load: the n-th update may leave at n / rate seconds after the start.</summary>
-internal sealed class Pacer(double perSecond)
+/// <summary>How a fixed offered load is spread over the simulated people.</summary>
+internal interface IArrivals
+{
+    Task WaitAsync(bool official, CancellationToken ct);
+}
+
+/// <summary>
+/// Lockstep: the n-th update may leave at n / rate seconds after the start, slots taken first come first served.
+/// Residents who all need one slot per step take them in turn, so every resident is at the same dialogue step at
+/// the same time: for a while all updates are case submissions, then all are the next step. A worst case for bursts
+/// of one kind of turn, not how a population behaves.
+/// </summary>
+internal sealed class Pacer(double perSecond) : IArrivals
 {
     private readonly long start = Stopwatch.GetTimestamp();
     private long sent;
 
-    public async Task WaitAsync(CancellationToken ct)
+    public async Task WaitAsync(bool official, CancellationToken ct)
     {
         var n = Interlocked.Increment(ref sent);
         var wait = TimeSpan.FromSeconds(n / perSecond) - Stopwatch.GetElapsedTime(start);
@@ -177,4 +189,17 @@ internal sealed class Pacer(double perSecond)
             await Task.Delay(wait, ct);
         }
     }
+}
+
+/// <summary>
+/// Independent people: before each step a resident thinks for a random time (exponential, mean residents / rate),
+/// so the residents together send about <c>rate</c> updates a second as a Poisson stream, each at their own step.
+/// Officials act as soon as a card reaches them.
+/// </summary>
+internal sealed class PoissonArrivals(double perSecond, int residents) : IArrivals
+{
+    private readonly double meanSeconds = residents / perSecond;
+
+    public Task WaitAsync(bool official, CancellationToken ct) =>
+        official ? Task.CompletedTask : Task.Delay(TimeSpan.FromSeconds(-meanSeconds * Math.Log(1 - Random.Shared.NextDouble())), ct);
 }
