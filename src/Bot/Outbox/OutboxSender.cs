@@ -77,6 +77,7 @@ internal sealed partial class OutboxSender : BackgroundService
         var refresh = true;
         while (!stoppingToken.IsCancellationRequested)
         {
+            DateTimeOffset? paceAt = null;
             foreach (var done in inFlight.Where(c => c.Value.IsCompleted).ToList())
             {
                 inFlight.Remove(done.Key);
@@ -93,7 +94,7 @@ internal sealed partial class OutboxSender : BackgroundService
                     backlog = await LoadDueAsync(inFlight, stoppingToken);
                 }
 
-                StartChats(backlog, inFlight, slotFreed, stoppingToken);
+                paceAt = StartChats(backlog, inFlight, slotFreed, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -102,7 +103,9 @@ internal sealed partial class OutboxSender : BackgroundService
 
             committed ??= signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             freed ??= slotFreed.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
-            await Task.WhenAny(committed, freed);
+            // A message held back by the pacer is tried again the moment it may go, not at the next poll.
+            var paced = paceAt is { } at ? Task.Delay(Max(at - time.GetUtcNow(), TimeSpan.FromMilliseconds(1)), time, stoppingToken) : null;
+            await Task.WhenAny(paced is null ? [committed, freed] : [committed, freed, paced]);
             refresh = committed.IsCompleted || (backlog.Count == 0 && freed.IsCompleted);
             committed = committed.IsCompleted ? null : committed;
             freed = freed.IsCompleted ? null : freed;
@@ -130,24 +133,29 @@ internal sealed partial class OutboxSender : BackgroundService
         return [.. due.Where(m => !inFlight.ContainsKey((m.Channel, m.Recipient)))];
     }
 
-    /// <summary>Starts chats from the backlog, oldest first, while slots are free; what starts leaves the backlog.</summary>
-    private void StartChats(List<OutboxMessage> backlog, Dictionary<(string Channel, string Recipient), Task> inFlight, WorkSignal slotFreed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts chats from the backlog, oldest first, while slots are free; what starts leaves the backlog. Returns when
+    /// the pacer lets the first message it held back go, if it held one back.
+    /// </summary>
+    private DateTimeOffset? StartChats(List<OutboxMessage> backlog, Dictionary<(string Channel, string Recipient), Task> inFlight, WorkSignal slotFreed, CancellationToken cancellationToken)
     {
         var free = options.Value.Concurrency - inFlight.Count;
         if (free <= 0 || backlog.Count == 0)
         {
-            return;
+            return null;
         }
 
         // Chats are chosen before pacing, so no send slot is spent on a chat that gets no turn this time.
         var chats = backlog.Select(m => (m.Channel, m.Recipient)).Where(c => !inFlight.ContainsKey(c)).Distinct().Take(free).ToHashSet();
-        var paced = TakePaced(backlog.Where(m => chats.Contains((m.Channel, m.Recipient))));
+        var paced = TakePaced(backlog.Where(m => chats.Contains((m.Channel, m.Recipient))), out var retryAt);
         var started = paced.Select(m => m.Id).ToHashSet();
         backlog.RemoveAll(m => started.Contains(m.Id));
         foreach (var chat in paced.GroupBy(m => (m.Channel, m.Recipient)))
         {
             inFlight[chat.Key] = DeliverChatAsync([.. chat], slotFreed, cancellationToken);
         }
+
+        return retryAt;
     }
 
     private async Task DeliverChatAsync(List<OutboxMessage> messages, WorkSignal slotFreed, CancellationToken cancellationToken)
@@ -165,8 +173,10 @@ internal sealed partial class OutboxSender : BackgroundService
         }
     }
 
-    private List<OutboxMessage> TakePaced(IEnumerable<OutboxMessage> due)
+    /// <summary>The messages the pacer lets go now; <paramref name="retryAt"/> is when the first one held back may go.</summary>
+    private List<OutboxMessage> TakePaced(IEnumerable<OutboxMessage> due, out DateTimeOffset? retryAt)
     {
+        retryAt = null;
         var blocked = new HashSet<(string, string)>();
         var batch = new List<OutboxMessage>();
         foreach (var message in due)
@@ -177,13 +187,14 @@ internal sealed partial class OutboxSender : BackgroundService
                 continue;
             }
 
-            if (pacer.TryTake($"{message.Channel}:{message.Recipient}", out _))
+            if (pacer.TryTake($"{message.Channel}:{message.Recipient}", out var at))
             {
                 batch.Add(message);
             }
             else
             {
                 blocked.Add(chat);
+                retryAt = retryAt is { } earlier && earlier < at ? earlier : at;
             }
         }
 
@@ -266,4 +277,6 @@ internal sealed partial class OutboxSender : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} attempt {Attempt} failed; retry in {Wait}: {Error}")]
     private partial void LogRetry(long id, int attempt, TimeSpan wait, string error);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

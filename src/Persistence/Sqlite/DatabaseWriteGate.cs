@@ -9,7 +9,8 @@ namespace ResidentBot.Persistence.Sqlite;
 /// Microsoft.Data.Sqlite sleeps 150 ms before it retries. Those holding the gate with a context also share one open
 /// connection: in WAL mode a connection drops its whole page cache whenever another connection has written, so
 /// writers that took turns on pooled connections re-read every page they touched (a profile of the intake
-/// benchmark showed most of the host's time in page reads and page set-up).
+/// benchmark showed most of the host's time in reading pages); on one connection that only writers use, the cache
+/// stays valid.
 /// </summary>
 public sealed class DatabaseWriteGate : IAsyncDisposable
 {
@@ -71,7 +72,7 @@ public sealed class DatabaseWriteGate : IAsyncDisposable
 
         connection = new SqliteConnection(db.Database.GetConnectionString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await SqlitePragmaInterceptor.ApplyAsync(connection, cancellationToken).ConfigureAwait(false);
+        await SqlitePragmaInterceptor.ApplyAsync(connection, SqlitePragmaInterceptor.WriterPragmas, cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

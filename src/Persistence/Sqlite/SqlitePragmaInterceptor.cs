@@ -4,17 +4,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ResidentBot.Persistence.Sqlite;
 
 /// <summary>
-/// synchronous=NORMAL is a per-connection setting (unlike journal_mode=WAL, which the file remembers), so
-/// it is applied to every connection EF opens. NORMAL is durable across application crashes in WAL mode.
-/// busy_timeout makes SQLite itself wait for a writer that holds the lock (in steps of 1–100 ms) instead of
-/// returning SQLITE_BUSY, on which Microsoft.Data.Sqlite sleeps 150 ms before retrying. mmap_size lets SQLite read
-/// pages of the database file straight from memory instead of a read() system call and a copy per page (only the
-/// pages touched count towards the process's memory, and the OS can drop them at any time). New rows go to the end
-/// of the file, so the map must cover the whole file to help: 1 GB of address space, not of memory.
+/// Per-connection settings (unlike journal_mode=WAL, which the file remembers), applied to every connection EF
+/// opens. synchronous=NORMAL is durable across application crashes in WAL mode. busy_timeout makes SQLite itself
+/// wait for a writer that holds the lock (in steps of 1–100 ms) instead of returning SQLITE_BUSY, on which
+/// Microsoft.Data.Sqlite sleeps 150 ms before retrying. The writers' shared connection (<see cref="DatabaseWriteGate"/>)
+/// gets a 16 MB page cache: in WAL mode a connection drops its cache whenever another one has written, and only
+/// that connection writes, so its cache stays valid. Memory-mapping the file (mmap_size) was measured too: +50 %
+/// intake on 2 cores, but the pages a one-off scan touches stay in the process's resident set (358 MB against the
+/// 300 MB target with 1,000,000 cases), so it is left off.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA mmap_size=1073741824;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
+
+    /// <summary>For the writers' shared connection: a 16 MB page cache of its own and no map.</summary>
+    internal const string WriterPragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA mmap_size=0; PRAGMA cache_size=-16000;";
 
     public static SqlitePragmaInterceptor Instance { get; } = new();
 
@@ -26,16 +30,16 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     }
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        ApplyAsync(connection, cancellationToken);
+        ApplyAsync(connection, Pragmas, cancellationToken);
 
-    /// <summary>Applies the per-connection settings to a connection opened outside EF.</summary>
-    public static async Task ApplyAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>Applies per-connection settings to a connection opened outside EF.</summary>
+    public static async Task ApplyAsync(DbConnection connection, string pragmas, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            command.CommandText = Pragmas;
+            command.CommandText = pragmas;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
