@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Conversations;
@@ -32,7 +31,7 @@ public sealed class InboxBatchTests
 
         await using var host = await BotTestHost.StartAsync(folder: folder, services: s => s.AddScoped<ICommandHandler, ExplodingCommand>());
         await host.Api.WaitForCallsAsync("sendMessage", residents.Count);
-        var poison = await WaitForAsync(host, db => db.InboxEntries.SingleAsync(e => e.ExternalId == "599"), e => e.Status == InboxStatus.Failed);
+        var poison = await host.WaitForAsync((db, ct) => db.InboxEntries.SingleAsync(e => e.ExternalId == "599", ct), e => e.Status == InboxStatus.Failed);
         await Task.Delay(300);
 
         Assert.Equal(InboxProcessor.MaxAttempts, poison.Attempts);
@@ -57,7 +56,7 @@ public sealed class InboxBatchTests
         var update = FakeUpdates.Text(7200, "xin chào", updateId: 77).ToJsonString();
         var distinct = Enumerable.Range(0, 10).Select(i => FakeUpdates.Text(7300 + i, "xin chào", updateId: 80 + i).ToJsonString());
 
-        var responses = await Task.WhenAll(Enumerable.Repeat(update, 20).Concat(distinct).Select(body => PostAsync(http, body)));
+        var responses = await Task.WhenAll(Enumerable.Repeat(update, 20).Concat(distinct).Select(body => WebhookPosts.PostAsync(http, body, Secret)));
         await host.Api.WaitForCallsAsync("sendMessage", 11);
         await Task.Delay(400);
 
@@ -66,34 +65,6 @@ public sealed class InboxBatchTests
         Assert.Equal(11, await db.InboxEntries.CountAsync());
         Assert.Single(host.Api.CallsTo("sendMessage"), c => c.Long("chat_id") == 7200);
         Assert.Equal(11, host.Api.CallsTo("sendMessage").Count);
-    }
-
-    private static async Task<T> WaitForAsync<T>(BotTestHost host, Func<ResidentBot.Persistence.ResidentBotDbContext, Task<T>> read, Func<T, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            await using (var db = host.NewDbContext())
-            {
-                var value = await read(db);
-                if (done(value))
-                {
-                    return value;
-                }
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
-        return await http.SendAsync(request);
     }
 
     /// <summary>A command whose handler always throws, after changing state and queueing a reply that must not survive.</summary>

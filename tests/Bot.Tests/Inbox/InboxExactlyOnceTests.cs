@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +29,7 @@ public sealed class InboxExactlyOnceTests
         await using var host = await BotTestHost.StartAsync(Webhook);
         using var http = host.CreateClient();
 
-        var response = await PostAsync(http, FakeUpdates.Text(Resident, "xin chào", updateId: 41).ToJsonString(), Secret);
+        var response = await WebhookPosts.PostAsync(http, FakeUpdates.Text(Resident, "xin chào", updateId: 41).ToJsonString(), Secret);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = await host.Api.WaitForCallsAsync("sendMessage", 1);
@@ -45,7 +44,7 @@ public sealed class InboxExactlyOnceTests
         await using var host = await BotTestHost.StartAsync(Webhook);
         using var http = host.CreateClient();
 
-        var response = await PostAsync(http, FakeUpdates.Text(Resident, "xin chào", updateId: 42).ToJsonString(), secret);
+        var response = await WebhookPosts.PostAsync(http, FakeUpdates.Text(Resident, "xin chào", updateId: 42).ToJsonString(), secret);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         await using var db = host.NewDbContext();
@@ -60,8 +59,8 @@ public sealed class InboxExactlyOnceTests
         using var http = host.CreateClient();
         var update = FakeUpdates.Text(Resident, "xin chào", updateId: 43).ToJsonString();
 
-        var first = await PostAsync(http, update, Secret);
-        var second = await PostAsync(http, update, Secret);
+        var first = await WebhookPosts.PostAsync(http, update, Secret);
+        var second = await WebhookPosts.PostAsync(http, update, Secret);
         await host.Api.WaitForCallsAsync("sendMessage", 1);
         await Task.Delay(400);
 
@@ -90,19 +89,5 @@ public sealed class InboxExactlyOnceTests
         Assert.Single(second.Api.CallsTo("sendMessage"));
         await using var db = second.NewDbContext();
         Assert.Equal(InboxStatus.Handled, (await db.InboxEntries.SingleAsync()).Status);
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string? secret)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook")
-        {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
-        };
-        if (secret is not null)
-        {
-            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
-        }
-
-        return await http.SendAsync(request);
     }
 }

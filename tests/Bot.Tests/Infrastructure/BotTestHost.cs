@@ -103,6 +103,25 @@ internal sealed class BotTestHost : IAsyncDisposable
     public ResidentBotDbContext NewDbContext() =>
         factory.Services.CreateScope().ServiceProvider.GetRequiredService<ResidentBotDbContext>();
 
+    /// <summary>Reads from a fresh DbContext every 20 ms until <paramref name="done"/> holds (or the timeout, 20 s by default, throws).</summary>
+    public async Task<T> WaitForAsync<T>(Func<ResidentBotDbContext, CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            await using (var db = NewDbContext())
+            {
+                var value = await read(db, cts.Token);
+                if (done(value))
+                {
+                    return value;
+                }
+            }
+
+            await Task.Delay(20, cts.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await factory.DisposeAsync();

@@ -129,19 +129,6 @@ public sealed class OutboxDeliveryTests
     private static Task<OutboxMessage> WaitForStatusAsync(BotTestHost host, OutboxStatus status) =>
         WaitForAsync(host, row => row.Status == status);
 
-    private static async Task<OutboxMessage> WaitForAsync(BotTestHost host, Func<OutboxMessage, bool> done)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            await using var db = host.NewDbContext();
-            var row = await db.OutboxMessages.AsNoTracking().SingleAsync(timeout.Token);
-            if (done(row))
-            {
-                return row;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    private static Task<OutboxMessage> WaitForAsync(BotTestHost host, Func<OutboxMessage, bool> done) =>
+        host.WaitForAsync((db, ct) => db.OutboxMessages.AsNoTracking().SingleAsync(ct), done, TimeSpan.FromSeconds(10));
 }
