@@ -41,17 +41,32 @@ internal sealed class AreaNameIndex
 
         var marked = mentions.Where(m => m.Marker is { IsLocal: true }).ToList();
         var primary = (marked.Count > 0 ? marked : mentions).SelectMany(m => m.Areas).DistinctBy(a => a.Id).ToList();
-        var all = mentions.SelectMany(m => m.Areas).Select(a => a.Id).ToHashSet();
+        var all = mentions.SelectMany(m => m.Areas.Concat(m.Broader)).Select(a => a.Id).ToHashSet();
 
         // A mentioned area that contains another mentioned area is context ("..., Hải Dương"), not the answer.
         var specific = primary.Where(a => !all.Any(other => other != a.Id && IsAncestor(a.Id, other))).ToList();
+
+        // "Xã Thanh Quang, Nam Sách": a name shared by a district and its town reads as the district when the text
+        // also names another place inside that district.
+        specific.RemoveAll(a => mentions.Any(m => m.Areas.Contains(a)
+            && m.Broader.Any(b => specific.Any(o => o.Id != a.Id && !m.Areas.Contains(o) && IsAncestor(b.Id, o.Id)))));
+        if (specific.Count == 0)
+        {
+            return AreaMatch.Unknown($"No area matches \"{query}\"");
+        }
+
+        // Context from what a name was read as counts first; from the broader reading it set aside, second.
         var ranked = specific
-            .Select(a => (Area: a, Context: mentions.Count(m => m.Areas.Any(c => c.Id != a.Id && IsAncestor(c.Id, a.Id)))))
+            .Select(a => (Area: a, Context: (mentions.Count + 1) * mentions.Count(m => Contains(m.Areas, a)) + mentions.Count(m => Contains(m.Broader, a))))
             .ToList();
         var best = ranked.Max(r => r.Context);
         var candidates = ranked.Where(r => r.Context == best).Select(r => r.Area)
             .OrderBy(a => a.Level).ThenBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Code, StringComparer.Ordinal)
             .ToList();
+        if (candidates is [var only] && mentions.FirstOrDefault(m => m.Marker is null && m.Areas.Contains(only)) is { } named)
+        {
+            candidates = [.. SharedName.Readings(_directory, only, named.Broader)];
+        }
 
         var match = AreaMatch.FromCandidates(candidates, query);
         return marked.Count > 0 && (mentions.Count > marked.Count || streets > 0) && match.IsFound
@@ -80,7 +95,9 @@ internal sealed class AreaNameIndex
             if (!isStreet && (!numericOnly || marker is not null || wholeText))
             {
                 var fitting = marker is null ? hit.Areas : hit.Areas.Where(a => marker.Levels.Contains(a.Level)).ToArray();
-                mentions.Add(new Mention(MostSpecific(fitting.Length > 0 ? fitting : hit.Areas), marker));
+                var readings = fitting.Length > 0 ? fitting : hit.Areas;
+                var narrow = MostSpecific(readings);
+                mentions.Add(new Mention(narrow, marker, [.. readings.Except(narrow)]));
             }
 
             i += hit.Length;
@@ -106,8 +123,11 @@ internal sealed class AreaNameIndex
     private Area[] MostSpecific(Area[] areas) =>
         areas.Where(a => !areas.Any(other => other.Id != a.Id && IsAncestor(a.Id, other.Id))).ToArray();
 
+    private bool Contains(Area[] readings, Area area) => readings.Any(c => c.Id != area.Id && IsAncestor(c.Id, area.Id));
+
     private bool IsAncestor(int ancestorId, int areaId) =>
         _directory.SelfAndAncestors(areaId).Skip(1).Any(a => a.Id == ancestorId);
 
-    private sealed record Mention(Area[] Areas, AdminMarker? Marker);
+    /// <param name="Broader">Readings of the same name that contain one of <paramref name="Areas"/> (the district of a town).</param>
+    private sealed record Mention(Area[] Areas, AdminMarker? Marker, Area[] Broader);
 }
