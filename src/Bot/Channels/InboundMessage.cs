@@ -52,6 +52,12 @@ public sealed record InboundMessage
 
     /// <summary>The channel's id of the message this one replies to (Telegram's reply feature).</summary>
     public string? ReplyToMessageId { get; init; }
+
+    /// <summary>
+    /// The sender's client can share the device's location when asked (Telegram can; in the web chat only a client
+    /// that says so, such as the product's own page). Prompts offer "share location" only then.
+    /// </summary>
+    public bool CanShareLocation { get; init; }
 }
 
 public enum InboundKind

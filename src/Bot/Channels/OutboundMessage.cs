@@ -37,6 +37,9 @@ public sealed record OutboundMessage
     /// back to what it was about.
     /// </summary>
     public string? Tag { get; init; }
+
+    /// <summary>The language the text is written in (<c>vi</c>, <c>en</c>), so a client can show its own words in it too.</summary>
+    public string? Language { get; init; }
 }
 
 public sealed record OutboundButton(string Label, string Data);

@@ -48,7 +48,8 @@ internal sealed class Turn(
     public string T(string key, params object?[] args) => Texts.Format(Language, key, args);
 
     /// <summary>Replies in the chat the message came from.</summary>
-    public void Reply(OutboundMessage reply) => Outbox.Enqueue(Message.Channel, Message.ChatId, reply);
+    public void Reply(OutboundMessage reply) =>
+        Outbox.Enqueue(Message.Channel, Message.ChatId, reply with { Language = reply.Language ?? Language });
 
     public void Reply(string text, KeyboardKind keyboard = KeyboardKind.None) =>
         Reply(new OutboundMessage { Text = text, Keyboard = keyboard });

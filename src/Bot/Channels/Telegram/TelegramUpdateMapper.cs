@@ -118,6 +118,9 @@ internal sealed class TelegramUpdateMapper(TelegramBotIdentity identity)
         UserId = Id(from?.Id ?? message?.SenderChat?.Id ?? chatId),
         UserDisplayName = from is null ? message?.SenderChat?.Title : DisplayName(from),
         LanguageCode = from?.LanguageCode,
+
+        // A reply keyboard button asks Telegram for the location.
+        CanShareLocation = true,
     };
 
     private static string DisplayName(User user) =>

@@ -10,7 +10,7 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// </summary>
 internal sealed class WebChatInbound(WebChatLog log, IInboundSink sink, IOptions<WebChatOptions> options, ILogger<WebChatInbound> logger)
 {
-    private static readonly string[] KeptFields = ["type", "text", "locale", "value", "entities", "replyToId", "textFormat"];
+    private static readonly string[] KeptFields = ["type", "name", "text", "locale", "value", "entities", "replyToId", "textFormat"];
 
     public async Task<IResult> AcceptAsync(TokenClaims claims, JsonObject? activity, string raw, IReadOnlyList<InboundFile> photos, CancellationToken ct)
     {
@@ -26,9 +26,9 @@ internal sealed class WebChatInbound(WebChatLog log, IInboundSink sink, IOptions
         }
 
         var type = activity["type"] is JsonValue v && v.TryGetValue<string>(out var ty) ? ty : null;
-        if (type != "message")
+        if (type != "message" && !WebChatInboundMapper.IsPageEvent(activity))
         {
-            // Typing indicators and client events are acknowledged, not kept: nothing in the core reads them.
+            // Typing indicators and other client events are acknowledged, not kept: nothing in the core reads them.
             return Results.Ok(new { id = $"{claims.ConversationId}|-" });
         }
 
@@ -39,7 +39,10 @@ internal sealed class WebChatInbound(WebChatLog log, IInboundSink sink, IOptions
 
         var clean = Clean(activity, claims.UserId, photos);
         var id = await log.AppendAsync(claims.ConversationId, clean, ct);
-        if (WebChatInboundMapper.Map(clean, id, claims.ConversationId, claims.UserId, photos) is { } message)
+
+        // A page that joins a conversation with a history (a reload with a new token, the demo's official pane) is not greeted again.
+        var rejoin = WebChatInboundMapper.IsJoin(clean) && id != WebChatLog.ActivityId(claims.ConversationId, 1);
+        if (!rejoin && WebChatInboundMapper.Map(clean, id, claims.ConversationId, claims.UserId, photos) is { } message)
         {
             await sink.AcceptAsync(message, raw, ct);
             logger.LogDebug("Web chat activity {ActivityId} ({Kind}) accepted", id, message.Kind);
@@ -64,6 +67,13 @@ internal sealed class WebChatInbound(WebChatLog log, IInboundSink sink, IOptions
         if (activity["channelData"] is JsonObject { } channelData && channelData["postBack"] is { } postBack)
         {
             clean["channelData"] = new JsonObject { ["postBack"] = postBack.DeepClone() };
+        }
+
+        if (WebChatInboundMapper.CanShareLocation(activity))
+        {
+            var kept = clean["channelData"] as JsonObject ?? [];
+            kept["capabilities"] = new JsonObject { ["shareLocation"] = true };
+            clean["channelData"] = kept;
         }
 
         if (photos.Count > 0)

@@ -6,13 +6,29 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// <summary>
 /// Turns a Direct Line activity the client posted into an <see cref="InboundMessage"/>. Who sent it comes from the
 /// token (<paramref name="userId"/>), never from the activity's <c>from</c>. Returns null for activities that need no
-/// answer (typing, events, conversation updates).
+/// answer (typing, other events, conversation updates).
 /// </summary>
+/// <remarks>
+/// Two events of the product's own page stand for commands the resident never typed, so no bubble shows them:
+/// <c>webchat/join</c> (a new conversation; answered like <c>/start</c>) and <c>webchat/language</c> with
+/// <c>value</c> <c>vi</c> or <c>en</c> (the page's language switch; answered like <c>/lang</c>). A client that can share
+/// the device's location says so in <c>channelData.capabilities.shareLocation</c>; without it, it cannot.
+/// </remarks>
 internal static partial class WebChatInboundMapper
 {
+    public const string JoinEvent = "webchat/join";
+    public const string LanguageEvent = "webchat/language";
+
+    /// <summary>An event of our page that the conversation answers.</summary>
+    public static bool IsPageEvent(JsonObject activity) =>
+        Str(activity, "type") == "event" && Str(activity, "name") is JoinEvent or LanguageEvent;
+
+    public static bool IsJoin(JsonObject activity) => Str(activity, "type") == "event" && Str(activity, "name") == JoinEvent;
+
     public static InboundMessage? Map(JsonObject activity, string activityId, string conversationId, string userId, IReadOnlyList<InboundFile> photos)
     {
-        if (Str(activity, "type") != "message")
+        var type = Str(activity, "type");
+        if (type != "message" && !IsPageEvent(activity))
         {
             return null;
         }
@@ -28,7 +44,20 @@ internal static partial class WebChatInboundMapper
             LanguageCode = Str(activity, "locale") is { Length: >= 2 } locale ? locale[..2].ToLowerInvariant() : null,
             MessageId = activityId,
             ReplyToMessageId = Str(activity, "replyToId"),
+            CanShareLocation = CanShareLocation(activity),
         };
+
+        if (IsJoin(activity))
+        {
+            return message with { Kind = InboundKind.Command, Command = "start" };
+        }
+
+        if (type == "event")
+        {
+            return Str(activity, "value") is ("vi" or "en") and var language
+                ? message with { Kind = InboundKind.Command, Command = "lang", CommandArgs = language }
+                : null;
+        }
 
         if (ButtonData(activity) is { } data)
         {
@@ -82,6 +111,10 @@ internal static partial class WebChatInboundMapper
             ? Str(activity, "text")
             : null;
     }
+
+    public static bool CanShareLocation(JsonObject activity) =>
+        activity["channelData"] is JsonObject { } channelData && channelData["capabilities"] is JsonObject { } capabilities
+        && capabilities["shareLocation"] is JsonValue share && share.TryGetValue<bool>(out var can) && can;
 
     private static GeoPoint? Location(JsonObject activity)
     {

@@ -21,6 +21,12 @@ internal static class WebChatOutboundMapper
             ["textFormat"] = "plain",
             ["text"] = message.Text,
         };
+        if (message.Language is { } language)
+        {
+            // The page shows its own words in the language the bot now speaks (one switch for both).
+            activity["locale"] = language == "en" ? "en-US" : "vi-VN";
+        }
+
         if (message.ReplyToMessageId is { } replyTo)
         {
             activity["replyToId"] = replyTo;

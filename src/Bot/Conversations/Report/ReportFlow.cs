@@ -82,7 +82,7 @@ internal sealed class ReportFlow(ReportPrompts prompts, CurrentRouting routing, 
                 prompts.OfferPlaces(turn, engine, typed ?? string.Empty, draft.PlaceChoices);
                 break;
             default:
-                turn.Reply(typed is null ? turn.T("Resident.Report.LocationUnknown") : turn.T("Resident.Report.PlaceUnknown", typed));
+                turn.Reply(typed is null ? turn.T("Resident.Report.LocationUnknown") : turn.T(turn.Message.CanShareLocation ? "Resident.Report.PlaceUnknown" : "Resident.Report.PlaceUnknownTyped", typed));
                 break;
         }
     }

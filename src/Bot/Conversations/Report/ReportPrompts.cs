@@ -1,7 +1,6 @@
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
-using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Engine;
 
@@ -42,15 +41,19 @@ internal sealed class ReportPrompts(ButtonCodec codec, CurrentRouting routing)
         }
     }
 
-    public void AskWhere(Turn turn) => turn.Reply(new OutboundMessage
-    {
-        Text = turn.T("Resident.Report.AskWhere"),
-        Keyboard = KeyboardKind.RequestLocation,
-        RequestLocationLabel = turn.T("Resident.Report.ShareLocation"),
-    });
+    /// <summary>Offers "share location" only to a client that can do it; any other is asked to type the place.</summary>
+    public void AskWhere(Turn turn) => turn.Reply(turn.Message.CanShareLocation
+        ? new OutboundMessage
+        {
+            Text = turn.T("Resident.Report.AskWhere"),
+            Keyboard = KeyboardKind.RequestLocation,
+            RequestLocationLabel = turn.T("Resident.Report.ShareLocation"),
+        }
+        : new OutboundMessage { Text = turn.T("Resident.Report.AskWhereTyped") });
 
-    public void AskDescription(Turn turn, RoutingEngine engine, ReportDraft draft) =>
-        turn.Reply(MainMenu.With(turn, turn.T("Resident.Report.AskDescription", PlaceName(engine, draft.AreaId!.Value))));
+    /// <summary>Removes the share-location keyboard; the main menu comes back only when the report is over.</summary>
+    public void AskDescription(Turn turn, RoutingEngine engine, ReportDraft draft) => turn.Reply(
+        turn.T("Resident.Report.AskDescription", PlaceName(engine, draft.AreaId!.Value)), KeyboardKind.Remove);
 
     public void AskPhotos(Turn turn) => turn.Reply(new OutboundMessage
     {

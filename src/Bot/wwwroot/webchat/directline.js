@@ -1,8 +1,9 @@
 // A small Direct Line 3.0 client: start or resume a conversation, receive over WebSocket (polling as a fallback),
-// post activities and upload photos. Same protocol as Microsoft's botframework-directlinejs.
+// post activities and upload photos. Same protocol as Microsoft's botframework-directlinejs. Every activity carries
+// channelData.capabilities: what this client can do when the bot asks (e.g. shareLocation); absent means it cannot.
 window.DirectLineClient = class DirectLineClient {
-  constructor({ tokenUrl, storageKey, onActivity, onStatus }) {
-    this.tokenUrl = tokenUrl; this.storageKey = storageKey;
+  constructor({ tokenUrl, storageKey, capabilities, onActivity, onStatus }) {
+    this.tokenUrl = tokenUrl; this.storageKey = storageKey; this.capabilities = capabilities || {};
     this.onActivity = onActivity; this.onStatus = onStatus || (() => {});
     this.base = location.origin + '/v3/directline';
     this.watermark = ''; this.seen = new Set();
@@ -81,13 +82,17 @@ window.DirectLineClient = class DirectLineClient {
   post(activity) {
     return this.json(`${this.base}/conversations/${encodeURIComponent(this.conversationId)}/activities`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'message', from: { id: 'me', role: 'user' }, locale: document.documentElement.lang, ...activity })
+      body: JSON.stringify({
+        type: 'message', from: { id: 'me', role: 'user' }, locale: document.documentElement.lang, ...activity,
+        channelData: { ...(activity.channelData || {}), capabilities: this.capabilities }
+      })
     });
   }
 
   upload(file, text) {
     const form = new FormData();
-    form.append('activity', new Blob([JSON.stringify({ type: 'message', text: text || '' })], { type: 'application/vnd.microsoft.activity' }));
+    const activity = { type: 'message', text: text || '', locale: document.documentElement.lang, channelData: { capabilities: this.capabilities } };
+    form.append('activity', new Blob([JSON.stringify(activity)], { type: 'application/vnd.microsoft.activity' }));
     form.append('file', file, file.name || 'photo');
     return this.json(`${this.base}/conversations/${encodeURIComponent(this.conversationId)}/upload?userId=me`, { method: 'POST', body: form });
   }
