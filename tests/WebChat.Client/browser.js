@@ -37,7 +37,7 @@ const wait = { timeout: 25000 };
     await click(resident, 'Chiếu sáng công cộng');
     await bot(resident, 'ở đâu').waitFor(wait);
     await resident.locator('#locate').click();
-    await bot(resident, 'mô tả').waitFor(wait);
+    await bot(resident, 'Bước 3/4').waitFor(wait);
     await say(resident, 'Đèn đường trước số 12 Trần Phú không sáng ba hôm nay.');
     await click(resident, 'Bỏ qua');
     await click(resident, '✅ Gửi');
