@@ -1,6 +1,7 @@
 // The demo page in headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core: a resident reports
 // on the resident page (left), the official of that ward acknowledges, replies and resolves on the right, and the
-// resident page shows the tracking code, the reply and the request to confirm.
+// resident page shows the tracking code, the reply and the request to confirm; the resident confirms and the rating
+// stars are in view.
 // Usage: node browser.js <baseUrl> <officialId> [screenshotFolder]   Prints one JSON object with what the pages showed;
 // with a folder, also saves demo.png (the whole demo) and webchat.png (the resident page on a phone-sized screen).
 const { chromium } = require('playwright-core');
@@ -59,6 +60,16 @@ const wait = { timeout: 25000 };
     const confirm = bot(resident, 'Đã thay bóng đèn mới');
     await confirm.waitFor(wait);
     result.confirm = await confirm.innerText();
+    // The rating stars under the newest message are in view, not cut off by the scroll.
+    await click(resident, 'Đã khắc phục');
+    const star = resident.locator('.msg.bot button', { hasText: '5 ⭐' }).last();
+    await star.waitFor(wait);
+    result.starsInView = await star.evaluate(b => new Promise(resolve => {
+      const log = document.getElementById('log');
+      const inView = () => { const l = log.getBoundingClientRect(), r = b.getBoundingClientRect(); return r.top >= l.top && r.bottom <= l.bottom + 1; };
+      const started = performance.now();
+      (function look() { if (inView()) resolve(true); else if (performance.now() - started > 3000) resolve(false); else requestAnimationFrame(look); })();
+    }));
     if (screenshots) {
       await demo.screenshot({ path: `${screenshots}/demo.png` });
       const phone = await context.newPage();

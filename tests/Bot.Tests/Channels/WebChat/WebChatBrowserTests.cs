@@ -32,6 +32,7 @@ public sealed class WebChatBrowserTests
         Assert.Contains(trackingCode, root.GetProperty("reply").GetString(), StringComparison.Ordinal);
         Assert.Contains(trackingCode, root.GetProperty("confirm").GetString(), StringComparison.Ordinal);
         Assert.Equal("/hangfire", root.GetProperty("hangfireLink").GetString());
+        Assert.True(root.GetProperty("starsInView").GetBoolean(), "the rating stars are cut off by the scroll");
         await using var check = host.NewDbContext();
         var saved = await check.Cases.SingleAsync(c => c.TrackingCode == trackingCode);
         Assert.Equal((CaseStatus.Resolved, leader), (saved.Status, saved.AccountableOfficialId!.Value));
