@@ -10,7 +10,8 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// </summary>
 /// <remarks>
 /// Two events of the product's own page stand for commands the resident never typed, so no bubble shows them:
-/// <c>webchat/join</c> (a new conversation; answered like <c>/start</c>) and <c>webchat/language</c> with
+/// <c>webchat/join</c> (a new conversation; answered like <c>/start</c>; the name and its <c>value.language</c> are
+/// those of Microsoft's Web Chat "welcome event" sample, so an embedding that follows it is greeted too) and <c>webchat/language</c> with
 /// <c>value</c> <c>vi</c> or <c>en</c> (the page's language switch; answered like <c>/lang</c>). A client that can share
 /// the device's location says so in <c>channelData.capabilities.shareLocation</c>; without it, it cannot.
 /// </remarks>
@@ -49,7 +50,9 @@ internal static partial class WebChatInboundMapper
 
         if (IsJoin(activity))
         {
-            return message with { Kind = InboundKind.Command, Command = "start" };
+            var language = message.LanguageCode
+                ?? (activity["value"] is JsonObject value && Str(value, "language") is { Length: >= 2 } hint ? hint[..2].ToLowerInvariant() : null);
+            return message with { Kind = InboundKind.Command, Command = "start", LanguageCode = language };
         }
 
         if (type == "event")

@@ -82,7 +82,8 @@ internal sealed class ReportFlow(ReportPrompts prompts, CurrentRouting routing, 
                 prompts.OfferPlaces(turn, engine, typed ?? string.Empty, draft.PlaceChoices);
                 break;
             default:
-                turn.Reply(typed is null ? turn.T("Resident.Report.LocationUnknown") : turn.T(turn.Message.CanShareLocation ? "Resident.Report.PlaceUnknown" : "Resident.Report.PlaceUnknownTyped", typed));
+                var unknown = turn.Message.CanShareLocation ? "Resident.Report.PlaceUnknown" : "Resident.Report.PlaceUnknownTyped";
+                turn.Reply(typed is null ? turn.T("Resident.Report.LocationUnknown") : turn.T(unknown, typed));
                 break;
         }
     }

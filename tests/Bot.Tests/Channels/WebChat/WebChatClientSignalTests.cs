@@ -32,6 +32,18 @@ public sealed class WebChatClientSignalTests
     }
 
     [Fact]
+    public async Task The_join_event_of_web_chats_welcome_sample_is_greeted_in_the_language_it_names()
+    {
+        await using var host = await WebChatTestHost.StartAsync();
+        using var chat = await WebChatConversation.StartAsync(host);
+
+        await chat.PostAsync(new { type = "event", name = WebChatInboundMapper.JoinEvent, value = new { language = "en-US" } });
+
+        var greeting = await chat.WaitForBotAsync("Hello!");
+        Assert.Equal("en-US", (string?)greeting["locale"]);
+    }
+
+    [Fact]
     public async Task The_pages_language_event_switches_the_bots_language_and_its_answers_say_which_language_they_are_in()
     {
         await using var host = await WebChatTestHost.StartAsync();
