@@ -15,7 +15,8 @@ internal static class ConversationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<InboxSignal>();
