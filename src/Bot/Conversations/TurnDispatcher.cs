@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
@@ -92,7 +93,7 @@ internal sealed partial class TurnDispatcher(
         if (!buttons.TryDecode(message.CallbackData, message.UserId, out var action, out var argument)
             || buttonHandlers.FirstOrDefault(h => h.Actions.Contains(action)) is not { } handler)
         {
-            LogRefusedPress(message.Channel, message.UserId, message.CallbackData);
+            LogRefusedPress(message.Channel, UntrustedText.ForLog(message.UserId), UntrustedText.ForLog(message.CallbackData));
             turn.ButtonAnswer = (turn.T("Button.Refused"), true);
             return;
         }
@@ -160,7 +161,7 @@ internal sealed partial class TurnDispatcher(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a button press on {Channel} from user {UserId} with data {Data}")]
-    private partial void LogRefusedPress(string channel, string userId, string? data);
+    private partial void LogRefusedPress(string channel, string userId, string data);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer button press {CallbackId}")]
     private partial void LogAnswerFailed(Exception ex, string callbackId);
