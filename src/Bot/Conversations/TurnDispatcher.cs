@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Groups;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
@@ -14,7 +15,8 @@ namespace ResidentBot.Bot.Conversations;
 
 /// <summary>
 /// Routes one inbound message to the handler that owns it: a verified button press, a command, the chat's
-/// active flow, other input handlers, and help for everything else. Unknown input never throws.
+/// active flow, other input handlers, and help for everything else; a group chat only gets a pointer to a private
+/// chat. Unknown input never throws.
 /// </summary>
 internal sealed partial class TurnDispatcher(
     ResidentBotDbContext db,
@@ -25,6 +27,7 @@ internal sealed partial class TurnDispatcher(
     IEnumerable<IFlowHandler> flows,
     IEnumerable<IInputHandler> inputs,
     IEnumerable<IChannelSender> senders,
+    GroupChatGuide groups,
     TimeProvider time,
     ILogger<TurnDispatcher> logger)
 {
@@ -34,6 +37,15 @@ internal sealed partial class TurnDispatcher(
     public async Task<Func<CancellationToken, Task>> DispatchAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.ChatKind == ChatKind.Group)
+        {
+            // Before BeginTurnAsync, which would record the sender as a resident and the group's dialogue.
+            var answer = groups.Answer(message);
+            return message.Kind == InboundKind.ButtonPress && message.CallbackId is { } pressed
+                ? ct => AnswerButtonAsync(message.Channel, pressed, answer, ct)
+                : _ => Task.CompletedTask;
+        }
+
         var turn = await BeginTurnAsync(message, cancellationToken);
         await RouteAsync(turn, cancellationToken);
         return message.Kind == InboundKind.ButtonPress && message.CallbackId is { } callbackId
