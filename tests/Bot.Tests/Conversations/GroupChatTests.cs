@@ -87,6 +87,25 @@ public sealed class GroupChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_user_stopping_the_bot_in_a_private_chat_gets_no_answer()
+    {
+        await PostAsync(FakeUpdates.Update(++updateId, "my_chat_member", new JsonObject
+        {
+            ["chat"] = new JsonObject { ["id"] = 5001, ["type"] = "private", ["first_name"] = "Hà" },
+            ["from"] = From(5001),
+            ["date"] = 1_760_000_000,
+            ["old_chat_member"] = new JsonObject { ["user"] = Bot(), ["status"] = "member" },
+            ["new_chat_member"] = new JsonObject { ["user"] = Bot(), ["status"] = "kicked", ["until_date"] = 0 },
+        }));
+        await PostAsync(Message(GroupA, From(5002), "/start", command: true)); // handled after it, in order
+
+        var sent = Assert.Single(await host.Api.WaitForCallsAsync("sendMessage", 1));
+
+        Assert.Equal(GroupA, sent.Long("chat_id"));
+        await AssertNothingKeptAsync(inboxEntries: 1);
+    }
+
+    [Fact]
     public async Task A_button_pressed_in_a_group_is_answered_to_the_presser_alone()
     {
         await PostAsync(FakeUpdates.Update(++updateId, "callback_query", new JsonObject

@@ -33,7 +33,9 @@ internal sealed class TelegramUpdateMapper(TelegramBotIdentity identity)
                 { Message: { } m } => MapMessage(update.Id, m),
                 { CallbackQuery: { Message.Chat: { } chat } q } when IsGroup(chat) => InGroup(MapCallback(update.Id, q)),
                 { CallbackQuery: { } q } => MapCallback(update.Id, q),
-                { MyChatMember: { Chat: { } chat } member } when IsGroup(chat) => AddedToGroup(member) ? InGroup(MapOther(update)) : null,
+                { MyChatMember: { } member } => IsGroup(member.Chat) && AddedToGroup(member)
+                    ? InGroup(Base(update.Id, member.Chat.Id, member.From, null) with { Kind = InboundKind.Unsupported })
+                    : null, // a private chat's member change is a user stopping or restarting the bot: nothing to answer
                 _ => MapOther(update),
             };
         }
@@ -118,11 +120,8 @@ internal sealed class TelegramUpdateMapper(TelegramBotIdentity identity)
             return Base(update.Id, chat.Id, message.From, message) with { Kind = InboundKind.Unsupported, MessageId = Id(message.Id) };
         }
 
-        var user = update.MyChatMember?.From ?? update.InlineQuery?.From ?? update.PreCheckoutQuery?.From;
-        var chatId = update.MyChatMember?.Chat.Id ?? user?.Id;
-        return chatId is { } id && user is not null
-            ? Base(update.Id, id, user, null) with { Kind = InboundKind.Unsupported }
-            : null;
+        var user = update.InlineQuery?.From ?? update.PreCheckoutQuery?.From;
+        return user is not null ? Base(update.Id, user.Id, user, null) with { Kind = InboundKind.Unsupported } : null;
     }
 
     private static bool IsGroup(Chat chat) => chat.Type is ChatType.Group or ChatType.Supergroup;
