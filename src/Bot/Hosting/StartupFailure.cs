@@ -38,6 +38,10 @@ internal static class StartupFailure
         InvalidOperationException when exception.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) =>
             "invalid settings: " + exception.Message,
 
+        // Kestrel: "Failed to bind to address http://127.0.0.1:5000: address already in use."
+        IOException when exception.Message.StartsWith("Failed to bind to address", StringComparison.Ordinal) =>
+            $"{exception.Message} Stop the program listening there, or choose another address with --urls or ASPNETCORE_URLS.",
+
         _ when Innermost(exception) is var inner && inner != exception =>
             $"{exception.GetType().Name}: {OneLine(exception.Message)} ({inner.GetType().Name}: {OneLine(inner.Message)})",
         _ => $"{exception.GetType().Name}: {OneLine(exception.Message)}",

