@@ -1,9 +1,8 @@
 namespace ResidentBot.Bot.Chase.Dashboard;
 
 /// <summary>
-/// Refuses a state-changing dashboard request that a browser says came from another site. Browsers attach cached
-/// Basic credentials to any request, even one a foreign page makes, so the credentials alone prove nothing about
-/// who asked; the antiforgery token is the main guard and this is the second, for a request that never got that far.
+/// Refuses a state-changing dashboard request that a browser says came from another site. The sign-in cookie is
+/// SameSite=Strict and every action needs the antiforgery token; this third guard needs neither to hold.
 /// </summary>
 internal static class CrossSiteRequests
 {
