@@ -15,32 +15,42 @@ if (await InviteCli.TryRunAsync(args) is { } exitCode)
     return exitCode;
 }
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+try
 {
-    Args = args,
-    ContentRootPath = ContentRootLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
-});
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = args,
+        ContentRootPath = ContentRootLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+    });
 
-builder.Services
-    .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
-    .AddResidentRouting()
-    .AddConversations()
-    .AddResidentFeatures()
-    .AddOfficialFeatures()
-    .AddTelegramChannel(builder.Configuration)
-    .AddWebChatChannel(builder.Configuration)
-    .AddChase(builder.Configuration);
+    builder.Services
+        .AddKnownProxies()
+        .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
+        .AddResidentRouting()
+        .AddConversations()
+        .AddResidentFeatures()
+        .AddOfficialFeatures()
+        .AddTelegramChannel(builder.Configuration)
+        .AddWebChatChannel(builder.Configuration)
+        .AddChase(builder.Configuration);
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.MapHealthEndpoints();
-app.MapTelegramWebhook();
-app.MapWebChat();
-app.MapChaseDashboard();
-app.LogStartupSummary();
+    app.UseKnownProxies();
+    app.MapHealthEndpoints();
+    app.MapTelegramWebhook();
+    app.MapWebChat();
+    app.MapChaseDashboard();
+    app.LogStartupSummary();
 
-await app.RunAsync();
-return 0;
+    await app.CheckStartupAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (StartupFailure.IsReportable(ex))
+{
+    return StartupFailure.Report(ex, Console.Error);
+}
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>
 public partial class Program;

@@ -15,6 +15,15 @@ public sealed record InboundMessage
     /// <summary>Where replies go (a Telegram chat id, a web conversation id).</summary>
     public required string ChatId { get; init; }
 
+    /// <summary>
+    /// A private chat (one person: the only place a resident's or official's flow runs) or a group, where the bot
+    /// only points to a private chat.
+    /// </summary>
+    public ChatKind ChatKind { get; init; }
+
+    /// <summary>For a group: a link that opens a private chat with the bot, when the channel has one.</summary>
+    public string? PrivateChatLink { get; init; }
+
     /// <summary>Who sent it (a Telegram user id); buttons are authorized against this.</summary>
     public required string UserId { get; init; }
 
@@ -58,6 +67,12 @@ public sealed record InboundMessage
     /// that says so, such as the product's own page). Prompts offer "share location" only then.
     /// </summary>
     public bool CanShareLocation { get; init; }
+}
+
+public enum ChatKind
+{
+    Private,
+    Group,
 }
 
 public enum InboundKind

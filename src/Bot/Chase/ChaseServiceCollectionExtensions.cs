@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Chase.Jobs;
 using ResidentBot.Bot.Chase.Progress;
 using ResidentBot.Bot.Chase.Schedule;
@@ -43,6 +44,6 @@ internal static class ChaseServiceCollectionExtensions
         }
 
         services.AddHostedService<ChaseRecurringJobs>();
-        return services;
+        return services.AddChaseDashboard();
     }
 }

@@ -1,6 +1,7 @@
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Groups;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Inbox;
 using ResidentBot.Bot.Outbox;
@@ -15,7 +16,8 @@ internal static class ConversationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<InboxSignal>();
@@ -27,6 +29,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<InboxSink>());
         services.AddScoped<OutboxWriter>();
         services.AddScoped<TurnDispatcher>();
+        services.AddScoped<GroupChatGuide>();
         services.AddSingleton<CurrentRouting>();
         services.AddHostedService<InboxProcessor>();
         services.AddHostedService<OutboxSender>();

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Groups;
+using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
@@ -13,7 +15,8 @@ namespace ResidentBot.Bot.Conversations;
 
 /// <summary>
 /// Routes one inbound message to the handler that owns it: a verified button press, a command, the chat's
-/// active flow, other input handlers, and help for everything else. Unknown input never throws.
+/// active flow, other input handlers, and help for everything else; a group chat only gets a pointer to a private
+/// chat. Unknown input never throws.
 /// </summary>
 internal sealed partial class TurnDispatcher(
     ResidentBotDbContext db,
@@ -24,6 +27,7 @@ internal sealed partial class TurnDispatcher(
     IEnumerable<IFlowHandler> flows,
     IEnumerable<IInputHandler> inputs,
     IEnumerable<IChannelSender> senders,
+    GroupChatGuide groups,
     TimeProvider time,
     ILogger<TurnDispatcher> logger)
 {
@@ -33,6 +37,15 @@ internal sealed partial class TurnDispatcher(
     public async Task<Func<CancellationToken, Task>> DispatchAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.ChatKind == ChatKind.Group)
+        {
+            // Before BeginTurnAsync, which would record the sender as a resident and the group's dialogue.
+            var answer = groups.Answer(message);
+            return message.Kind == InboundKind.ButtonPress && message.CallbackId is { } pressed
+                ? ct => AnswerButtonAsync(message.Channel, pressed, answer, ct)
+                : _ => Task.CompletedTask;
+        }
+
         var turn = await BeginTurnAsync(message, cancellationToken);
         await RouteAsync(turn, cancellationToken);
         return message.Kind == InboundKind.ButtonPress && message.CallbackId is { } callbackId
@@ -92,7 +105,7 @@ internal sealed partial class TurnDispatcher(
         if (!buttons.TryDecode(message.CallbackData, message.UserId, out var action, out var argument)
             || buttonHandlers.FirstOrDefault(h => h.Actions.Contains(action)) is not { } handler)
         {
-            LogRefusedPress(message.Channel, message.UserId, message.CallbackData);
+            LogRefusedPress(message.Channel, UntrustedText.ForLog(message.UserId), UntrustedText.ForLog(message.CallbackData));
             turn.ButtonAnswer = (turn.T("Button.Refused"), true);
             return;
         }
@@ -160,7 +173,7 @@ internal sealed partial class TurnDispatcher(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a button press on {Channel} from user {UserId} with data {Data}")]
-    private partial void LogRefusedPress(string channel, string userId, string? data);
+    private partial void LogRefusedPress(string channel, string userId, string data);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer button press {CallbackId}")]
     private partial void LogAnswerFailed(Exception ex, string callbackId);

@@ -99,6 +99,8 @@ internal sealed class BotTestHost : IAsyncDisposable
 
     public HttpClient CreateClient() => factory.CreateClient();
 
+    public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => factory.CreateClient(options);
+
     /// <summary>A fresh DbContext on the host's database, for assertions.</summary>
     public ResidentBotDbContext NewDbContext() =>
         factory.Services.CreateScope().ServiceProvider.GetRequiredService<ResidentBotDbContext>();

@@ -45,6 +45,7 @@ public static class TelegramServiceCollectionExtensions
         if (settings.IsWebhookMode)
         {
             services.AddSingleton(sp => new TelegramWebhookSecret(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.SecretToken));
+            services.AddSingleton<TelegramWebhookRefusals>();
         }
         else
         {

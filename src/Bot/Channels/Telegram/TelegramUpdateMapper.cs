@@ -1,15 +1,22 @@
 using System.Globalization;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace ResidentBot.Bot.Channels.Telegram;
 
 /// <summary>
 /// Turns a Telegram <see cref="Update"/> into an <see cref="InboundMessage"/>; returns null when there is no chat to
-/// answer. Never throws: an odd update becomes <see cref="InboundKind.Unsupported"/> or null.
+/// answer. Never throws: an odd update becomes <see cref="InboundKind.Unsupported"/> or null. From a group or
+/// supergroup only what is addressed to the bot comes through (a command for it, a mention, a reply to it, being
+/// added, a press of a button): everyone in a group reads each answer, so the rest of the group's talk is not ours
+/// to answer, nor to store. Channel posts have nobody to answer.
 /// </summary>
 internal sealed class TelegramUpdateMapper(TelegramBotIdentity identity)
 {
     public const string Channel = "telegram";
+
+    /// <summary>The <c>/start</c> argument of the link a group is given, so the private chat begins as usual.</summary>
+    public const string FromGroupStart = "group";
 
     public InboundMessage? Map(Update? update)
     {
@@ -22,8 +29,13 @@ internal sealed class TelegramUpdateMapper(TelegramBotIdentity identity)
         {
             return update switch
             {
+                { Message: { Chat: { } chat } m } when IsGroup(chat) => AddressedToUs(m) ? InGroup(MapMessage(update.Id, m)) : null,
                 { Message: { } m } => MapMessage(update.Id, m),
+                { CallbackQuery: { Message.Chat: { } chat } q } when IsGroup(chat) => InGroup(MapCallback(update.Id, q)),
                 { CallbackQuery: { } q } => MapCallback(update.Id, q),
+                { MyChatMember: { } member } => IsGroup(member.Chat) && AddedToGroup(member)
+                    ? InGroup(Base(update.Id, member.Chat.Id, member.From, null) with { Kind = InboundKind.Unsupported })
+                    : null, // a private chat's member change is a user stopping or restarting the bot: nothing to answer
                 _ => MapOther(update),
             };
         }
@@ -100,15 +112,50 @@ internal sealed class TelegramUpdateMapper(TelegramBotIdentity identity)
             ?? update.BusinessMessage ?? update.EditedBusinessMessage;
         if (message?.Chat is { } chat)
         {
+            if (chat.Type != ChatType.Private)
+            {
+                return null; // an edit in a group, a channel post: nobody asked us
+            }
+
             return Base(update.Id, chat.Id, message.From, message) with { Kind = InboundKind.Unsupported, MessageId = Id(message.Id) };
         }
 
-        var user = update.MyChatMember?.From ?? update.InlineQuery?.From ?? update.PreCheckoutQuery?.From;
-        var chatId = update.MyChatMember?.Chat.Id ?? user?.Id;
-        return chatId is { } id && user is not null
-            ? Base(update.Id, id, user, null) with { Kind = InboundKind.Unsupported }
-            : null;
+        var user = update.InlineQuery?.From ?? update.PreCheckoutQuery?.From;
+        return user is not null ? Base(update.Id, user.Id, user, null) with { Kind = InboundKind.Unsupported } : null;
     }
+
+    private static bool IsGroup(Chat chat) => chat.Type is ChatType.Group or ChatType.Supergroup;
+
+    private bool AddressedToUs(Message m)
+    {
+        if (m.Text is { } text && TelegramCommandParser.TryParse(text, identity.Username) is { ForUs: true })
+        {
+            return true;
+        }
+
+        if (identity.Username is not { } username)
+        {
+            return false;
+        }
+
+        var mention = "@" + username;
+        var mentioned = m.Text is { } said && (m.Entities ?? []).Any(e => e.Type == MessageEntityType.Mention
+            && e.Offset >= 0 && e.Length == mention.Length && e.Offset + e.Length <= said.Length
+            && string.Equals(said.Substring(e.Offset, e.Length), mention, StringComparison.OrdinalIgnoreCase));
+        var repliedToUs = m.ReplyToMessage?.From is { IsBot: true, Username: { } to }
+            && string.Equals(to, username, StringComparison.OrdinalIgnoreCase);
+        return mentioned || repliedToUs;
+    }
+
+    private static bool AddedToGroup(ChatMemberUpdated member) =>
+        member.NewChatMember.Status is ChatMemberStatus.Member or ChatMemberStatus.Administrator
+        && member.OldChatMember.Status is ChatMemberStatus.Left or ChatMemberStatus.Kicked;
+
+    private InboundMessage? InGroup(InboundMessage? message) => message is null ? null : message with
+    {
+        ChatKind = ChatKind.Group,
+        PrivateChatLink = identity.Username is { } username ? $"https://t.me/{username}?start={FromGroupStart}" : null,
+    };
 
     private static InboundMessage Base(int updateId, long chatId, User? from, Message? message) => new()
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ResidentBot.Bot.Hosting;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
@@ -35,12 +36,12 @@ public static class TelegramWebhookEndpoint
     }
 
     private static async Task<IResult> HandleAsync(HttpContext http, TelegramWebhookSecret secret, TelegramUpdateMapper mapper,
-        IInboundSink sink, ILoggerFactory loggers, CancellationToken ct)
+        IInboundSink sink, TelegramWebhookRefusals refusals, ILoggerFactory loggers, CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(TelegramWebhookEndpoint));
         if (!secret.Matches(http.Request.Headers[SecretHeader].FirstOrDefault()))
         {
-            logger.LogWarning("Telegram webhook call from {RemoteIp} with a wrong or missing secret", http.Connection.RemoteIpAddress);
+            refusals.Refused(http.Connection.RemoteIpAddress);
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
@@ -62,7 +63,9 @@ public static class TelegramWebhookEndpoint
         {
             // Telegram.Bot's converters throw more than JsonException on out-of-range values (a date of 10^18 seconds):
             // a 500 would make Telegram redeliver the same poison update for ever.
-            logger.LogWarning(ex, "Telegram webhook body is not an update; acknowledged and dropped");
+            // The error quotes parts of the body: bounded and escaped, and no stack trace for a body we did not write.
+            logger.LogWarning("Telegram webhook body is not an update ({Error}: {Detail}); acknowledged and dropped",
+                ex.GetType().Name, UntrustedText.ForLog(ex.Message, 300));
             return Results.Ok();
         }
 

@@ -28,7 +28,7 @@ public sealed class TelegramStartupServiceTests : IAsyncLifetime
         Assert.Equal("Report a local problem", Description(commands[1], "report"));
         var webhook = Assert.Single(_api.CallsTo("setWebhook"));
         Assert.Equal(("https://bot.example.vn/telegram/webhook", "configured-secret_0123456789abcdef"), (webhook.String("url"), webhook.String("secret_token")));
-        Assert.Equal("[\"message\",\"callback_query\"]", webhook.Json("allowed_updates")!.ToJsonString());
+        Assert.Equal("[\"message\",\"callback_query\",\"my_chat_member\"]", webhook.Json("allowed_updates")!.ToJsonString());
         Assert.Equal(FakeBotApi.BotUsername, host.App.Services.GetRequiredService<TelegramBotIdentity>().Username);
     }
 
