@@ -6,11 +6,14 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// <summary>
 /// Turns a Direct Line activity the client posted into an <see cref="InboundMessage"/>. Who sent it comes from the
 /// token (<paramref name="userId"/>), never from the activity's <c>from</c>. Returns null for activities that need no
-/// answer (typing, events, conversation updates).
+/// answer (typing, events, conversation updates). A button press refers to the bot's message that carried the button
+/// (<paramref name="buttonCarrierId"/>, as Telegram's callback query does), so edits replace that message; the press
+/// itself is what gets answered.
 /// </summary>
 internal static partial class WebChatInboundMapper
 {
-    public static InboundMessage? Map(JsonObject activity, string activityId, string conversationId, string userId, IReadOnlyList<InboundFile> photos)
+    public static InboundMessage? Map(JsonObject activity, string activityId, string conversationId, string userId, IReadOnlyList<InboundFile> photos,
+        string? buttonCarrierId = null)
     {
         if (Str(activity, "type") != "message")
         {
@@ -32,7 +35,7 @@ internal static partial class WebChatInboundMapper
 
         if (ButtonData(activity) is { } data)
         {
-            return message with { Kind = InboundKind.ButtonPress, CallbackId = activityId, CallbackData = data };
+            return message with { Kind = InboundKind.ButtonPress, CallbackId = activityId, CallbackData = data, MessageId = buttonCarrierId };
         }
 
         if (Location(activity) is { } point)
@@ -70,7 +73,7 @@ internal static partial class WebChatInboundMapper
     /// A press of one of our buttons: messageBack/postBack with <c>value.data</c> (what our page and
     /// botframework-webchat send), or a postBack whose value came back as the text.
     /// </summary>
-    private static string? ButtonData(JsonObject activity)
+    internal static string? ButtonData(JsonObject activity)
     {
         if (activity["value"] is JsonObject value && Str(value, "data") is { Length: > 0 } data)
         {

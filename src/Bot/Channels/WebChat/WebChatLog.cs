@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Persistence;
@@ -49,7 +50,7 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
         return true;
     }
 
-    /// <summary>Appends an activity (its id and timestamp are set here) and wakes the conversation's sockets.</summary>
+    /// <summary>Appends an activity (its id and timestamp are set here unless it is a revision) and wakes the conversation's sockets.</summary>
     public async Task<string> AppendAsync(string conversationId, JsonObject activity, CancellationToken cancellationToken)
     {
         var gate = appendLocks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
@@ -61,9 +62,11 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
             var seq = 1 + (await db.WebChatActivities.Where(a => a.ConversationId == conversationId)
                 .MaxAsync(a => (long?)a.Seq, cancellationToken) ?? 0);
             var now = time.GetUtcNow();
-            var id = ActivityId(conversationId, seq);
+
+            // A revision (an edit) comes with the id and timestamp of the message it replaces.
+            var id = activity["id"] is JsonValue given && given.TryGetValue<string>(out var kept) ? kept : ActivityId(conversationId, seq);
             activity["id"] = id;
-            activity["timestamp"] = now.ToString("O", CultureInfo.InvariantCulture);
+            activity["timestamp"] ??= now.ToString("O", CultureInfo.InvariantCulture);
             activity["channelId"] = ChannelNames.WebChat;
             activity["conversation"] = new JsonObject { ["id"] = conversationId };
             db.WebChatActivities.Add(new WebChatActivity
@@ -83,6 +86,39 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
         }
     }
 
+    /// <summary>The id of the newest bot message in the conversation that carries a button with this data, or null.</summary>
+    public async Task<string?> FindButtonCarrierAsync(string conversationId, string buttonData, CancellationToken cancellationToken)
+    {
+        var row = await NewestContainingAsync(conversationId, "\"data\":" + JsonSerializer.Serialize(buttonData), cancellationToken);
+        return row is not null && IsFromBot(row) ? Str(row, "id") : null;
+    }
+
+    /// <summary>The latest revision of a message of this conversation (the original or its newest edit), or null.</summary>
+    public async Task<JsonObject?> FindLatestRevisionAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        if (ConversationOf(activityId) != conversationId)
+        {
+            return null;
+        }
+
+        var row = await NewestContainingAsync(conversationId, "\"id\":" + JsonSerializer.Serialize(activityId), cancellationToken);
+        return row is not null && Str(row, "id") == activityId ? row : null;
+    }
+
+    internal static bool IsFromBot(JsonObject activity) => activity["from"] is JsonObject from && Str(from, "role") == "bot";
+
+    private async Task<JsonObject?> NewestContainingAsync(string conversationId, string needle, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var json = await db.WebChatActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Json.Contains(needle))
+            .OrderByDescending(a => a.Seq).Select(a => a.Json).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonNode.Parse(json) as JsonObject;
+    }
+
+    private static string? Str(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
     /// <summary>Activities after <paramref name="watermark"/> (all when null or unreadable) and the new watermark.</summary>
     public async Task<ActivitySet> ReadAsync(string conversationId, string? watermark, CancellationToken cancellationToken)
     {
@@ -101,9 +137,30 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
 
 internal sealed record ActivitySet(IReadOnlyList<JsonNode> Activities, string Watermark)
 {
-    public JsonObject ToJson() => new()
+    /// <summary>
+    /// The set as the client receives it. Our files' URLs are made absolute against <paramref name="origin"/>, so a
+    /// client on another origin (Web Chat embedded in the city's site) loads them from this host.
+    /// </summary>
+    public JsonObject ToJson(string? origin = null) => new()
     {
-        ["activities"] = new JsonArray([.. Activities.Select(a => a.DeepClone())]),
+        ["activities"] = new JsonArray([.. Activities.Select(a => WithAbsoluteUrls(a.DeepClone(), origin))]),
         ["watermark"] = Watermark,
     };
+
+    private static JsonNode WithAbsoluteUrls(JsonNode activity, string? origin)
+    {
+        if (origin is not null && activity["attachments"] is JsonArray attachments)
+        {
+            foreach (var attachment in attachments.OfType<JsonObject>())
+            {
+                if (attachment["contentUrl"] is JsonValue url && url.TryGetValue<string>(out var path)
+                    && path.StartsWith(WebChatFiles.UrlPath, StringComparison.Ordinal))
+                {
+                    attachment["contentUrl"] = origin + path;
+                }
+            }
+        }
+
+        return activity;
+    }
 }

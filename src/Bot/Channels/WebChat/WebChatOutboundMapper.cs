@@ -5,7 +5,9 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// <summary>
 /// Renders an <see cref="OutboundMessage"/> as a Direct Line message activity: inline buttons as a hero card whose
 /// messageBack buttons carry the signed data in <c>value.data</c>, keyboards as suggested actions, photos as image
-/// attachments served by the host. <c>channelData.keyboard</c> tells our page which keyboard to show.
+/// attachments served by the host, text as escaped Markdown (<see cref="WebChatMarkdown"/>). A pressed messageBack button
+/// shows its displayText in the transcript as the resident's choice. <c>channelData.keyboard</c> tells our page which
+/// keyboard to show.
 /// </summary>
 internal static class WebChatOutboundMapper
 {
@@ -18,8 +20,8 @@ internal static class WebChatOutboundMapper
         {
             ["type"] = "message",
             ["from"] = new JsonObject { ["id"] = BotId, ["name"] = "ResidentBot", ["role"] = "bot" },
-            ["textFormat"] = "plain",
-            ["text"] = message.Text,
+            ["textFormat"] = WebChatMarkdown.Format,
+            ["text"] = WebChatMarkdown.FromPlain(message.Text),
         };
         if (message.ReplyToMessageId is { } replyTo)
         {

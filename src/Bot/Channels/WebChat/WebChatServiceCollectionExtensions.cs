@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,14 @@ public static class WebChatServiceCollectionExtensions
     public static IServiceCollection AddWebChatChannel(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.AllowedOrigins.All(origin => WebChatOrigins.Normalize(origin) is not null),
+                "WebChat:AllowedOrigins lists origins such as https://city.gov.vn (scheme, host and port only).")
+            .ValidateOnStart();
+        services.AddSingleton<WebChatOrigins>();
+        services.AddSingleton<WebChatSockets>();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<WebChatOptions>>((cors, webChat) => WebChatOrigins.AddPolicy(cors, webChat.Value));
         services.AddSingleton(WebChatKey.LoadOrCreate);
         services.AddSingleton<WebChatTokens>();
         services.AddSingleton<WebChatHub>();
@@ -34,6 +42,7 @@ public static class WebChatServiceCollectionExtensions
         var files = WebChatStaticRoot.Locate(options.StaticRoot, app.Environment);
 
         app.UseWebSockets();
+        app.UseCors();
         app.UseRateLimiter();
         DirectLineConversationEndpoints.Map(app);
         DirectLineActivityEndpoints.Map(app);

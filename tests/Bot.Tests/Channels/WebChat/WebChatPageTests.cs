@@ -46,7 +46,7 @@ public sealed class WebChatPageTests
         });
 
         Assert.NotNull(error);
-        Assert.Contains("AllowDemoInProduction", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("AllowDemoOutsideDevelopment", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
