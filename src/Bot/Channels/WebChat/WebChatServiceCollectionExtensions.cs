@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Channels.WebChat.Cleanup;
 
 namespace ResidentBot.Bot.Channels.WebChat;
 
@@ -29,6 +30,8 @@ public static class WebChatServiceCollectionExtensions
         services.AddSingleton<WebChatInbound>();
         services.AddSingleton<WebChatSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WebChatSender>());
+        services.AddScoped<WebChatCleanupJob>();
+        services.AddHostedService<WebChatRecurringJobs>();
         services.AddWebChatRateLimits();
         return services;
     }
