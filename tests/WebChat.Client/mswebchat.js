@@ -25,7 +25,7 @@ function serveOtherOrigin() {
     '/index.html': [path.join(__dirname, 'mswebchat', 'index.html'), 'text/html; charset=utf-8'],
     '/embed.js': [path.join(__dirname, 'mswebchat', 'embed.js'), 'text/javascript'],
     '/embed.css': [path.join(__dirname, 'mswebchat', 'embed.css'), 'text/css'],
-    '/webchat.js': [require.resolve('botframework-webchat/dist/webchat.js'), 'text/javascript'],
+    '/webchat.js': [path.join(__dirname, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'), 'text/javascript'],
   };
   const server = http.createServer((request, response) => {
     const file = files[new URL(request.url, 'http://x').pathname];
@@ -42,7 +42,7 @@ async function official() {
   const directLine = new DirectLine({ token: (await minted.json()).token, domain: `${baseUrl}/v3/directline`, webSocket: true });
   const activities = [];
   const waiters = [];
-  directLine.activity$.subscribe(a => { activities.push(a); waiters.splice(0).forEach(w => w()); });
+  directLine.activity$.subscribe(a => { activities.push(a); waiters.splice(0).forEach(w => w()); }, () => { /* ended */ });
   const buttonsOf = a => (a.attachments || []).filter(x => x.contentType === 'application/vnd.microsoft.card.hero').flatMap(x => x.content.buttons);
   const waitFor = (predicate, what) => new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`official: no ${what} in time`)), wait.timeout);
@@ -76,7 +76,8 @@ async function official() {
     const input = page.locator('[data-id="webchat-sendbox-input"]');
     const say = async text => { await input.fill(text); await input.press('Enter'); };
     const bot = text => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)', { hasText: text }).last();
-    const button = label => page.locator('.webchat__basic-transcript button', { hasText: label }).last();
+    // Buttons in the transcript's bubbles (the screen readers' live region holds copies of them for a while).
+    const button = label => page.locator('.webchat__bubble button', { hasText: label }).last();
     const click = async label => { await button(label).waitFor(wait); await button(label).click(); };
 
     await input.waitFor(wait);
@@ -113,18 +114,27 @@ async function official() {
     await bot('Đã thay bóng đèn mới').waitFor(wait);
     await click('👍 Đã khắc phục');
     await bot('mấy sao').waitFor(wait);
-    result.confirmButtonsAfterEdit = await page.locator('.webchat__basic-transcript button', { hasText: 'Đã khắc phục' }).count();
+    await button('5 ⭐').waitFor(wait);
+    result.confirmButtonsAfterEdit = await page.locator('.webchat__bubble button', { hasText: 'Đã khắc phục' }).count();
     await click('5 ⭐');
     await bot('5/5').waitFor(wait);
-    result.starButtonsAfterEdit = await page.locator('.webchat__basic-transcript button', { hasText: '⭐' }).count();
+    result.starButtonsAfterEdit = await page.locator('.webchat__bubble button', { hasText: '⭐' }).count();
 
     await page.waitForFunction(() => window.sends.pending > 0 && window.sends.fulfilled === window.sends.pending, null, wait);
     result.sends = await page.evaluate(() => window.sends);
     result.userBubbles = await page.locator('.webchat__bubble--from-user').evaluateAll(all => all.map(b => b.innerText.trim()));
     result.botTexts = await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').evaluateAll(all => all.map(b => b.innerText.trim()));
     result.emptyParagraphs = await page.locator('.webchat__bubble p:empty').count();
+    if (process.env.MSWEBCHAT_DEBUG) await page.screenshot({ path: `${process.env.MSWEBCHAT_DEBUG}/mswebchat-done.png`, fullPage: true });
   } catch (error) {
     result.error = String(error && error.message || error);
+    if (process.env.MSWEBCHAT_DEBUG) {
+      const pages = browser.contexts().flatMap(c => c.pages());
+      if (pages.length) {
+        await pages[0].screenshot({ path: `${process.env.MSWEBCHAT_DEBUG}/mswebchat.png` });
+        fs.writeFileSync(`${process.env.MSWEBCHAT_DEBUG}/mswebchat.html`, await pages[0].content());
+      }
+    }
   } finally {
     if (officer) officer.directLine.end();
     await browser.close();

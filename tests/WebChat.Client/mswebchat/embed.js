@@ -18,7 +18,7 @@
     directLine: window.WebChat.createDirectLine({ token, domain: `${bot}/v3/directline` }),
     store,
     locale: 'vi-VN',
-    styleOptions: { sendTimeout: 20000 },
+    styleOptions: { sendTimeout: 20000, sendAttachmentOn: 'attach' },
   }, document.getElementById('webchat'));
   window.webChatStore = store;
 })();

@@ -59,7 +59,7 @@ internal static class DirectLineStream
             // The client went away or the host is stopping; a client reconnects with its watermark.
         }
 
-        if (socket.State == WebSocketState.Open)
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }

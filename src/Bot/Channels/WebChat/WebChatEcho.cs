@@ -45,10 +45,13 @@ internal static class WebChatEcho
 
         if (photos.Count > 0)
         {
+            // Web Chat draws a user's attachment as a picture only when it has a thumbnail; otherwise as a file to download.
             echo["attachments"] = new JsonArray([.. photos.Select(p => (JsonNode)new JsonObject
             {
                 ["contentType"] = p.ContentType,
                 ["contentUrl"] = WebChatFiles.UrlOf(p.FileRef),
+                ["thumbnailUrl"] = WebChatFiles.UrlOf(p.FileRef),
+                ["name"] = WebChatFiles.NameOf(p.FileRef),
             })]);
         }
 

@@ -153,10 +153,13 @@ internal sealed record ActivitySet(IReadOnlyList<JsonNode> Activities, string Wa
         {
             foreach (var attachment in attachments.OfType<JsonObject>())
             {
-                if (attachment["contentUrl"] is JsonValue url && url.TryGetValue<string>(out var path)
-                    && path.StartsWith(WebChatFiles.UrlPath, StringComparison.Ordinal))
+                foreach (var field in (string[])["contentUrl", "thumbnailUrl"])
                 {
-                    attachment["contentUrl"] = origin + path;
+                    if (attachment[field] is JsonValue url && url.TryGetValue<string>(out var path)
+                        && path.StartsWith(WebChatFiles.UrlPath, StringComparison.Ordinal))
+                    {
+                        attachment[field] = origin + path;
+                    }
                 }
             }
         }

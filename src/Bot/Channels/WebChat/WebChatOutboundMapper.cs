@@ -68,10 +68,15 @@ internal static class WebChatOutboundMapper
         },
     };
 
+    /// <summary>
+    /// A messageBack button: the bot gets the signed data in <c>value</c>; <c>text</c> makes Web Chat post a visible
+    /// message, shown as <c>displayText</c> (Web Chat hides a messageBack press without text).
+    /// </summary>
     private static JsonObject Button(OutboundButton button) => new()
     {
         ["type"] = "messageBack",
         ["title"] = button.Label,
+        ["text"] = button.Label,
         ["displayText"] = button.Label,
         ["value"] = new JsonObject { ["data"] = button.Data },
     };
