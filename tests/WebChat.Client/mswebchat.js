@@ -81,6 +81,8 @@ async function official() {
     const click = async label => { await button(label).waitFor(wait); await button(label).click(); };
 
     await input.waitFor(wait);
+    // Web Chat drops what is sent before Direct Line is connected.
+    await page.waitForFunction(() => window.webChatStore && window.webChatStore.getState().connectivityStatus === 'connected', null, wait);
     await say('/phananh');
     await click('Chiếu sáng công cộng');
     await bot('ở đâu').waitFor(wait);

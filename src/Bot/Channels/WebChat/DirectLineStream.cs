@@ -59,6 +59,8 @@ internal static class DirectLineStream
             // The client went away or the host is stopping; a client reconnects with its watermark.
         }
 
+        // Released before our close frame goes out, so a client that saw the close may open its next stream at once.
+        lease.Dispose();
         if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Routing.Cases;
 
@@ -80,7 +81,12 @@ public sealed class MicrosoftWebChatTests
             var trackingCode = root.GetProperty("code").GetString()!;
             var saved = await check.Cases.Include(c => c.Attachments).SingleAsync(c => c.TrackingCode == trackingCode);
             Assert.Equal((CaseStatus.Closed, 5), (saved.Status, saved.Rating!.Value));
-            Assert.Single(saved.Attachments);
+            var photo = Assert.Single(saved.Attachments).FileRef;
+
+            // The audit keeps the case's photo however long the cleanup waits; the loose transcript goes.
+            await WebChatStorageTests.RunCleanupAsync(host, new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(400)));
+            Assert.True(File.Exists(Path.Combine(host.Folder, "files", photo["webchat:".Length..])));
+            Assert.True(await check.WebChatUploads.AnyAsync(u => "webchat:" + u.Name == photo));
         }
         finally
         {

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -143,25 +141,40 @@ public sealed class WebChatProtocolTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, await ConnectAsync(streamUrl, origin: null));
         await first.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-        Assert.Equal(HttpStatusCode.SwitchingProtocols, await RetryConnectAsync(streamUrl));
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, await ConnectAsync(streamUrl, origin: null));
     }
 
+    /// <summary>Reads the conversation's stream (the push the clients get) until a bot activity matches.</summary>
     internal static async Task<JsonNode> WaitForAsync(HttpClient http, string conversation, string token, Func<JsonNode, bool> predicate)
     {
-        for (var i = 0; i < 200; i++)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(await StreamUrlAsync(http, token), timeout.Token);
+        var buffer = new byte[64 * 1024];
+        while (true)
         {
-            using var response = await http.SendAsync(WebChatTestHost.Request(HttpMethod.Get, $"/v3/directline/conversations/{conversation}/activities", token));
-            var found = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["activities"]!.AsArray()
-                .LastOrDefault(a => a!["from"]!["role"]!.GetValue<string>() == "bot" && predicate(a));
-            if (found is not null)
+            using var frame = new MemoryStream();
+            WebSocketReceiveResult received;
+            do
             {
-                return found;
+                received = await socket.ReceiveAsync(buffer, timeout.Token);
+                frame.Write(buffer, 0, received.Count);
+            }
+            while (!received.EndOfMessage);
+
+            if (frame.Length == 0)
+            {
+                continue; // keep-alive
             }
 
-            await Task.Delay(50);
+            var found = JsonNode.Parse(frame.ToArray())!["activities"]!.AsArray()
+                .LastOrDefault(a => a!["from"]!["role"]!.GetValue<string>() == "bot" && a["conversation"]!["id"]!.GetValue<string>() == conversation && predicate(a));
+            if (found is not null)
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+                return found;
+            }
         }
-
-        throw new TimeoutException("No such bot activity.");
     }
 
     private static HttpRequestMessage Preflight(string origin)
@@ -204,21 +217,5 @@ public sealed class WebChatProtocolTests
         }
 
         return socket.HttpStatusCode;
-    }
-
-    /// <summary>The server releases a closed socket's place when its loop ends, a moment after the close handshake.</summary>
-    private static async Task<HttpStatusCode> RetryConnectAsync(Uri streamUrl)
-    {
-        var status = HttpStatusCode.TooManyRequests;
-        for (var i = 0; i < 100 && status == HttpStatusCode.TooManyRequests; i++)
-        {
-            status = await ConnectAsync(streamUrl, origin: null);
-            if (status == HttpStatusCode.TooManyRequests)
-            {
-                await Task.Delay(50);
-            }
-        }
-
-        return status;
     }
 }
