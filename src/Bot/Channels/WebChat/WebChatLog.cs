@@ -15,6 +15,7 @@ namespace ResidentBot.Bot.Channels.WebChat;
 internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, TimeProvider time)
 {
     private const int PageSize = 100;
+    private const string BotRole = "\"role\":\"bot\"";
     private readonly ConcurrentDictionary<string, SemaphoreSlim> appendLocks = new(StringComparer.Ordinal);
 
     public static string ActivityId(string conversationId, long seq) =>
@@ -89,11 +90,11 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
     /// <summary>The id of the newest bot message in the conversation that carries a button with this data, or null.</summary>
     public async Task<string?> FindButtonCarrierAsync(string conversationId, string buttonData, CancellationToken cancellationToken)
     {
-        var row = await NewestContainingAsync(conversationId, "\"data\":" + JsonSerializer.Serialize(buttonData), cancellationToken);
-        return row is not null && IsFromBot(row) ? Str(row, "id") : null;
+        var row = await NewestBotActivityContainingAsync(conversationId, "\"data\":" + JsonSerializer.Serialize(buttonData), cancellationToken);
+        return row is null ? null : Str(row, "id");
     }
 
-    /// <summary>The latest revision of a message of this conversation (the original or its newest edit), or null.</summary>
+    /// <summary>The latest revision of a bot message of this conversation (the original or its newest edit), or null.</summary>
     public async Task<JsonObject?> FindLatestRevisionAsync(string conversationId, string activityId, CancellationToken cancellationToken)
     {
         if (ConversationOf(activityId) != conversationId)
@@ -101,21 +102,26 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
             return null;
         }
 
-        var row = await NewestContainingAsync(conversationId, "\"id\":" + JsonSerializer.Serialize(activityId), cancellationToken);
+        var row = await NewestBotActivityContainingAsync(conversationId, "\"id\":" + JsonSerializer.Serialize(activityId), cancellationToken);
         return row is not null && Str(row, "id") == activityId ? row : null;
     }
 
-    internal static bool IsFromBot(JsonObject activity) => activity["from"] is JsonObject from && Str(from, "role") == "bot";
-
-    private async Task<JsonObject?> NewestContainingAsync(string conversationId, string needle, CancellationToken cancellationToken)
+    /// <summary>
+    /// A text search in the stored JSON, narrowed to bot messages. Quotes inside a client's strings are stored escaped,
+    /// but a client's own <c>value</c> object could mimic the needles: such rows (of its own conversation) are skipped
+    /// once parsed.
+    /// </summary>
+    private async Task<JsonObject?> NewestBotActivityContainingAsync(string conversationId, string needle, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        var json = await db.WebChatActivities.AsNoTracking()
-            .Where(a => a.ConversationId == conversationId && a.Json.Contains(needle))
-            .OrderByDescending(a => a.Seq).Select(a => a.Json).FirstOrDefaultAsync(cancellationToken);
-        return json is null ? null : JsonNode.Parse(json) as JsonObject;
+        var rows = await db.WebChatActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Json.Contains(needle) && a.Json.Contains(BotRole))
+            .OrderByDescending(a => a.Seq).Select(a => a.Json).Take(8).ToListAsync(cancellationToken);
+        return rows.Select(json => JsonNode.Parse(json) as JsonObject).FirstOrDefault(row => row is not null && IsFromBot(row));
     }
+
+    private static bool IsFromBot(JsonObject activity) => activity["from"] is JsonObject from && Str(from, "role") == "bot";
 
     private static string? Str(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

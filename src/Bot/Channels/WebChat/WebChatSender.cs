@@ -37,7 +37,7 @@ internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, ILogger<
         var activity = WebChatOutboundMapper.Map(message, photoUrl);
         if (message.EditMessageId is { } editOf)
         {
-            if (await log.FindLatestRevisionAsync(recipient, editOf, cancellationToken) is { } previous && WebChatLog.IsFromBot(previous))
+            if (await log.FindLatestRevisionAsync(recipient, editOf, cancellationToken) is { } previous)
             {
                 await log.AppendAsync(recipient, WebChatRevision.Of(previous, activity, keepText: string.IsNullOrEmpty(message.Text)), cancellationToken);
 
@@ -45,7 +45,7 @@ internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, ILogger<
                 return editOf;
             }
 
-            // The message is no longer in the log (retention) or is not ours: what the edit says comes as a new message.
+            // The message is no longer in the log (retention) or is not the bot's: what the edit says comes as a new message.
             logger.LogInformation("Web chat message {MessageId} to edit not found in {Conversation}; sending anew", editOf, recipient);
             ((JsonObject)activity["channelData"]!).Remove("editOf");
         }

@@ -54,11 +54,13 @@ public sealed class WebChatProtocolTests
         var card = await WaitForAsync(http, conversation, token, a => a["attachments"] is not null);
         var button = card["attachments"]![0]!["content"]!["buttons"]![0]!;
 
-        using var pressed = await http.SendAsync(WebChatTestHost.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities", token,
-            new { type = "message", value = JsonNode.Parse(button["value"]!.ToJsonString()), channelData = new { messageBack = new { displayText = "Thử nút" } } }));
-        var pressId = JsonDocument.Parse(await pressed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
-        await using (var db = host.NewDbContext())
+        // Pressed twice: the first press repeats the data in the log, and the second still refers to the card.
+        foreach (var _ in new[] { 1, 2 })
         {
+            using var pressed = await http.SendAsync(WebChatTestHost.Request(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities", token,
+                new { type = "message", value = JsonNode.Parse(button["value"]!.ToJsonString()), channelData = new { messageBack = new { displayText = "Thử nút" } } }));
+            var pressId = JsonDocument.Parse(await pressed.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+            await using var db = host.NewDbContext();
             var press = InboxPayload.Read(await db.InboxEntries.SingleAsync(e => e.ExternalId == pressId));
             Assert.Equal((InboundKind.ButtonPress, card["id"]!.GetValue<string>(), pressId), (press.Kind, press.MessageId, press.CallbackId));
         }
