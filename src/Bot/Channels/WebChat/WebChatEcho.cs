@@ -10,7 +10,7 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// </summary>
 internal static class WebChatEcho
 {
-    internal const int MaxValueChars = 1024;
+    private const int MaxValueChars = 1024;
     private const int MaxNameChars = 64;
     private const int MaxClientIdChars = 128;
     private const int MaxDisplayTextChars = 256;

@@ -20,12 +20,13 @@ internal sealed class WebChatFiles(IOptions<WebChatOptions> options, Persistence
 
     public string Folder { get; } = paths.Resolve(options.Value.FilesPath);
 
-    /// <summary>Bytes the conversation's files take now (what its quota counts).</summary>
-    public async Task<long> StoredBytesAsync(string conversationId, CancellationToken cancellationToken)
+    /// <summary>Bytes the conversation stored in the last 24 hours (what its quota counts).</summary>
+    public async Task<long> BytesUploadedTodayAsync(string conversationId, CancellationToken cancellationToken)
     {
+        var since = time.GetUtcNow().AddDays(-1);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        return await db.WebChatUploads.Where(u => u.ConversationId == conversationId).SumAsync(u => u.Bytes, cancellationToken);
+        return await db.WebChatUploads.Where(u => u.ConversationId == conversationId && u.CreatedAt > since).SumAsync(u => u.Bytes, cancellationToken);
     }
 
     /// <summary>

@@ -35,9 +35,12 @@ public sealed class WebChatOptions
     [Range(1, 100_000)]
     public int MaxSocketsPerClient { get; set; } = 100;
 
-    /// <summary>Photo bytes one conversation may have stored at a time; files no case kept are removed after <see cref="UnattachedFileLifetime"/>.</summary>
+    /// <summary>
+    /// Photo bytes one conversation may upload in 24 hours (beyond that, 413); files no case kept are removed after
+    /// <see cref="UnattachedFileLifetime"/>, so what a client keeps stored without reporting stays about this size.
+    /// </summary>
     [Range(1024, 10L * 1024 * 1024 * 1024)]
-    public long MaxUploadBytesPerConversation { get; set; } = 50 * 1024 * 1024;
+    public long MaxUploadBytesPerConversationPerDay { get; set; } = 50 * 1024 * 1024;
 
     /// <summary>How long a stored file that no case (and no report in progress) refers to is kept.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]

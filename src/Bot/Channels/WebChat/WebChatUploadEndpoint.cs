@@ -100,10 +100,10 @@ internal static class WebChatUploadEndpoint
             return refused;
         }
 
-        var quota = options.Value.MaxUploadBytesPerConversation;
-        if (await files.StoredBytesAsync(claims.ConversationId, ct) + parts.Sum(p => p.Length) > quota)
+        var quota = options.Value.MaxUploadBytesPerConversationPerDay;
+        if (await files.BytesUploadedTodayAsync(claims.ConversationId, ct) + parts.Sum(p => p.Length) > quota)
         {
-            return DirectLineErrors.TooLarge($"This conversation has stored its {quota} bytes of photos; older ones are removed after a while.");
+            return DirectLineErrors.TooLarge($"This conversation has uploaded its {quota} bytes of photos for the last 24 hours.");
         }
 
         if (await files.SaveImagesAsync(parts, max, claims.ConversationId, ct) is not { } photos)

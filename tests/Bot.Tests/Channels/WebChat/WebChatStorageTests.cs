@@ -37,9 +37,9 @@ public sealed class WebChatStorageTests
     }
 
     [Fact]
-    public async Task A_conversation_stores_photos_only_up_to_its_quota()
+    public async Task A_conversation_uploads_photos_only_up_to_its_daily_quota()
     {
-        await using var host = await WebChatTestHost.StartAsync(settings: new Dictionary<string, string?> { ["WebChat:MaxUploadBytesPerConversation"] = "1024" });
+        await using var host = await WebChatTestHost.StartAsync(settings: new Dictionary<string, string?> { ["WebChat:MaxUploadBytesPerConversationPerDay"] = "1024" });
         using var http = host.CreateClient();
         var (conversation, token) = await host.NewTokenAsync(http);
         await WebChatTokenTests.StartAsync(http, token);
