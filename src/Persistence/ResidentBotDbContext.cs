@@ -62,6 +62,8 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
     /// <summary>Each web conversation's activity log; its sequence number is the Direct Line watermark.</summary>
     public DbSet<WebChatActivity> WebChatActivities => Set<WebChatActivity>();
 
+    public DbSet<WebChatUpload> WebChatUploads => Set<WebChatUpload>();
+
     public DbSet<OfficialChannelIdentity> OfficialChannelIdentities => Set<OfficialChannelIdentity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

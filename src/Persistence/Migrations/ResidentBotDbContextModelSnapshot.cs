@@ -352,6 +352,32 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("WebChatConversations", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.WebChat.WebChatUpload", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("WebChatUploads", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Routing.Areas.Area", b =>
                 {
                     b.Property<int>("Id")

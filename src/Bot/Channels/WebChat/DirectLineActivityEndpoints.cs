@@ -15,7 +15,7 @@ internal static class DirectLineActivityEndpoints
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(DirectLineConversationEndpoints.Prefix + "/conversations/{conversationId}")
-            .DisableAntiforgery().ExcludeFromDescription();
+            .RequireCors(WebChatOrigins.CorsPolicy).DisableAntiforgery().ExcludeFromDescription();
         group.MapPost("/activities", PostAsync).RequireRateLimiting(WebChatRateLimits.Posts);
         group.MapGet("/activities", ReadAsync).RequireRateLimiting(WebChatRateLimits.Reads);
         group.MapPost("/upload", WebChatUploadEndpoint.UploadAsync).RequireRateLimiting(WebChatRateLimits.Posts);
@@ -30,7 +30,7 @@ internal static class DirectLineActivityEndpoints
         }
 
         return caller.Reaches(conversationId)
-            ? Results.Text((await log.ReadAsync(conversationId, watermark, ct)).ToJson().ToJsonString(), "application/json")
+            ? Results.Text((await log.ReadAsync(conversationId, watermark, ct)).ToJson(DirectLineConversationEndpoints.Origin(request)).ToJsonString(), "application/json")
             : DirectLineErrors.NotThisConversation();
     }
 
@@ -53,7 +53,8 @@ internal static class DirectLineActivityEndpoints
             return DirectLineErrors.TooLarge($"An activity may be at most {options.Value.MaxActivityBytes} bytes.");
         }
 
-        return await inbound.AcceptAsync(claims, Parse(body), body, [], ct);
+        var activity = Parse(body);
+        return await inbound.RefusalAsync(claims, activity, ct) ?? await inbound.AcceptAsync(claims, activity!, [], ct);
     }
 
     internal static JsonObject? Parse(string body)

@@ -10,7 +10,7 @@ internal static class DirectLineConversationEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup(Prefix).DisableAntiforgery().ExcludeFromDescription();
+        var group = endpoints.MapGroup(Prefix).RequireCors(WebChatOrigins.CorsPolicy).DisableAntiforgery().ExcludeFromDescription();
         group.MapPost("/tokens/generate", Generate).RequireRateLimiting(WebChatRateLimits.Tokens);
         group.MapPost("/tokens/refresh", Refresh).RequireRateLimiting(WebChatRateLimits.Reads);
         group.MapPost("/conversations", StartAsync).RequireRateLimiting(WebChatRateLimits.Tokens);
@@ -88,6 +88,9 @@ internal static class DirectLineConversationEndpoints
 
         return Results.Ok(ConversationResponse(http, conversationId, conversation.UserId, tokens, watermark));
     }
+
+    /// <summary>This host as the client reached it (scheme, host, path base), for absolute URLs in what it reads.</summary>
+    internal static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private static object ConversationResponse(HttpContext http, string conversationId, string userId, WebChatTokens tokens, string? watermark = null)
     {

@@ -17,8 +17,15 @@ internal static class DirectLineStream
             .RequireRateLimiting(WebChatRateLimits.Reads).ExcludeFromDescription();
 
     private static async Task<IResult> StreamAsync(HttpContext http, string conversationId, string? watermark, string? t,
-        WebChatKey key, WebChatTokens tokens, WebChatLog log, WebChatHub hub, IHostApplicationLifetime lifetime)
+        WebChatKey key, WebChatTokens tokens, WebChatLog log, WebChatHub hub, WebChatOrigins origins, WebChatSockets sockets,
+        IHostApplicationLifetime lifetime)
     {
+        // CORS does not apply to WebSocket upgrades: a page of any origin could open one, so the origin is checked here.
+        if (!origins.Allows(http.Request))
+        {
+            return DirectLineErrors.Forbidden("BadArgument", "This origin may not open the stream.");
+        }
+
         if (DirectLineCaller.From(http.Request, key, tokens, out var refusal, t) is not { } caller)
         {
             return refusal!;
@@ -34,19 +41,27 @@ internal static class DirectLineStream
             return DirectLineErrors.BadRequest("This is a WebSocket endpoint.");
         }
 
+        using var lease = sockets.TryOpen(conversationId, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (lease is null)
+        {
+            return DirectLineErrors.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many open streams; close one first.");
+        }
+
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
         var receiving = DrainAsync(socket, stop);
         try
         {
-            await PushAsync(socket, conversationId, watermark, log, hub, stop.Token);
+            await PushAsync(socket, conversationId, watermark, DirectLineConversationEndpoints.Origin(http.Request), log, hub, stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
             // The client went away or the host is stopping; a client reconnects with its watermark.
         }
 
-        if (socket.State == WebSocketState.Open)
+        // Released before our close frame goes out, so a client that saw the close may open its next stream at once.
+        lease.Dispose();
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
         {
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
         }
@@ -56,7 +71,7 @@ internal static class DirectLineStream
         return Results.Empty;
     }
 
-    private static async Task PushAsync(WebSocket socket, string conversationId, string? watermark, WebChatLog log, WebChatHub hub, CancellationToken ct)
+    private static async Task PushAsync(WebSocket socket, string conversationId, string? watermark, string origin, WebChatLog log, WebChatHub hub, CancellationToken ct)
     {
         using var subscription = hub.Subscribe(conversationId);
         var sent = watermark;
@@ -65,7 +80,7 @@ internal static class DirectLineStream
             var set = await log.ReadAsync(conversationId, sent, ct);
             if (set.Activities.Count > 0)
             {
-                await SendAsync(socket, set.ToJson().ToJsonString(), ct);
+                await SendAsync(socket, set.ToJson(origin).ToJsonString(), ct);
                 sent = set.Watermark;
                 continue;
             }

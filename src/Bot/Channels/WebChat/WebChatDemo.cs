@@ -9,27 +9,32 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// <summary>
 /// The first-run demo at <c>/demo</c>: a newcomer is a resident on one side and, on the other, any official or
 /// supervisor of the directory, whose web conversation is bound to that official (<see cref="OfficialChannelIdentity"/>).
-/// On only in Development or with WebChat:Demo=true; anyone who opens it can act as any official.
+/// On in Development; elsewhere only with WebChat:Demo and WebChat:AllowDemoOutsideDevelopment both set, because
+/// anyone who opens it can act as any official.
 /// </summary>
 internal static partial class WebChatDemo
 {
     public static bool IsOn(IHostEnvironment environment, WebChatOptions options) =>
-        environment.IsDevelopment() || options.Demo;
+        environment.IsDevelopment() || (options.Demo && options.AllowDemoOutsideDevelopment);
 
-    /// <summary>Refuses a production configuration that would hand every visitor every official's account.</summary>
+    /// <summary>
+    /// Refuses a configuration that asks for the demo outside Development without saying so on purpose: a Staging or
+    /// Production host would hand every visitor every official's account.
+    /// </summary>
     public static void Guard(IHostEnvironment environment, WebChatOptions options)
     {
-        if (options.Demo && environment.IsProduction() && !options.AllowDemoInProduction)
+        if (options.Demo && !environment.IsDevelopment() && !options.AllowDemoOutsideDevelopment)
         {
             throw new InvalidOperationException(
-                "WebChat:Demo=true in Production lets any visitor act as any official. Remove it, or set WebChat:AllowDemoInProduction=true on purpose.");
+                $"WebChat:Demo=true in the {environment.EnvironmentName} environment lets any visitor act as any official. "
+                + "Remove it, or set WebChat:AllowDemoOutsideDevelopment=true on purpose.");
         }
     }
 
     public static void Map(WebApplication app, IFileProvider files)
     {
         LogDemoOn(app.Logger, app.Environment.EnvironmentName);
-        app.MapGet("/demo", () => WebChatPageEndpoints.Page(files, "demo.html")).ExcludeFromDescription();
+        app.MapGet("/demo", (HttpResponse response, WebChatOrigins origins) => WebChatPageEndpoints.Page(files, "demo.html", response, origins)).ExcludeFromDescription();
         app.MapGet("/webchat/demo/officials", ListAsync).ExcludeFromDescription();
         app.MapPost("/webchat/demo/officials/{officialId:int}/token", SignInAsync)
             .RequireRateLimiting(WebChatRateLimits.Tokens).DisableAntiforgery().ExcludeFromDescription();
@@ -46,7 +51,7 @@ internal static partial class WebChatDemo
     private static async Task<IResult> SignInAsync(HttpRequest request, int officialId, ResidentBotDbContext db, WebChatLog log,
         WebChatTokens tokens, TimeProvider time, CancellationToken ct)
     {
-        if (!WebChatPageEndpoints.IsSameOrigin(request))
+        if (!WebChatOrigins.IsSameOrigin(request))
         {
             return DirectLineErrors.Forbidden("BadArgument", "Only the demo page may sign in.");
         }

@@ -1,23 +1,126 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Persistence;
+using ResidentBot.Persistence.WebChat;
 
 namespace ResidentBot.Bot.Channels.WebChat;
 
 /// <summary>
-/// Photos of the web chat channel, kept in a folder under the content root with random names. A file reference
-/// (<see cref="InboundFile.FileRef"/>, <see cref="OutboundMessage.PhotoRef"/>) is <c>webchat:&lt;name&gt;</c>, served at
-/// <c>/webchat/files/&lt;name&gt;</c>. Only JPEG, PNG, GIF and WebP are kept, recognised by their first bytes.
+/// Photos of the web chat channel, kept in a folder under the content root with random names and recorded per
+/// conversation (<see cref="WebChatUpload"/>). A file reference (<see cref="InboundFile.FileRef"/>,
+/// <see cref="OutboundMessage.PhotoRef"/>) is <c>webchat:&lt;name&gt;</c>, served at <c>/webchat/files/&lt;name&gt;</c>.
+/// Only JPEG, PNG, GIF and WebP are kept, recognised by their first bytes.
 /// </summary>
-internal sealed class WebChatFiles(IOptions<WebChatOptions> options, PersistencePaths paths)
+internal sealed class WebChatFiles(IOptions<WebChatOptions> options, PersistencePaths paths, IServiceScopeFactory scopes, TimeProvider time)
 {
     public const string RefPrefix = "webchat:";
     public const string UrlPath = "/webchat/files/";
 
     public string Folder { get; } = paths.Resolve(options.Value.FilesPath);
 
-    /// <summary>Stores an image; returns its file reference, or null when it is not an image we accept or too large.</summary>
-    public async Task<InboundFile?> SaveAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Bytes the conversation stored in the last 24 hours (what its quota counts).</summary>
+    public async Task<long> BytesUploadedTodayAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var since = time.GetUtcNow().AddDays(-1);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        return await db.WebChatUploads.Where(u => u.ConversationId == conversationId && u.CreatedAt > since).SumAsync(u => u.Bytes, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores every part when every part is an image we accept within <paramref name="maxBytes"/> in all; otherwise
+    /// stores none and returns null.
+    /// </summary>
+    public async Task<IReadOnlyList<InboundFile>?> SaveImagesAsync(IReadOnlyList<IFormFile> parts, long maxBytes, string conversationId,
+        CancellationToken cancellationToken)
+    {
+        var images = new List<(byte[] Bytes, string Extension, string ContentType)>();
+        foreach (var part in parts)
+        {
+            await using var stream = part.OpenReadStream();
+            var bytes = await ReadCappedAsync(stream, maxBytes - images.Sum(i => i.Bytes.LongLength), cancellationToken);
+            if (bytes is null || Sniff(bytes) is not { } kind)
+            {
+                return null;
+            }
+
+            images.Add((bytes, kind.Extension, kind.ContentType));
+        }
+
+        var saved = new List<InboundFile>();
+        foreach (var (bytes, extension, contentType) in images)
+        {
+            var name = await StoreAsync(conversationId, extension, bytes.LongLength,
+                (path, ct) => File.WriteAllBytesAsync(path, bytes, ct), cancellationToken);
+            saved.Add(new InboundFile(RefPrefix + name, bytes.LongLength, contentType));
+        }
+
+        return saved;
+    }
+
+    /// <summary>Copies a file the bot made (e.g. a chart) into the folder so the page can load it.</summary>
+    public async Task<string> PublishAsync(string path, string conversationId, CancellationToken cancellationToken)
+    {
+        var given = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
+        var extension = given is "png" or "gif" or "webp" ? given : "jpg";
+        var name = await StoreAsync(conversationId, extension, new FileInfo(path).Length, async (target, ct) =>
+        {
+            await using var source = File.OpenRead(path);
+            await using var copy = File.Create(target);
+            await source.CopyToAsync(copy, ct);
+        }, cancellationToken);
+        return UrlPath + name;
+    }
+
+    /// <summary>The page URL of a webchat file reference; null for other channels' references.</summary>
+    public static string? UrlOf(string fileRef) => NameOf(fileRef) is { } name ? UrlPath + name : null;
+
+    /// <summary>The stored name of a webchat file reference; null for other channels' references.</summary>
+    public static string? NameOf(string fileRef) =>
+        fileRef.StartsWith(RefPrefix, StringComparison.Ordinal) && IsName(fileRef[RefPrefix.Length..]) ? fileRef[RefPrefix.Length..] : null;
+
+    /// <summary>The stored file for a name from a URL, or null when the name is not one we could have made.</summary>
+    public (string Path, string ContentType)? Open(string name)
+    {
+        if (!IsName(name))
+        {
+            return null;
+        }
+
+        var path = Path.Combine(Folder, name);
+        return File.Exists(path) ? (path, ContentTypeOf(Path.GetExtension(name))) : null;
+    }
+
+    /// <summary>Removes a stored file (its record is the caller's); a name we could not have made is ignored.</summary>
+    public void Delete(string name)
+    {
+        if (IsName(name))
+        {
+            File.Delete(Path.Combine(Folder, name));
+        }
+    }
+
+    private async Task<string> StoreAsync(string conversationId, string extension, long bytes, Func<string, CancellationToken, Task> write,
+        CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        var name = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.{extension}";
+
+        // Recorded first: a crash between the two leaves a record the cleanup removes, never an untracked file.
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+            db.WebChatUploads.Add(new WebChatUpload { Name = name, ConversationId = conversationId, Bytes = bytes, CreatedAt = time.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await write(Path.Combine(Folder, name), cancellationToken);
+        return name;
+    }
+
+    private static async Task<byte[]?> ReadCappedAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -32,46 +135,7 @@ internal sealed class WebChatFiles(IOptions<WebChatOptions> options, Persistence
             buffer.Write(chunk, 0, read);
         }
 
-        if (Sniff(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not { } kind)
-        {
-            return null;
-        }
-
-        Directory.CreateDirectory(Folder);
-        var name = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.{kind.Extension}";
-        await File.WriteAllBytesAsync(Path.Combine(Folder, name), buffer.ToArray(), cancellationToken);
-        return new InboundFile(RefPrefix + name, buffer.Length, kind.ContentType);
-    }
-
-    /// <summary>Copies a file the bot made (e.g. a chart) into the folder so the page can load it.</summary>
-    public async Task<string> PublishAsync(string path, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Folder);
-        var given = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
-        var extension = given is "png" or "gif" or "webp" ? given : "jpg";
-        var name = $"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}.{extension}";
-        await using var source = File.OpenRead(path);
-        await using var target = File.Create(Path.Combine(Folder, name));
-        await source.CopyToAsync(target, cancellationToken);
-        return UrlPath + name;
-    }
-
-    /// <summary>The page URL of a webchat file reference; null for other channels' references.</summary>
-    public static string? UrlOf(string fileRef) =>
-        fileRef.StartsWith(RefPrefix, StringComparison.Ordinal) && IsName(fileRef[RefPrefix.Length..])
-            ? UrlPath + fileRef[RefPrefix.Length..]
-            : null;
-
-    /// <summary>The stored file for a name from a URL, or null when the name is not one we could have made.</summary>
-    public (string Path, string ContentType)? Open(string name)
-    {
-        if (!IsName(name))
-        {
-            return null;
-        }
-
-        var path = Path.Combine(Folder, name);
-        return File.Exists(path) ? (path, ContentTypeOf(Path.GetExtension(name))) : null;
+        return buffer.ToArray();
     }
 
     private static bool IsName(string name) =>

@@ -5,14 +5,14 @@ using Microsoft.Extensions.Options;
 namespace ResidentBot.Bot.Channels.WebChat;
 
 /// <summary>
-/// Accepts one activity a web user posted: checks it, keeps a clean copy in the conversation's log (attributed to
-/// the token's user, whatever <c>from</c> the client wrote) and hands the message to the inbox.
+/// Accepts one activity a web user posted: checks it (before any uploaded file is stored), keeps a bounded copy in
+/// the conversation's log that is echoed to the client with the id the POST answers (attributed to the token's user,
+/// whatever <c>from</c> the client wrote) and hands the message to the inbox.
 /// </summary>
 internal sealed class WebChatInbound(WebChatLog log, IInboundSink sink, IOptions<WebChatOptions> options, ILogger<WebChatInbound> logger)
 {
-    private static readonly string[] KeptFields = ["type", "name", "text", "locale", "value", "entities", "replyToId", "textFormat"];
-
-    public async Task<IResult> AcceptAsync(TokenClaims claims, JsonObject? activity, string raw, IReadOnlyList<InboundFile> photos, CancellationToken ct)
+    /// <summary>Why the activity cannot be accepted, or null when it can (then its files may be stored).</summary>
+    public async Task<IResult?> RefusalAsync(TokenClaims claims, JsonObject? activity, CancellationToken ct)
     {
         if (activity is null)
         {
@@ -25,66 +25,39 @@ internal sealed class WebChatInbound(WebChatLog log, IInboundSink sink, IOptions
             return DirectLineErrors.TooLarge($"Text may be at most {options.Value.MaxTextLength} characters.");
         }
 
-        var type = activity["type"] is JsonValue v && v.TryGetValue<string>(out var ty) ? ty : null;
-        if (type != "message" && !WebChatInboundMapper.IsPageEvent(activity))
+        if (IsKept(activity) && (await log.FindAsync(claims.ConversationId, ct) is not { } conversation || conversation.UserId != claims.UserId))
+        {
+            return DirectLineErrors.NotThisConversation();
+        }
+
+        return null;
+    }
+
+    /// <summary>Logs and hands on an activity that <see cref="RefusalAsync"/> accepted.</summary>
+    public async Task<IResult> AcceptAsync(TokenClaims claims, JsonObject activity, IReadOnlyList<InboundFile> photos, CancellationToken ct)
+    {
+        if (!IsKept(activity))
         {
             // Typing indicators and other client events are acknowledged, not kept: nothing in the core reads them.
             return Results.Ok(new { id = $"{claims.ConversationId}|-" });
         }
 
-        if (await log.FindAsync(claims.ConversationId, ct) is not { } conversation || conversation.UserId != claims.UserId)
-        {
-            return DirectLineErrors.NotThisConversation();
-        }
-
-        var clean = Clean(activity, claims.UserId, photos);
-        var id = await log.AppendAsync(claims.ConversationId, clean, ct);
+        var echo = WebChatEcho.Of(activity, claims.UserId, photos);
+        var carrier = WebChatInboundMapper.ButtonData(echo) is { } data ? await log.FindButtonCarrierAsync(claims.ConversationId, data, ct) : null;
+        var id = await log.AppendAsync(claims.ConversationId, echo, ct);
 
         // A page that joins a conversation with a history (a reload with a new token, the demo's official pane) is not greeted again.
-        var rejoin = WebChatInboundMapper.IsJoin(clean) && id != WebChatLog.ActivityId(claims.ConversationId, 1);
-        if (!rejoin && WebChatInboundMapper.Map(clean, id, claims.ConversationId, claims.UserId, photos) is { } message)
+        var rejoin = WebChatInboundMapper.IsJoin(echo) && id != WebChatLog.ActivityId(claims.ConversationId, 1);
+        if (!rejoin && WebChatInboundMapper.Map(echo, id, claims.ConversationId, claims.UserId, photos, carrier) is { } message)
         {
-            await sink.AcceptAsync(message, raw, ct);
+            await sink.AcceptAsync(message, echo.ToJsonString(), ct);
             logger.LogDebug("Web chat activity {ActivityId} ({Kind}) accepted", id, message.Kind);
         }
 
         return Results.Ok(new { id });
     }
 
-    private static JsonObject Clean(JsonObject activity, string userId, IReadOnlyList<InboundFile> photos)
-    {
-        var clean = new JsonObject();
-        foreach (var field in KeptFields)
-        {
-            if (activity[field] is { } node)
-            {
-                clean[field] = node.DeepClone();
-            }
-        }
-
-        var name = activity["from"] is JsonObject from && from["name"] is JsonValue n && n.TryGetValue<string>(out var nm) ? nm : null;
-        clean["from"] = new JsonObject { ["id"] = userId, ["name"] = name?.Length > 64 ? name[..64] : name, ["role"] = "user" };
-        if (activity["channelData"] is JsonObject { } channelData && channelData["postBack"] is { } postBack)
-        {
-            clean["channelData"] = new JsonObject { ["postBack"] = postBack.DeepClone() };
-        }
-
-        if (WebChatInboundMapper.CanShareLocation(activity))
-        {
-            var kept = clean["channelData"] as JsonObject ?? [];
-            kept["capabilities"] = new JsonObject { ["shareLocation"] = true };
-            clean["channelData"] = kept;
-        }
-
-        if (photos.Count > 0)
-        {
-            clean["attachments"] = new JsonArray([.. photos.Select(p => (JsonNode)new JsonObject
-            {
-                ["contentType"] = p.ContentType,
-                ["contentUrl"] = WebChatFiles.UrlOf(p.FileRef),
-            })]);
-        }
-
-        return clean;
-    }
+    /// <summary>Messages, and the page's own events that stand for commands (<see cref="WebChatInboundMapper.IsPageEvent"/>).</summary>
+    private static bool IsKept(JsonObject activity) =>
+        activity["type"] is JsonValue v && v.TryGetValue<string>(out var type) && (type == "message" || WebChatInboundMapper.IsPageEvent(activity));
 }

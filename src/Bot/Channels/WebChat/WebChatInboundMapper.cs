@@ -6,7 +6,9 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// <summary>
 /// Turns a Direct Line activity the client posted into an <see cref="InboundMessage"/>. Who sent it comes from the
 /// token (<paramref name="userId"/>), never from the activity's <c>from</c>. Returns null for activities that need no
-/// answer (typing, other events, conversation updates).
+/// answer (typing, events, conversation updates). A button press refers to the bot's message that carried the button
+/// (<paramref name="buttonCarrierId"/>, as Telegram's callback query does), so edits replace that message; the press
+/// itself is what gets answered.
 /// </summary>
 /// <remarks>
 /// Two events of the product's own page stand for commands the resident never typed, so no bubble shows them:
@@ -26,7 +28,8 @@ internal static partial class WebChatInboundMapper
 
     public static bool IsJoin(JsonObject activity) => Str(activity, "type") == "event" && Str(activity, "name") == JoinEvent;
 
-    public static InboundMessage? Map(JsonObject activity, string activityId, string conversationId, string userId, IReadOnlyList<InboundFile> photos)
+    public static InboundMessage? Map(JsonObject activity, string activityId, string conversationId, string userId, IReadOnlyList<InboundFile> photos,
+        string? buttonCarrierId = null)
     {
         var type = Str(activity, "type");
         if (type != "message" && !IsPageEvent(activity))
@@ -64,7 +67,7 @@ internal static partial class WebChatInboundMapper
 
         if (ButtonData(activity) is { } data)
         {
-            return message with { Kind = InboundKind.ButtonPress, CallbackId = activityId, CallbackData = data };
+            return message with { Kind = InboundKind.ButtonPress, CallbackId = activityId, CallbackData = data, MessageId = buttonCarrierId };
         }
 
         if (Location(activity) is { } point)
@@ -102,7 +105,7 @@ internal static partial class WebChatInboundMapper
     /// A press of one of our buttons: messageBack/postBack with <c>value.data</c> (what our page and
     /// botframework-webchat send), or a postBack whose value came back as the text.
     /// </summary>
-    private static string? ButtonData(JsonObject activity)
+    internal static string? ButtonData(JsonObject activity)
     {
         if (activity["value"] is JsonObject value && Str(value, "data") is { Length: > 0 } data)
         {

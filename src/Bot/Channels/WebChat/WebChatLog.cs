@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Persistence;
@@ -14,6 +15,7 @@ namespace ResidentBot.Bot.Channels.WebChat;
 internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, TimeProvider time)
 {
     private const int PageSize = 100;
+    private const string BotRole = "\"role\":\"bot\"";
     private readonly ConcurrentDictionary<string, SemaphoreSlim> appendLocks = new(StringComparer.Ordinal);
 
     public static string ActivityId(string conversationId, long seq) =>
@@ -49,7 +51,7 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
         return true;
     }
 
-    /// <summary>Appends an activity (its id and timestamp are set here) and wakes the conversation's sockets.</summary>
+    /// <summary>Appends an activity (its id and timestamp are set here unless it is a revision) and wakes the conversation's sockets.</summary>
     public async Task<string> AppendAsync(string conversationId, JsonObject activity, CancellationToken cancellationToken)
     {
         var gate = appendLocks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
@@ -61,9 +63,11 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
             var seq = 1 + (await db.WebChatActivities.Where(a => a.ConversationId == conversationId)
                 .MaxAsync(a => (long?)a.Seq, cancellationToken) ?? 0);
             var now = time.GetUtcNow();
-            var id = ActivityId(conversationId, seq);
+
+            // A revision (an edit) comes with the id and timestamp of the message it replaces.
+            var id = activity["id"] is JsonValue given && given.TryGetValue<string>(out var kept) ? kept : ActivityId(conversationId, seq);
             activity["id"] = id;
-            activity["timestamp"] = now.ToString("O", CultureInfo.InvariantCulture);
+            activity["timestamp"] ??= now.ToString("O", CultureInfo.InvariantCulture);
             activity["channelId"] = ChannelNames.WebChat;
             activity["conversation"] = new JsonObject { ["id"] = conversationId };
             db.WebChatActivities.Add(new WebChatActivity
@@ -83,6 +87,44 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
         }
     }
 
+    /// <summary>The id of the newest bot message in the conversation that carries a button with this data, or null.</summary>
+    public async Task<string?> FindButtonCarrierAsync(string conversationId, string buttonData, CancellationToken cancellationToken)
+    {
+        var row = await NewestBotActivityContainingAsync(conversationId, "\"data\":" + JsonSerializer.Serialize(buttonData), cancellationToken);
+        return row is null ? null : Str(row, "id");
+    }
+
+    /// <summary>The latest revision of a bot message of this conversation (the original or its newest edit), or null.</summary>
+    public async Task<JsonObject?> FindLatestRevisionAsync(string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        if (ConversationOf(activityId) != conversationId)
+        {
+            return null;
+        }
+
+        var row = await NewestBotActivityContainingAsync(conversationId, "\"id\":" + JsonSerializer.Serialize(activityId), cancellationToken);
+        return row is not null && Str(row, "id") == activityId ? row : null;
+    }
+
+    /// <summary>
+    /// A text search in the stored JSON, narrowed to bot messages. Quotes inside a client's strings are stored escaped,
+    /// but a client's own <c>value</c> object could mimic the needles: such rows (of its own conversation) are skipped
+    /// once parsed.
+    /// </summary>
+    private async Task<JsonObject?> NewestBotActivityContainingAsync(string conversationId, string needle, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var rows = await db.WebChatActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Json.Contains(needle) && a.Json.Contains(BotRole))
+            .OrderByDescending(a => a.Seq).Select(a => a.Json).Take(8).ToListAsync(cancellationToken);
+        return rows.Select(json => JsonNode.Parse(json) as JsonObject).FirstOrDefault(row => row is not null && IsFromBot(row));
+    }
+
+    private static bool IsFromBot(JsonObject activity) => activity["from"] is JsonObject from && Str(from, "role") == "bot";
+
+    private static string? Str(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
     /// <summary>Activities after <paramref name="watermark"/> (all when null or unreadable) and the new watermark.</summary>
     public async Task<ActivitySet> ReadAsync(string conversationId, string? watermark, CancellationToken cancellationToken)
     {
@@ -101,9 +143,33 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
 
 internal sealed record ActivitySet(IReadOnlyList<JsonNode> Activities, string Watermark)
 {
-    public JsonObject ToJson() => new()
+    /// <summary>
+    /// The set as the client receives it. Our files' URLs are made absolute against <paramref name="origin"/>, so a
+    /// client on another origin (Web Chat embedded in the city's site) loads them from this host.
+    /// </summary>
+    public JsonObject ToJson(string? origin = null) => new()
     {
-        ["activities"] = new JsonArray([.. Activities.Select(a => a.DeepClone())]),
+        ["activities"] = new JsonArray([.. Activities.Select(a => WithAbsoluteUrls(a.DeepClone(), origin))]),
         ["watermark"] = Watermark,
     };
+
+    private static JsonNode WithAbsoluteUrls(JsonNode activity, string? origin)
+    {
+        if (origin is not null && activity["attachments"] is JsonArray attachments)
+        {
+            foreach (var attachment in attachments.OfType<JsonObject>())
+            {
+                foreach (var field in (string[])["contentUrl", "thumbnailUrl"])
+                {
+                    if (attachment[field] is JsonValue url && url.TryGetValue<string>(out var path)
+                        && path.StartsWith(WebChatFiles.UrlPath, StringComparison.Ordinal))
+                    {
+                        attachment[field] = origin + path;
+                    }
+                }
+            }
+        }
+
+        return activity;
+    }
 }

@@ -13,10 +13,50 @@ public sealed class WebChatOptions
     /// </summary>
     public string? Secret { get; set; }
 
-    /// <summary>Turns the demo page on outside Development (logged as a warning; refused in Production unless <see cref="AllowDemoInProduction"/>).</summary>
+    /// <summary>
+    /// Asks for the demo page outside Development. It is served there only when <see cref="AllowDemoOutsideDevelopment"/>
+    /// is also set (the host refuses to start otherwise): anyone who opens the demo can act as any official.
+    /// </summary>
     public bool Demo { get; set; }
 
-    public bool AllowDemoInProduction { get; set; }
+    public bool AllowDemoOutsideDevelopment { get; set; }
+
+    /// <summary>
+    /// Origins (<c>https://city.gov.vn</c>) whose pages may call the Direct Line endpoints from a browser (CORS, WebSocket
+    /// origin check), get a page token, and frame the page. None by default: the host's own origin only.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Open WebSockets per conversation (tabs of one user); beyond that a new stream is refused with 429.</summary>
+    [Range(1, 100)]
+    public int MaxSocketsPerConversation { get; set; } = 3;
+
+    /// <summary>Open WebSockets per client address (a ward office behind one NAT counts once).</summary>
+    [Range(1, 100_000)]
+    public int MaxSocketsPerClient { get; set; } = 100;
+
+    /// <summary>
+    /// Photo bytes one conversation may upload in 24 hours (beyond that, 413); files no case kept are removed after
+    /// <see cref="UnattachedFileLifetime"/>, so what a client keeps stored without reporting stays about this size.
+    /// </summary>
+    [Range(1024, 10L * 1024 * 1024 * 1024)]
+    public long MaxUploadBytesPerConversationPerDay { get; set; } = 50 * 1024 * 1024;
+
+    /// <summary>How long a stored file that no case (and no report in progress) refers to is kept.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan UnattachedFileLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long the activity log (the chat transcript) is kept; cases, their events and photos are not touched.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan ActivityRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Activities one conversation's log keeps at most; the cleanup drops the oldest beyond it.</summary>
+    [Range(10, 1_000_000)]
+    public int MaxActivitiesPerConversation { get; set; } = 2000;
+
+    /// <summary>When the cleanup runs (Hangfire cron, UTC).</summary>
+    [Required]
+    public string CleanupCron { get; set; } = "17 * * * *";
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);

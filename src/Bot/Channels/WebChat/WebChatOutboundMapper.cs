@@ -5,7 +5,9 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// <summary>
 /// Renders an <see cref="OutboundMessage"/> as a Direct Line message activity: inline buttons as a hero card whose
 /// messageBack buttons carry the signed data in <c>value.data</c>, keyboards as suggested actions, photos as image
-/// attachments served by the host. <c>channelData.keyboard</c> tells our page which keyboard to show.
+/// attachments served by the host, text as escaped Markdown (<see cref="WebChatMarkdown"/>). A pressed messageBack button
+/// shows its displayText in the transcript as the resident's choice. <c>channelData.keyboard</c> tells our page which
+/// keyboard to show.
 /// </summary>
 internal static class WebChatOutboundMapper
 {
@@ -18,8 +20,8 @@ internal static class WebChatOutboundMapper
         {
             ["type"] = "message",
             ["from"] = new JsonObject { ["id"] = BotId, ["name"] = "ResidentBot", ["role"] = "bot" },
-            ["textFormat"] = "plain",
-            ["text"] = message.Text,
+            ["textFormat"] = WebChatMarkdown.Format,
+            ["text"] = WebChatMarkdown.FromPlain(message.Text),
         };
         if (message.Language is { } language)
         {
@@ -72,10 +74,15 @@ internal static class WebChatOutboundMapper
         },
     };
 
+    /// <summary>
+    /// A messageBack button: the bot gets the signed data in <c>value</c>; <c>text</c> makes Web Chat post a visible
+    /// message, shown as <c>displayText</c> (Web Chat hides a messageBack press without text).
+    /// </summary>
     private static JsonObject Button(OutboundButton button) => new()
     {
         ["type"] = "messageBack",
         ["title"] = button.Label,
+        ["text"] = button.Label,
         ["displayText"] = button.Label,
         ["value"] = new JsonObject { ["data"] = button.Data },
     };

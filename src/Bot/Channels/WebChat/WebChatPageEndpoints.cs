@@ -5,40 +5,41 @@ namespace ResidentBot.Bot.Channels.WebChat;
 
 /// <summary>
 /// The resident page at <c>/</c>, its assets under <c>/webchat/</c>, uploaded photos under <c>/webchat/files/</c>, and
-/// <c>POST /webchat/token</c>, which gives the page a token for a new anonymous web user (the secret never reaches it).
+/// <c>POST /webchat/token</c>, which gives a token for a new anonymous web user to the page itself or to a page of an
+/// allowed origin (the secret never reaches a browser).
 /// </summary>
 internal static class WebChatPageEndpoints
 {
     public static void Map(WebApplication app, PhysicalFileProvider files)
     {
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(files.Root, "webchat")), RequestPath = "/webchat" });
-        app.MapGet("/", () => Page(files, "index.html")).ExcludeFromDescription();
-        app.MapPost("/webchat/token", IssuePageToken).RequireRateLimiting(WebChatRateLimits.Tokens).DisableAntiforgery().ExcludeFromDescription();
-        app.MapGet(WebChatFiles.UrlPath + "{name}", (string name, WebChatFiles stored) =>
-            stored.Open(name) is { } file
-                ? Results.File(file.Path, file.ContentType, enableRangeProcessing: false)
-                : Results.NotFound()).ExcludeFromDescription();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(Path.Combine(files.Root, "webchat")),
+            RequestPath = "/webchat",
+            OnPrepareResponse = context => WebChatSecurityHeaders.NoSniff(context.Context.Response),
+        });
+        app.MapGet("/", (HttpResponse response, WebChatOrigins origins) => Page(files, "index.html", response, origins)).ExcludeFromDescription();
+        app.MapPost("/webchat/token", IssuePageToken).RequireCors(WebChatOrigins.CorsPolicy)
+            .RequireRateLimiting(WebChatRateLimits.Tokens).DisableAntiforgery().ExcludeFromDescription();
+        app.MapGet(WebChatFiles.UrlPath + "{name}", (string name, HttpResponse response, WebChatFiles stored) =>
+        {
+            WebChatSecurityHeaders.Photo(response);
+            return stored.Open(name) is { } file ? Results.File(file.Path, file.ContentType, enableRangeProcessing: false) : Results.NotFound();
+        }).ExcludeFromDescription();
     }
 
-    internal static IResult Page(IFileProvider files, string name)
+    internal static IResult Page(IFileProvider files, string name, HttpResponse response, WebChatOrigins origins)
     {
+        WebChatSecurityHeaders.Page(response, origins);
         var file = files.GetFileInfo(name);
         return file.Exists && file.PhysicalPath is { } path ? Results.File(path, "text/html; charset=utf-8") : Results.NotFound();
     }
 
-    /// <summary>Only the page itself (same origin) may ask; another site embeds the page in an iframe instead.</summary>
-    internal static bool IsSameOrigin(HttpRequest request)
+    private static IResult IssuePageToken(HttpRequest request, WebChatTokens tokens, WebChatOrigins origins)
     {
-        var origin = request.Headers.Origin.ToString();
-        return string.IsNullOrEmpty(origin)
-            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static IResult IssuePageToken(HttpRequest request, WebChatTokens tokens)
-    {
-        if (!IsSameOrigin(request))
+        if (!origins.Allows(request))
         {
-            return DirectLineErrors.Forbidden("BadArgument", "Tokens are only issued to the page itself.");
+            return DirectLineErrors.Forbidden("BadArgument", "Tokens are only issued to the page itself and to pages of the allowed origins.");
         }
 
         var (conversationId, userId) = DirectLineConversationEndpoints.NewConversation();

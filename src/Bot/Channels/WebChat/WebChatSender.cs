@@ -31,18 +31,36 @@ internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, ILogger<
         }
         else if (message.PhotoPath is { } path)
         {
-            photoUrl = await files.PublishAsync(path, cancellationToken);
+            photoUrl = await files.PublishAsync(path, recipient, cancellationToken);
+        }
+
+        var activity = WebChatOutboundMapper.Map(message, photoUrl);
+        if (message.EditMessageId is { } editOf)
+        {
+            if (await log.FindLatestRevisionAsync(recipient, editOf, cancellationToken) is { } previous)
+            {
+                await log.AppendAsync(recipient, WebChatRevision.Of(previous, activity, keepText: string.IsNullOrEmpty(message.Text)), cancellationToken);
+
+                // As in Telegram, an edited message keeps its id: later edits and replies refer to the original.
+                return editOf;
+            }
+
+            // The message is no longer in the log (retention) or is not the bot's: what the edit says comes as a new message.
+            logger.LogInformation("Web chat message {MessageId} to edit not found in {Conversation}; sending anew", editOf, recipient);
+            ((JsonObject)activity["channelData"]!).Remove("editOf");
         }
 
         if (photoUrl is null && string.IsNullOrWhiteSpace(message.Text))
         {
+            if (message.EditMessageId is not null)
+            {
+                return message.EditMessageId; // new buttons for a message that is gone: nothing to show
+            }
+
             throw new DeliveryException(DeliveryFailure.Permanent, "The message has neither text nor a photo.");
         }
 
-        var id = await log.AppendAsync(recipient, WebChatOutboundMapper.Map(message, photoUrl), cancellationToken);
-
-        // As in Telegram, an edited message keeps its id: later edits and replies refer to the original.
-        return message.EditMessageId ?? id;
+        return await log.AppendAsync(recipient, activity, cancellationToken);
     }
 
     /// <summary>Web chat has no spinner to stop: only an answer with text becomes a small bot message.</summary>

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Channels.WebChat.Cleanup;
 
 namespace ResidentBot.Bot.Channels.WebChat;
 
@@ -12,7 +14,14 @@ public static class WebChatServiceCollectionExtensions
     public static IServiceCollection AddWebChatChannel(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.AllowedOrigins.All(origin => WebChatOrigins.Normalize(origin) is not null),
+                "WebChat:AllowedOrigins lists origins such as https://city.gov.vn (scheme, host and port only).")
+            .ValidateOnStart();
+        services.AddSingleton<WebChatOrigins>();
+        services.AddSingleton<WebChatSockets>();
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<WebChatOptions>>((cors, webChat) => WebChatOrigins.AddPolicy(cors, webChat.Value));
         services.AddSingleton(WebChatKey.LoadOrCreate);
         services.AddSingleton<WebChatTokens>();
         services.AddSingleton<WebChatHub>();
@@ -21,6 +30,8 @@ public static class WebChatServiceCollectionExtensions
         services.AddSingleton<WebChatInbound>();
         services.AddSingleton<WebChatSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WebChatSender>());
+        services.AddScoped<WebChatCleanupJob>();
+        services.AddHostedService<WebChatRecurringJobs>();
         services.AddWebChatRateLimits();
         return services;
     }
@@ -34,6 +45,7 @@ public static class WebChatServiceCollectionExtensions
         var files = WebChatStaticRoot.Locate(options.StaticRoot, app.Environment);
 
         app.UseWebSockets();
+        app.UseCors();
         app.UseRateLimiter();
         DirectLineConversationEndpoints.Map(app);
         DirectLineActivityEndpoints.Map(app);

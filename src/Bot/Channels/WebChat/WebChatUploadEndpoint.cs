@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace ResidentBot.Bot.Channels.WebChat;
 
 /// <summary>
 /// <c>POST …/conversations/{id}/upload?userId=</c>: multipart with an optional <c>activity</c> part
 /// (application/vnd.microsoft.activity) and one or more <c>file</c> parts, as botframework-directlinejs sends them.
-/// The userId in the query is ignored: the sender is the token's user.
+/// The userId in the query is ignored: the sender is the token's user. The activity is checked before any file is
+/// stored, so a refused upload leaves nothing behind; a malformed body is a 400 that says what is wrong.
 /// </summary>
 internal static class WebChatUploadEndpoint
 {
@@ -37,9 +39,15 @@ internal static class WebChatUploadEndpoint
             limit.MaxRequestBodySize = envelope;
         }
 
-        if (!request.HasFormContentType)
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
             return DirectLineErrors.BadRequest("Expected multipart/form-data.");
+        }
+
+        if (HeaderUtilities.RemoveQuotes(contentType.Boundary).Length == 0)
+        {
+            return DirectLineErrors.BadRequest("The multipart/form-data content type has no boundary.");
         }
 
         IFormCollection form;
@@ -47,9 +55,14 @@ internal static class WebChatUploadEndpoint
         {
             form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = envelope }, ct);
         }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return DirectLineErrors.TooLarge($"An upload may be at most {max} bytes.");
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException && !ct.IsCancellationRequested)
+        {
+            // IOException: the body ended before the closing boundary (a truncated upload).
+            return DirectLineErrors.BadRequest($"The multipart body is incomplete or malformed: {ex.Message}");
         }
 
         var activityText = "{\"type\":\"message\"}";
@@ -64,22 +77,15 @@ internal static class WebChatUploadEndpoint
             activityText = activityField.ToString();
         }
 
-        var photos = new List<InboundFile>();
-        foreach (var part in form.Files.Where(f => f.Name != "activity"))
-        {
-            await using var stream = part.OpenReadStream();
-            if (await files.SaveAsync(stream, max - photos.Sum(p => p.SizeBytes ?? 0), ct) is not { } saved)
-            {
-                return DirectLineErrors.Error(StatusCodes.Status415UnsupportedMediaType, "BadArgument",
-                    $"Only JPEG, PNG, GIF or WebP photos up to {max} bytes in all.");
-            }
-
-            photos.Add(saved);
-        }
-
-        if (photos.Count == 0)
+        var parts = form.Files.Where(f => f.Name != "activity").ToList();
+        if (parts.Count == 0)
         {
             return DirectLineErrors.BadRequest("No file in the upload.");
+        }
+
+        if (parts.Sum(p => p.Length) > max)
+        {
+            return DirectLineErrors.TooLarge($"An upload may be at most {max} bytes.");
         }
 
         var activity = DirectLineActivityEndpoints.Parse(activityText);
@@ -89,6 +95,23 @@ internal static class WebChatUploadEndpoint
             activity["type"] = "message";
         }
 
-        return await inbound.AcceptAsync(claims, activity, activityText, photos, ct);
+        if (await inbound.RefusalAsync(claims, activity, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var quota = options.Value.MaxUploadBytesPerConversationPerDay;
+        if (await files.BytesUploadedTodayAsync(claims.ConversationId, ct) + parts.Sum(p => p.Length) > quota)
+        {
+            return DirectLineErrors.TooLarge($"This conversation has uploaded its {quota} bytes of photos for the last 24 hours.");
+        }
+
+        if (await files.SaveImagesAsync(parts, max, claims.ConversationId, ct) is not { } photos)
+        {
+            return DirectLineErrors.Error(StatusCodes.Status415UnsupportedMediaType, "BadArgument",
+                $"Only JPEG, PNG, GIF or WebP photos up to {max} bytes in all.");
+        }
+
+        return await inbound.AcceptAsync(claims, activity!, photos, ct);
     }
 }

@@ -55,7 +55,8 @@
     const div = document.createElement('div');
     div.className = 'msg ' + (mine ? 'me' : 'bot');
     div.dataset.id = activity.id;
-    let text = activity.text || '';
+    // The bot's text is escaped Markdown (what Direct Line clients render); shown raw, each escape is dropped.
+    let text = activity.textFormat === 'markdown' ? (activity.text || '').replace(/\\([\s\S])/g, '$1') : (activity.text || '');
     if (mine && !text && activity.value && activity.value.data) text = '▸ ' + (labels.get(activity.value.data) || '…');
     if (mine && !text && (activity.entities || []).some(e => e.type === 'GeoCoordinates')) text = t('myLocation');
     if (text) div.appendChild(paragraph(text));

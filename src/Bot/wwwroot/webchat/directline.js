@@ -74,7 +74,8 @@ window.DirectLineClient = class DirectLineClient {
   receive(set) {
     if (set.watermark) this.watermark = set.watermark;
     for (const a of set.activities || []) {
-      if (this.seen.has(a.id)) continue;
+      // An edit comes again with the id of the message it replaces.
+      if (this.seen.has(a.id) && !(a.channelData && a.channelData.editOf)) continue;
       this.seen.add(a.id); this.onActivity(a);
     }
   }

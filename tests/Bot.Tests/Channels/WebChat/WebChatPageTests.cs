@@ -46,7 +46,50 @@ public sealed class WebChatPageTests
         });
 
         Assert.NotNull(error);
-        Assert.Contains("AllowDemoInProduction", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("AllowDemoOutsideDevelopment", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_Staging_the_demo_flag_alone_refuses_to_start_and_with_the_explicit_allowance_the_demo_is_served()
+    {
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            await using var refused = await WebChatTestHost.StartAsync("Staging", new Dictionary<string, string?> { ["WebChat:Demo"] = "true" });
+        });
+        await using var host = await WebChatTestHost.StartAsync("Staging", new Dictionary<string, string?>
+        {
+            ["WebChat:Demo"] = "true",
+            ["WebChat:AllowDemoOutsideDevelopment"] = "true",
+        });
+        using var http = host.CreateClient();
+
+        Assert.Contains("AllowDemoOutsideDevelopment", error?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/demo", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_have_a_restrictive_content_security_policy_and_pages_assets_and_photos_say_nosniff()
+    {
+        await using var host = await WebChatTestHost.StartAsync(settings: new Dictionary<string, string?> { ["WebChat:AllowedOrigins:0"] = "https://city.example.vn" });
+        using var http = host.CreateClient();
+        var (conversation, token) = await host.NewTokenAsync(http);
+        await WebChatTokenTests.StartAsync(http, token);
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+        Assert.Equal(HttpStatusCode.OK, await UploadAsync(http, conversation, token, png, "image/png"));
+        await using var db = host.NewDbContext();
+        var name = (await db.WebChatUploads.SingleAsync()).Name;
+
+        using var page = await http.GetAsync(new Uri("/", UriKind.Relative));
+        using var script = await http.GetAsync(new Uri("/webchat/app.js", UriKind.Relative));
+        using var photo = await http.GetAsync(new Uri("/webchat/files/" + name, UriKind.Relative));
+
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self' https://city.example.vn", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.All(new[] { page, script, photo }, r => Assert.Equal("nosniff", r.Headers.GetValues("X-Content-Type-Options").Single()));
+        Assert.Contains("sandbox", photo.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
     [Fact]
