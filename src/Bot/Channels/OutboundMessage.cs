@@ -37,6 +37,12 @@ public sealed record OutboundMessage
     /// back to what it was about.
     /// </summary>
     public string? Tag { get; init; }
+
+    /// <summary>
+    /// Parts of <see cref="Text"/> only the reader may keep (an invite link): the outbox removes them from its stored
+    /// copy once the message is sent or refused for good.
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 }
 
 public sealed record OutboundButton(string Label, string Data);

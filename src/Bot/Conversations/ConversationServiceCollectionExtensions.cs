@@ -29,6 +29,8 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<TurnDispatcher>();
         services.AddSingleton<CurrentRouting>();
         services.AddHostedService<InboxProcessor>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<DeliveryOutcomes>();
         services.AddHostedService<OutboxSender>();
         return services;
     }
