@@ -4,6 +4,7 @@ using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Inbox;
 using ResidentBot.Bot.Outbox;
+using ResidentBot.Bot.Retention;
 
 namespace ResidentBot.Bot.Conversations;
 
@@ -32,6 +33,8 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<DeliveryOutcomes>();
         services.AddHostedService<OutboxSender>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<RetentionCleanupJob>();
         return services;
     }
 }
