@@ -45,7 +45,7 @@ public sealed class OutboxOrderTests
     {
         var time = NewTime();
         await using var host = await BotTestHost.StartAsync(Unpaced, time);
-        host.Api.FailNextTo("7001", 2, FakeFailure.ServerError());
+        host.Api.FailNextTo("7001", 1, FakeFailure.ServerError());
 
         await EnqueueAsync(host, ("7001", "a1"), ("7001", "a2"));
         await WaitForAsync(host, rows => rows.Single(r => Text(r) == "a1").Attempts == 1);
@@ -54,9 +54,7 @@ public sealed class OutboxOrderTests
         await WaitForAsync(host, rows => rows.Where(r => r.Recipient == "7002").All(r => r.Status == OutboxStatus.Sent));
         Assert.Empty(Delivered(host, "7001"));
 
-        time.Advance(TimeSpan.FromSeconds(1)); // a1 is due and fails again; the channel is down again
-        await WaitForAsync(host, rows => rows.Single(r => Text(r) == "a1").Attempts == 2);
-        time.Advance(TimeSpan.FromSeconds(1)); // the probe: a1 again, the only chat waiting
+        time.Advance(TimeSpan.FromSeconds(1)); // a1 is due, then a2 may follow
         await WaitForAsync(host, rows => rows.All(r => r.Status == OutboxStatus.Sent));
 
         Assert.Equal(["a1", "a2"], Delivered(host, "7001"));
