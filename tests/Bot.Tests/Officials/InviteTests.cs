@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Inbox;
 using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Tests.Fakes;
@@ -61,6 +62,28 @@ public sealed class InviteTests
             var kept = await db.OutboxMessages.SingleAsync(m => m.Recipient == Chat(CitySupervisor) && m.Payload.Contains("t.me"));
             Assert.Contains($"?start={OutboxSecrets.Placeholder}", OutboxWriter.Read(kept).Text, StringComparison.Ordinal);
             Assert.Contains("Nguyễn Trãi", OutboxWriter.Read(kept).Text, StringComparison.Ordinal); // what was issued, for whom, stays
+        }
+
+        await bed.SendAsync(FakeUpdates.Command(NewOfficial, $"/start {code}"));
+        await bed.MessageToAsync(NewOfficial, "Chủ tịch UBND phường Nguyễn Trãi");
+    }
+
+    [Fact]
+    public async Task An_invite_code_sent_to_the_bot_is_not_kept_in_the_inbox_even_when_redeeming_it_was_refused()
+    {
+        await using var bed = await StartAsync();
+        var code = await CreateInviteAsync(bed, NguyenTraiLeader);
+
+        // Tran Phu's leader already holds a post: refused, and the code stays valid for whom it was meant.
+        await bed.SendAsync(FakeUpdates.Command(TranPhuLeader, $"/start {code}"));
+        await bed.MessageToAsync(TranPhuLeader, "đã được liên kết với chức danh khác");
+
+        await using (var db = bed.Host.NewDbContext())
+        {
+            var entries = await db.InboxEntries.AsNoTracking().ToListAsync();
+            Assert.DoesNotContain(entries, e => e.Payload.Contains(code, StringComparison.Ordinal));
+            var start = Assert.Single(entries.Select(InboxPayload.Read), m => m.UserId == Chat(TranPhuLeader) && m.Command == "start");
+            Assert.Equal($"/start {OutboxSecrets.Placeholder}", start.Text);
         }
 
         await bed.SendAsync(FakeUpdates.Command(NewOfficial, $"/start {code}"));
