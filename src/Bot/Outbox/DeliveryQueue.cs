@@ -69,6 +69,24 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, DatabaseWriteGa
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// At start, makes every waiting message of <paramref name="channels"/> due: their backoffs were measured against
+    /// an outage this process knows nothing of, and the channel decides again (one that is still down is probed).
+    /// </summary>
+    public async Task<int> ReleaseAllAsync(IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var now = time.GetUtcNow();
+        string[] names = [.. channels];
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            return await db.OutboxMessages
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now && names.Contains(m.Channel))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+        }
+    }
+
     /// <summary>Makes the given waiting messages due now (their channel answers again).</summary>
     public async Task<int> ReleaseAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {

@@ -51,6 +51,11 @@ internal sealed partial class OutboxSender : BackgroundService
         var writer = outcomes.RunAsync(loopEnded.Token);
         try
         {
+            if (await queue.ReleaseAllAsync(byChannel.Keys, stoppingToken) is > 0 and var released)
+            {
+                LogReleasedAtStart(released);
+            }
+
             await DeliverLoopAsync(stoppingToken);
         }
         finally
@@ -185,6 +190,9 @@ internal sealed partial class OutboxSender : BackgroundService
 
         return retryAt;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Released} outbox messages waiting for a retry are tried again at start")]
+    private partial void LogReleasedAtStart(int released);
 
     private Task? WhenDue(DateTimeOffset? at, CancellationToken cancellationToken) =>
         at is { } due ? Task.Delay(Max(due - time.GetUtcNow(), TimeSpan.FromMilliseconds(1)), time, cancellationToken) : null;

@@ -89,6 +89,27 @@ public sealed class OutboxOrderTests
         Assert.All(chats, chat => Assert.Equal(["zz1", "zz2", "zz3", "zz4"], Delivered(host, chat)));
     }
 
+    [Fact]
+    public async Task Messages_put_off_before_a_restart_go_as_soon_as_the_host_is_back_and_the_api_answers()
+    {
+        var folder = Directory.CreateTempSubdirectory("residentbot-putoff-").FullName;
+        var offline = new Dictionary<string, string?>(Unpaced) { ["Telegram:BotToken"] = "" };
+        var time = NewTime();
+        await using (var first = await BotTestHost.StartAsync(offline, time, folder: folder, keepFolder: true))
+        {
+            await EnqueueAsync(first, ("7001", "zz1"), ("7001", "zz2"));
+            await using var db = first.NewDbContext();
+            var head = await db.OutboxMessages.OrderBy(m => m.Id).FirstAsync();
+            (head.Attempts, head.NextAttemptAt, head.LastError) = (9, time.GetUtcNow().AddMinutes(5), "Bad Gateway"); // backed off to the longest wait
+            await db.SaveChangesAsync();
+        }
+
+        await using var second = await BotTestHost.StartAsync(Unpaced, time, folder: folder);
+
+        await WaitForAsync(second, rows => rows.All(r => r.Status == OutboxStatus.Sent));
+        Assert.Equal(["zz1", "zz2"], Delivered(second, "7001"));
+    }
+
     private static FakeTimeProvider NewTime() => new(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
 
     private static List<string?> Delivered(BotTestHost host, string chat) =>
