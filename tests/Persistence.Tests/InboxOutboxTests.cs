@@ -25,6 +25,20 @@ public sealed class InboxOutboxTests
     }
 
     [Fact]
+    public async Task An_update_id_reused_for_another_update_enters_the_inbox_as_a_new_entry()
+    {
+        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        db.InboxEntries.Add(new InboxEntry { Channel = "telegram", ExternalId = "1001", Fingerprint = "a", Payload = "{}", ReceivedAt = Now });
+        db.InboxEntries.Add(new InboxEntry { Channel = "telegram", ExternalId = "1001", Fingerprint = "b", Payload = "{}", ReceivedAt = Now });
+        await db.SaveChangesAsync();
+
+        db.InboxEntries.Add(new InboxEntry { Channel = "telegram", ExternalId = "1001", Fingerprint = "b", Payload = "{}", ReceivedAt = Now });
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task An_outbox_dedup_key_is_unique_but_messages_without_one_may_repeat()
     {
         await using var database = await TestDatabase.CreateAsync(importSample: false);

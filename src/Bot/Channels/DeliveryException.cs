@@ -15,9 +15,15 @@ public enum DeliveryFailure
     /// <summary>The channel said "too many requests"; retry after <see cref="DeliveryException.RetryAfter"/>.</summary>
     RateLimited,
 
-    /// <summary>Network error or 5xx: retry with backoff.</summary>
+    /// <summary>
+    /// Anything that does not say this message can never be delivered (network error, 5xx, a proxy's error page):
+    /// retry with backoff. The default for what a channel adapter cannot classify.
+    /// </summary>
     Transient,
 
-    /// <summary>The channel will never accept this (blocked bot, chat not found, bad request): stop trying.</summary>
+    /// <summary>
+    /// The channel itself refused this recipient or this content for good (blocked bot, chat not found, message too
+    /// long): stop trying. Only the channel's own definitive answer qualifies.
+    /// </summary>
     Permanent,
 }

@@ -40,6 +40,12 @@ public sealed record OutboundMessage
 
     /// <summary>The language the text is written in (<c>vi</c>, <c>en</c>), so a client can show its own words in it too.</summary>
     public string? Language { get; init; }
+
+    /// <summary>
+    /// Parts of <see cref="Text"/> only the reader may keep (an invite link): the outbox removes them from its stored
+    /// copy once the message is sent or refused for good.
+    /// </summary>
+    public IReadOnlyList<string> Secrets { get; init; } = [];
 }
 
 public sealed record OutboundButton(string Label, string Data);

@@ -5,6 +5,7 @@ using ResidentBot.Bot.Conversations.Groups;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Inbox;
 using ResidentBot.Bot.Outbox;
+using ResidentBot.Bot.Retention;
 
 namespace ResidentBot.Bot.Conversations;
 
@@ -32,7 +33,11 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<GroupChatGuide>();
         services.AddSingleton<CurrentRouting>();
         services.AddHostedService<InboxProcessor>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<DeliveryOutcomes>();
         services.AddHostedService<OutboxSender>();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<RetentionCleanupJob>();
         return services;
     }
 }

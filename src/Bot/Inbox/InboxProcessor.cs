@@ -155,8 +155,14 @@ internal sealed partial class InboxProcessor(
             return null;
         }
 
-        var after = await dispatcher.DispatchAsync(InboxPayload.Read(entry), cancellationToken);
+        var message = InboxPayload.Read(entry);
+        var after = await dispatcher.DispatchAsync(message, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (InboxSecrets.Scrub(message) is { } scrubbed)
+        {
+            await db.InboxEntries.Where(e => e.Id == entry.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Payload, scrubbed), cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
         return after;
     }

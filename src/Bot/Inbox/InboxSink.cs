@@ -9,8 +9,8 @@ using ResidentBot.Persistence.Sqlite;
 namespace ResidentBot.Bot.Inbox;
 
 /// <summary>
-/// Records every inbound update before anything handles it, unique by (channel, update id), so a
-/// redelivered update is stored once and handled once. Concurrent updates are written together (group
+/// Records every inbound update before anything handles it, unique by (channel, update id, fingerprint), so a
+/// redelivered update is stored once and handled once, and a new update that reuses an old id is not taken for one. Concurrent updates are written together (group
 /// commit, one transaction per batch), and a caller hears back only after its update is committed.
 /// </summary>
 internal sealed class InboxSink : BackgroundService, IInboundSink
@@ -39,6 +39,7 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
         {
             Channel = message.Channel,
             ExternalId = message.UpdateId,
+            Fingerprint = InboxFingerprint.Of(message),
             ReceivedAt = time.GetUtcNow(),
             Payload = JsonSerializer.Serialize(message, InboxPayload.Json),
         };
@@ -60,7 +61,7 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
             for (var i = 0; i < batch.Count; i++)
             {
                 // The same update twice in one batch (a fast redelivery) is stored once, like any redelivery.
-                fresh[i] = known.Add((batch[i].Channel, batch[i].ExternalId));
+                fresh[i] = known.Add((batch[i].Channel, batch[i].ExternalId, batch[i].Fingerprint));
                 if (fresh[i])
                 {
                     db.InboxEntries.Add(batch[i]);
@@ -78,18 +79,18 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
         }
     }
 
-    private static async Task<HashSet<(string, string)>> KnownAsync(ResidentBotDbContext db, IReadOnlyList<InboxEntry> batch, CancellationToken cancellationToken)
+    private static async Task<HashSet<(string, string, string)>> KnownAsync(ResidentBotDbContext db, IReadOnlyList<InboxEntry> batch, CancellationToken cancellationToken)
     {
-        var known = new HashSet<(string, string)>();
+        var known = new HashSet<(string, string, string)>();
         foreach (var channel in batch.GroupBy(e => e.Channel))
         {
             var name = channel.Key;
             var ids = channel.Select(e => e.ExternalId).Distinct().ToList();
             var stored = await db.InboxEntries.AsNoTracking()
                 .Where(e => e.Channel == name && ids.Contains(e.ExternalId))
-                .Select(e => e.ExternalId)
+                .Select(e => new { e.ExternalId, e.Fingerprint })
                 .ToListAsync(cancellationToken);
-            known.UnionWith(stored.Select(id => (name, id)));
+            known.UnionWith(stored.Select(e => (name, e.ExternalId, e.Fingerprint)));
         }
 
         return known;

@@ -1,51 +1,47 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Hosting;
-using ResidentBot.Persistence;
 using ResidentBot.Persistence.Outbox;
-using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Outbox;
 
 /// <summary>
-/// Delivers outbox messages: oldest first, in order per chat, paced under the channel's limits, retried on
-/// 429 (after the wait asked for), 5xx and network errors (with backoff). A message is never dropped: one
-/// the channel refuses for good is marked Failed and kept with its error.
+/// Delivers outbox messages: oldest first, paced under the channel's limits, retried on 429 (after the wait asked
+/// for), on 5xx and network errors (with backoff, or sooner when the channel answers again: <see cref="ChannelHealth"/>).
+/// A chat's messages go in the order they were queued: while its oldest waits for a retry, the chat waits too
+/// (other chats do not). A message is never dropped: one the channel refuses for good is marked Failed and kept
+/// with its error.
 /// </summary>
 internal sealed partial class OutboxSender : BackgroundService
 {
-    private readonly IServiceScopeFactory scopes;
+    private readonly DeliveryQueue queue;
+    private readonly DeliveryOutcomes outcomes;
     private readonly OutboxSignal signal;
-    private readonly DatabaseWriteGate writeGate;
     private readonly TimeProvider time;
     private readonly IOptions<OutboxOptions> options;
     private readonly ILogger<OutboxSender> logger;
     private readonly Dictionary<string, IChannelSender> byChannel;
+    private readonly Dictionary<string, ChannelHealth> health;
     private readonly DeliveryPacer pacer;
 
-    // Each attempt's outcome ("sent", "retry at", "failed") is written the moment the channel answered, with those
-    // of the other chats delivered meanwhile in one transaction.
-    private readonly GroupCommit<OutboxMessage, bool> outcomes;
-
     public OutboxSender(
-        IServiceScopeFactory scopes,
+        DeliveryQueue queue,
+        DeliveryOutcomes outcomes,
         IEnumerable<IChannelSender> senders,
         OutboxSignal signal,
-        DatabaseWriteGate writeGate,
         TimeProvider time,
         IOptions<OutboxOptions> options,
         ILogger<OutboxSender> logger)
     {
-        this.scopes = scopes;
+        this.queue = queue;
+        this.outcomes = outcomes;
         this.signal = signal;
-        this.writeGate = writeGate;
         this.time = time;
         this.options = options;
         this.logger = logger;
         byChannel = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
+        health = byChannel.Keys.ToDictionary(c => c, _ => new ChannelHealth(time, options.Value.MaxProbeInterval), StringComparer.Ordinal);
         pacer = new DeliveryPacer(time, options.Value.MessagesPerSecond, options.Value.PerChatInterval);
-        outcomes = new GroupCommit<OutboxMessage, bool>(WriteOutcomesAsync, maxBatch: 64); // bounds how long the write gate is held
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,6 +51,11 @@ internal sealed partial class OutboxSender : BackgroundService
         var writer = outcomes.RunAsync(loopEnded.Token);
         try
         {
+            if (await queue.ReleaseAllAsync(byChannel.Keys, stoppingToken) is > 0 and var released)
+            {
+                LogReleasedAtStart(released);
+            }
+
             await DeliverLoopAsync(stoppingToken);
         }
         finally
@@ -69,7 +70,7 @@ internal sealed partial class OutboxSender : BackgroundService
     // finishes frees its slot at once and the next chat is started from the backlog without another look-up.
     private async Task DeliverLoopAsync(CancellationToken stoppingToken)
     {
-        var inFlight = new Dictionary<(string Channel, string Recipient), Task>();
+        var inFlight = new Dictionary<(string Channel, string Recipient), Task<bool>>();
         var slotFreed = new WorkSignal();
         var backlog = new List<OutboxMessage>();
         Task<bool>? committed = null;
@@ -77,7 +78,11 @@ internal sealed partial class OutboxSender : BackgroundService
         var refresh = true;
         while (!stoppingToken.IsCancellationRequested)
         {
-            DateTimeOffset? paceAt = null;
+            DateTimeOffset? wakeAt = null;
+            DateTimeOffset? probeAt = null;
+
+            // Probes are used only in the turn that read them (with a backlog that has none of a down channel's messages).
+            Dictionary<string, OutboxMessage> probes = [];
             foreach (var done in inFlight.Where(c => c.Value.IsCompleted).ToList())
             {
                 inFlight.Remove(done.Key);
@@ -85,68 +90,96 @@ internal sealed partial class OutboxSender : BackgroundService
                 {
                     LogSweepFailed(failed.GetBaseException());
                 }
+
+                // A chat that stopped on a retry keeps the rest of its messages until its first one goes.
+                if (!done.Value.IsCompletedSuccessfully || !done.Value.Result)
+                {
+                    backlog.RemoveAll(m => (m.Channel, m.Recipient) == done.Key);
+                }
             }
 
             try
             {
                 if (refresh)
                 {
-                    backlog = await LoadDueAsync(inFlight, stoppingToken);
+                    (backlog, probes) = await LoadAsync(inFlight.Keys.ToHashSet(), stoppingToken);
                 }
 
-                paceAt = StartChats(backlog, inFlight, slotFreed, stoppingToken);
+                wakeAt = StartChats(backlog, probes, inFlight, slotFreed, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogSweepFailed(ex);
             }
 
+            // A channel that is down is tried again when its probe is due, not at the next poll.
+            var now = time.GetUtcNow();
+            foreach (var down in health.Values.Where(h => h.IsDown && h.ProbeAt > now))
+            {
+                probeAt = probeAt is { } at && at < down.ProbeAt ? at : down.ProbeAt;
+            }
+
             committed ??= signal.WaitAsync(options.Value.PollInterval, stoppingToken);
             freed ??= slotFreed.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
-            // A message held back by the pacer is tried again the moment it may go, not at the next poll.
-            var paced = paceAt is { } at ? Task.Delay(Max(at - time.GetUtcNow(), TimeSpan.FromMilliseconds(1)), time, stoppingToken) : null;
-            await Task.WhenAny(paced is null ? [committed, freed] : [committed, freed, paced]);
-            refresh = committed.IsCompleted || (backlog.Count == 0 && freed.IsCompleted);
+            // A message held back by the pacer is tried again the moment it may go, and a channel that is down the
+            // moment its probe is due, not at the next poll.
+            var paced = WhenDue(wakeAt, stoppingToken);
+            var probing = WhenDue(probeAt, stoppingToken);
+            await Task.WhenAny(new[] { committed, freed, paced, probing }.OfType<Task>());
+            refresh = committed.IsCompleted || probing is { IsCompleted: true } || (backlog.Count == 0 && freed.IsCompleted);
             committed = committed.IsCompleted ? null : committed;
             freed = freed.IsCompleted ? null : freed;
         }
 
-        await Task.WhenAll(inFlight.Values).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await ((Task)Task.WhenAll(inFlight.Values)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    /// <summary>
-    /// The oldest due messages, leaving out chats being delivered to: what they still have waiting is read again once
-    /// they finish (and their marks are saved), so a message is never taken twice.
-    /// </summary>
-    private async Task<List<OutboxMessage>> LoadDueAsync(Dictionary<(string Channel, string Recipient), Task> inFlight, CancellationToken cancellationToken)
+    /// <summary>Due messages of the channels that answer, and a probe for each channel that is down and may be tried.</summary>
+    private async Task<(List<OutboxMessage> Backlog, Dictionary<string, OutboxMessage> Probes)> LoadAsync(
+        HashSet<(string Channel, string Recipient)> busy, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        var now = time.GetUtcNow();
-        var channels = byChannel.Keys.ToArray();
-        var busy = inFlight.Keys.Select(c => c.Recipient).ToArray();
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && channels.Contains(m.Channel) && !busy.Contains(m.Recipient))
-            .OrderBy(m => m.Id)
-            .Take(500)
-            .ToListAsync(cancellationToken);
-        return [.. due.Where(m => !inFlight.ContainsKey((m.Channel, m.Recipient)))];
+        var backlog = await queue.LoadDueAsync([.. health.Where(h => !h.Value.IsDown).Select(h => h.Key)], busy, cancellationToken);
+        var probes = new Dictionary<string, OutboxMessage>(StringComparer.Ordinal);
+        foreach (var (channel, _) in health.Where(h => h.Value.CanProbe))
+        {
+            if (await queue.FindProbeAsync(channel, busy, cancellationToken) is { } probe)
+            {
+                probes[channel] = probe;
+            }
+        }
+
+        return (backlog, probes);
     }
 
     /// <summary>
-    /// Starts chats from the backlog, oldest first, while slots are free; what starts leaves the backlog. Returns when
-    /// the pacer lets the first message it held back go, if it held one back.
+    /// Starts chats from the backlog, oldest first, while slots are free; what starts leaves the backlog. A channel
+    /// that is down gets no chat but its probe, when the probe is due. Returns when the pacer lets the first message it
+    /// held back go, if it held one back.
     /// </summary>
-    private DateTimeOffset? StartChats(List<OutboxMessage> backlog, Dictionary<(string Channel, string Recipient), Task> inFlight, WorkSignal slotFreed, CancellationToken cancellationToken)
+    private DateTimeOffset? StartChats(
+        List<OutboxMessage> backlog, Dictionary<string, OutboxMessage> probes,
+        Dictionary<(string Channel, string Recipient), Task<bool>> inFlight, WorkSignal slotFreed, CancellationToken cancellationToken)
     {
         var free = options.Value.Concurrency - inFlight.Count;
+        foreach (var (channel, probe) in probes.ToList())
+        {
+            if (free > 0 && !inFlight.ContainsKey((probe.Channel, probe.Recipient)) && health[channel].CanProbe
+                && pacer.TryTake($"{probe.Channel}:{probe.Recipient}", out _) && health[channel].TryStartProbe(probe.Id))
+            {
+                probes.Remove(channel);
+                inFlight[(probe.Channel, probe.Recipient)] = DeliverChatAsync([probe], slotFreed, cancellationToken);
+                free--;
+            }
+        }
+
         if (free <= 0 || backlog.Count == 0)
         {
             return null;
         }
 
         // Chats are chosen before pacing, so no send slot is spent on a chat that gets no turn this time.
-        var chats = backlog.Select(m => (m.Channel, m.Recipient)).Where(c => !inFlight.ContainsKey(c)).Distinct().Take(free).ToHashSet();
+        var chats = backlog.Select(m => (m.Channel, m.Recipient)).Where(c => !inFlight.ContainsKey(c) && !health[c.Channel].IsDown)
+            .Distinct().Take(free).ToHashSet();
         var paced = TakePaced(backlog.Where(m => chats.Contains((m.Channel, m.Recipient))), out var retryAt);
         var started = paced.Select(m => m.Id).ToHashSet();
         backlog.RemoveAll(m => started.Contains(m.Id));
@@ -158,125 +191,11 @@ internal sealed partial class OutboxSender : BackgroundService
         return retryAt;
     }
 
-    private async Task DeliverChatAsync(List<OutboxMessage> messages, WorkSignal slotFreed, CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var message in messages)
-            {
-                await DeliverAsync(message, cancellationToken);
-            }
-        }
-        finally
-        {
-            slotFreed.Notify();
-        }
-    }
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Released} outbox messages waiting for a retry are tried again at start")]
+    private partial void LogReleasedAtStart(int released);
 
-    /// <summary>The messages the pacer lets go now; <paramref name="retryAt"/> is when the first one held back may go.</summary>
-    private List<OutboxMessage> TakePaced(IEnumerable<OutboxMessage> due, out DateTimeOffset? retryAt)
-    {
-        retryAt = null;
-        var blocked = new HashSet<(string, string)>();
-        var batch = new List<OutboxMessage>();
-        foreach (var message in due)
-        {
-            var chat = (message.Channel, message.Recipient);
-            if (blocked.Contains(chat))
-            {
-                continue;
-            }
-
-            if (pacer.TryTake($"{message.Channel}:{message.Recipient}", out var at))
-            {
-                batch.Add(message);
-            }
-            else
-            {
-                blocked.Add(chat);
-                retryAt = retryAt is { } earlier && earlier < at ? earlier : at;
-            }
-        }
-
-        return batch;
-    }
-
-    private async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        message.Attempts++;
-        try
-        {
-            var externalId = await byChannel[message.Channel].SendAsync(message.Recipient, OutboxWriter.Read(message), cancellationToken);
-            message.Status = OutboxStatus.Sent;
-            message.SentAt = time.GetUtcNow();
-            message.ExternalMessageId = externalId;
-            message.LastError = null;
-        }
-        catch (DeliveryException ex) when (ex.Kind == DeliveryFailure.RateLimited)
-        {
-            var wait = ex.RetryAfter ?? TimeSpan.FromSeconds(1);
-            pacer.Pause($"{message.Channel}:{message.Recipient}", wait);
-            Retry(message, wait, ex.Message);
-        }
-        catch (DeliveryException ex) when (ex.Kind == DeliveryFailure.Permanent)
-        {
-            message.Status = OutboxStatus.Failed;
-            message.LastError = ex.Message;
-            LogPermanentFailure(message.Id, message.Channel, message.Recipient, ex.Message);
-        }
-        catch (Exception ex) when (ex is DeliveryException or HttpRequestException or TimeoutException or TaskCanceledException
-                                   && !cancellationToken.IsCancellationRequested)
-        {
-            var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.Attempts), options.Value.MaxBackoff.TotalSeconds));
-            Retry(message, backoff, ex.Message);
-        }
-
-        // Not cancellable: a message the channel accepted must keep its mark, or it would go out again.
-        await outcomes.SubmitAsync(message, CancellationToken.None);
-    }
-
-    // A channel has no idempotency key, so a message delivered but not marked would go out again after a crash:
-    // marks are written within milliseconds of delivery, and a chat's next message waits for its mark.
-    private async Task<IReadOnlyList<bool>> WriteOutcomesAsync(IReadOnlyList<OutboxMessage> attempted, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        using (await writeGate.EnterAsync(db, cancellationToken))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var message in attempted)
-            {
-                await db.OutboxMessages.Where(m => m.Id == message.Id).ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.Status, message.Status)
-                        .SetProperty(m => m.Attempts, message.Attempts)
-                        .SetProperty(m => m.SentAt, message.SentAt)
-                        .SetProperty(m => m.ExternalMessageId, message.ExternalMessageId)
-                        .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
-                        .SetProperty(m => m.LastError, message.LastError),
-                    cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return [.. attempted.Select(_ => true)];
-    }
-
-    private void Retry(OutboxMessage message, TimeSpan wait, string error)
-    {
-        message.NextAttemptAt = time.GetUtcNow() + wait;
-        message.LastError = error.Length > 500 ? error[..500] : error;
-        LogRetry(message.Id, message.Attempts, wait, error);
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox sweep failed; retrying")]
-    private partial void LogSweepFailed(Exception ex);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} to {Channel}:{Recipient} refused for good: {Error}")]
-    private partial void LogPermanentFailure(long id, string channel, string recipient, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} attempt {Attempt} failed; retry in {Wait}: {Error}")]
-    private partial void LogRetry(long id, int attempt, TimeSpan wait, string error);
+    private Task? WhenDue(DateTimeOffset? at, CancellationToken cancellationToken) =>
+        at is { } due ? Task.Delay(Max(due - time.GetUtcNow(), TimeSpan.FromMilliseconds(1)), time, cancellationToken) : null;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

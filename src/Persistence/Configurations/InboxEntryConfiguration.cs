@@ -11,7 +11,8 @@ internal sealed class InboxEntryConfiguration : IEntityTypeConfiguration<InboxEn
         builder.ToTable("InboxEntries");
         builder.Property(e => e.Channel).HasMaxLength(32);
         builder.Property(e => e.ExternalId).HasMaxLength(128);
-        builder.HasIndex(e => new { e.Channel, e.ExternalId }).IsUnique();
+        builder.Property(e => e.Fingerprint).HasMaxLength(64);
+        builder.HasIndex(e => new { e.Channel, e.ExternalId, e.Fingerprint }).IsUnique();
         builder.HasIndex(e => new { e.Status, e.ReceivedAt });
     }
 }

@@ -1,8 +1,8 @@
 namespace ResidentBot.Persistence.Inbox;
 
 /// <summary>
-/// One channel update, stored before it is handled so that a redelivered update (same channel and
-/// external id) is recognised and handled once.
+/// One channel update, stored before it is handled so that a redelivered update (same channel, external id and
+/// fingerprint) is recognised and handled once.
 /// </summary>
 public sealed class InboxEntry
 {
@@ -13,6 +13,13 @@ public sealed class InboxEntry
 
     /// <summary>The channel's id of the update (Telegram update_id as text, a Zalo event id…).</summary>
     public required string ExternalId { get; set; }
+
+    /// <summary>
+    /// What the update is (a hash of its chat, sender and message or button-press id). Telegram may start update_id
+    /// again from a random number after a week without updates, so an id alone could name an old update and a new
+    /// one; a redelivery repeats the id and the fingerprint.
+    /// </summary>
+    public string Fingerprint { get; set; } = string.Empty;
 
     public DateTimeOffset ReceivedAt { get; set; }
 

@@ -120,6 +120,11 @@ namespace ResidentBot.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("HandledAt")
                         .HasColumnType("INTEGER");
 
@@ -140,10 +145,10 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Channel", "ExternalId")
-                        .IsUnique();
-
                     b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("Channel", "ExternalId", "Fingerprint")
+                        .IsUnique();
 
                     b.ToTable("InboxEntries", (string)null);
                 });

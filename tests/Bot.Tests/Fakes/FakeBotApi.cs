@@ -40,6 +40,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>When true, sends beyond 1 message/s per chat or 30/s overall answer 429 with retry_after.</summary>
     public bool EnforceRateLimits { get; set; }
 
+    /// <summary>While set, every call answers this (an outage of the API or of a proxy in front of it).</summary>
+    public FakeFailure? Outage { get; set; }
+
     public static async Task<FakeBotApi> StartAsync(TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -126,7 +129,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var (parameters, files) = await FakeBotApiRequest.ReadAsync(http.Request).ConfigureAwait(false);
         var (status, body) = bot != "bot" + Token
             ? (401, new FakeFailure(401, "Unauthorized").ToJson())
-            : NextFailure(method) is { } failure ? (failure.StatusCode, failure.ToJson())
+            : (NextFailure(method) ?? Outage ?? NextChatFailure(method, parameters)) is { } failure ? (failure.StatusCode, failure.ToJson())
             : await DispatchAsync(method, new FakeBotApiCall(method, parameters, files, Time.GetUtcNow(), 200), http.RequestAborted).ConfigureAwait(false);
 
         lock (_gate)
@@ -134,8 +137,25 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             _calls.Add(new FakeBotApiCall(method, parameters, files, Time.GetUtcNow(), status));
         }
 
+        if (body["html"] is JsonValue html)
+        {
+            // A proxy's own error page, not the Bot API's JSON.
+            http.Response.StatusCode = status;
+            http.Response.ContentType = "text/html";
+            await http.Response.WriteAsync(html.GetValue<string>(), http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         await WriteAsync(http, status, body).ConfigureAwait(false);
     }
+
+    /// <summary>The next <paramref name="count"/> sends (sendMessage, sendPhoto) to <paramref name="chatId"/> answer with <paramref name="failure"/>.</summary>
+    public void FailNextTo(string chatId, int count, FakeFailure failure) => FailNext(ChatKey(chatId), count, failure);
+
+    private FakeFailure? NextChatFailure(string method, JsonObject parameters) =>
+        method.StartsWith("send", StringComparison.OrdinalIgnoreCase) && parameters["chat_id"]?.ToString() is { } chat ? NextFailure(ChatKey(chat)) : null;
+
+    private static string ChatKey(string chatId) => "chat:" + chatId;
 
     private FakeFailure? NextFailure(string method)
     {

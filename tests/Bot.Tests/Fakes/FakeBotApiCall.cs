@@ -23,8 +23,11 @@ public sealed record FakeBotApiCall(string Method, JsonObject Parameters, IReadO
 public sealed record FakeUpload(string Field, string FileName, long Length);
 
 /// <summary>A scripted error answer (Bot API shape: ok=false, error_code, description, parameters.retry_after).</summary>
-public sealed record FakeFailure(int StatusCode, string Description, int? RetryAfter = null)
+public sealed record FakeFailure(int StatusCode, string Description, int? RetryAfter = null, bool Html = false)
 {
+    /// <summary>A reverse proxy's own error page (HTML, not the Bot API's JSON): e.g. 404 while it is being redeployed, 502, 504.</summary>
+    public static FakeFailure Proxy(int statusCode) => new(statusCode, $"<html><body><h1>{statusCode}</h1>nginx</body></html>", Html: true);
+
     public static FakeFailure TooManyRequests(int retryAfter) => new(429, $"Too Many Requests: retry after {retryAfter}", retryAfter);
 
     public static FakeFailure ServerError() => new(500, "Internal Server Error");
@@ -37,6 +40,11 @@ public sealed record FakeFailure(int StatusCode, string Description, int? RetryA
 
     public JsonObject ToJson()
     {
+        if (Html)
+        {
+            return new JsonObject { ["html"] = Description };
+        }
+
         var body = new JsonObject { ["ok"] = false, ["error_code"] = StatusCode, ["description"] = Description };
         if (RetryAfter is { } seconds)
         {

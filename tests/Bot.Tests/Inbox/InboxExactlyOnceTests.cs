@@ -71,6 +71,28 @@ public sealed class InboxExactlyOnceTests
     }
 
     [Fact]
+    public async Task A_new_update_that_reuses_an_old_update_id_is_handled_and_its_redelivery_is_not()
+    {
+        await using var host = await BotTestHost.StartAsync(Webhook);
+        using var http = host.CreateClient();
+        await WebhookPosts.PostAsync(http, FakeUpdates.Text(Resident, "xin chào", messageId: 10, updateId: 44).ToJsonString(), Secret);
+        await host.Api.WaitForCallsAsync("sendMessage", 1);
+
+        // A week without updates later, Telegram numbers updates from a random point that happens to hit 44 again.
+        var reused = FakeUpdates.Text(Resident, "/help", messageId: 95, updateId: 44).ToJsonString();
+        var fresh = await WebhookPosts.PostAsync(http, reused, Secret);
+        await host.Api.WaitForCallsAsync("sendMessage", 2);
+        var redelivered = await WebhookPosts.PostAsync(http, reused, Secret);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (fresh.StatusCode, redelivered.StatusCode));
+        await using var db = host.NewDbContext();
+        var entries = await db.InboxEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(["44", "44"], entries.Select(e => e.ExternalId));
+        Assert.Equal(["xin chào", "/help"], entries.Select(e => InboxPayload.Read(e).Text));
+        Assert.All(entries, e => Assert.Equal(InboxStatus.Handled, e.Status));
+    }
+
+    [Fact]
     public async Task An_update_recorded_before_a_crash_is_handled_once_after_restart()
     {
         var folder = Directory.CreateTempSubdirectory("residentbot-crash-").FullName;

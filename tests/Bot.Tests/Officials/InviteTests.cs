@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Inbox;
 using ResidentBot.Bot.Officials.Onboarding;
+using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Bot.Tests.Infrastructure;
+using ResidentBot.Persistence.Outbox;
 using static ResidentBot.Bot.Tests.Officials.OfficialsHarness;
 
 namespace ResidentBot.Bot.Tests.Officials;
@@ -36,6 +39,72 @@ public sealed class InviteTests
         await bed.MessageToAsync(NewOfficial + 1, "đã được sử dụng");
         await using var after = bed.Host.NewDbContext();
         Assert.Equal(NewOfficial, (await after.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+    }
+
+    [Fact]
+    public async Task The_invite_code_is_gone_from_the_database_once_the_administrator_has_it()
+    {
+        await using var bed = await StartAsync();
+
+        await bed.SendAsync(FakeUpdates.Command(CitySupervisor, $"/invite {NguyenTraiLeader}"));
+        var link = LinkIn((await bed.MessageToAsync(CitySupervisor, "https://t.me/")).String("text")!);
+        var code = link[(link.IndexOf("start=", StringComparison.Ordinal) + 6)..];
+
+        // The delivery mark and the scrubbing are one write, so once the row says Sent the code is gone.
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = bed.Host.NewDbContext();
+            return await db.OutboxMessages.AnyAsync(m => m.Recipient == Chat(CitySupervisor) && m.Status == OutboxStatus.Sent && m.Payload.Contains("t.me"));
+        });
+        await using (var db = bed.Host.NewDbContext())
+        {
+            Assert.DoesNotContain(await db.OutboxMessages.Select(m => m.Payload).ToListAsync(), p => p.Contains(code, StringComparison.Ordinal));
+            var kept = await db.OutboxMessages.SingleAsync(m => m.Recipient == Chat(CitySupervisor) && m.Payload.Contains("t.me"));
+            Assert.Contains($"?start={OutboxSecrets.Placeholder}", OutboxWriter.Read(kept).Text, StringComparison.Ordinal);
+            Assert.Contains("Nguyễn Trãi", OutboxWriter.Read(kept).Text, StringComparison.Ordinal); // what was issued, for whom, stays
+        }
+
+        await bed.SendAsync(FakeUpdates.Command(NewOfficial, $"/start {code}"));
+        await bed.MessageToAsync(NewOfficial, "Chủ tịch UBND phường Nguyễn Trãi");
+    }
+
+    [Fact]
+    public async Task An_invite_code_sent_to_the_bot_is_not_kept_in_the_inbox_even_when_redeeming_it_was_refused()
+    {
+        await using var bed = await StartAsync();
+        var code = await CreateInviteAsync(bed, NguyenTraiLeader);
+
+        // Tran Phu's leader already holds a post: refused, and the code stays valid for whom it was meant.
+        await bed.SendAsync(FakeUpdates.Command(TranPhuLeader, $"/start {code}"));
+        await bed.MessageToAsync(TranPhuLeader, "đã được liên kết với chức danh khác");
+
+        await using (var db = bed.Host.NewDbContext())
+        {
+            var entries = await db.InboxEntries.AsNoTracking().ToListAsync();
+            Assert.DoesNotContain(entries, e => e.Payload.Contains(code, StringComparison.Ordinal));
+            var start = Assert.Single(entries.Select(InboxPayload.Read), m => m.UserId == Chat(TranPhuLeader) && m.Command == "start");
+            Assert.Equal($"/start {OutboxSecrets.Placeholder}", start.Text);
+        }
+
+        await bed.SendAsync(FakeUpdates.Command(NewOfficial, $"/start {code}"));
+        await bed.MessageToAsync(NewOfficial, "Chủ tịch UBND phường Nguyễn Trãi");
+    }
+
+    [Fact]
+    public async Task Re_inviting_a_bound_official_warns_the_administrator_and_tells_the_account_that_loses_the_post()
+    {
+        await using var bed = await StartAsync();
+
+        await bed.SendAsync(FakeUpdates.Command(CitySupervisor, $"/invite {TranPhuLeaderCode}"));
+        var reply = (await bed.MessageToAsync(CitySupervisor, "https://t.me/")).String("text")!;
+        Assert.Contains("đang gắn với một tài khoản Telegram", reply, StringComparison.Ordinal);
+        var link = LinkIn(reply);
+        await bed.SendAsync(FakeUpdates.Command(NewOfficial, $"/start {link[(link.IndexOf("start=", StringComparison.Ordinal) + 6)..]}"));
+
+        var told = await bed.MessageToAsync(TranPhuLeader, "không còn gắn với chức danh");
+        Assert.Contains("Chủ tịch UBND phường Trần Phú", told.String("text"), StringComparison.Ordinal);
+        await using var db = bed.Host.NewDbContext();
+        Assert.Equal(NewOfficial, (await db.Officials.SingleAsync(o => o.Code == TranPhuLeaderCode)).TelegramUserId);
     }
 
     [Fact]

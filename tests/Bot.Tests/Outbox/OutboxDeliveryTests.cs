@@ -31,9 +31,9 @@ public sealed class OutboxDeliveryTests
         // Time moves only once the sender has saved when to retry, so each wait is measured from the failure.
         time.Advance(TimeSpan.FromSeconds(30));
         await WaitForAttemptsAsync(host, 2);
-        time.Advance(TimeSpan.FromSeconds(4)); // backoff after the 2nd attempt: 2^2 s
+        time.Advance(TimeSpan.FromSeconds(4)); // past the channel's first probe (1 s after the 500)
         await WaitForAttemptsAsync(host, 3);
-        time.Advance(TimeSpan.FromSeconds(8)); // backoff after the 3rd attempt: 2^3 s
+        time.Advance(TimeSpan.FromSeconds(8)); // past the second probe (2 s after the next 500)
         var calls = await host.Api.WaitForCallsAsync("sendMessage", 4);
 
         Assert.Equal([429, 500, 500, 200], calls.Select(c => c.StatusCode));

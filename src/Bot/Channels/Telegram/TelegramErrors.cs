@@ -1,9 +1,14 @@
-using System.Net;
 using Telegram.Bot.Exceptions;
 
 namespace ResidentBot.Bot.Channels.Telegram;
 
-/// <summary>Classifies Telegram failures for the outbox: rate limited, transient or permanent.</summary>
+/// <summary>
+/// Classifies Telegram failures for the outbox: rate limited, transient or permanent. Only Telegram's own refusal of
+/// this chat or this content is permanent: a Bot API error (its JSON answer) 400 (chat not found, message too long,
+/// bad request on what we sent) or 403 (bot blocked, user deactivated, kicked). Anything else keeps the message: a
+/// proxy's own page (a 404 while it is redeployed, 502, 504), 401 (a token being rotated), 404 and 409 (a misrouted
+/// or misconfigured API), 408, 429, 5xx, network errors — none says this message can never be delivered.
+/// </summary>
 internal static class TelegramErrors
 {
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
@@ -18,17 +23,13 @@ internal static class TelegramErrors
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
         ApiRequestException { ErrorCode: 429 } api => new DeliveryException(DeliveryFailure.RateLimited, api.Message,
             api.Parameters?.RetryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : DefaultRetryAfter, api),
-        ApiRequestException { ErrorCode: >= 500 } api => new DeliveryException(DeliveryFailure.Transient, api.Message, inner: api),
-        ApiRequestException api => new DeliveryException(DeliveryFailure.Permanent, api.Message, inner: api),
-        RequestException { HttpStatusCode: { } status } req when IsClientError(status) =>
-            new DeliveryException(DeliveryFailure.Permanent, req.Message, inner: req),
+        // Telegram.Bot raises ApiRequestException only for an answer in the Bot API's shape; a proxy's page is a RequestException.
+        ApiRequestException { ErrorCode: 400 or 403 } api =>
+            new DeliveryException(DeliveryFailure.Permanent, api.Message, inner: api),
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException =>
             new DeliveryException(DeliveryFailure.Permanent, $"Photo file cannot be read: {ex.Message}", inner: ex),
         RequestException or HttpRequestException or OperationCanceledException or IOException =>
             new DeliveryException(DeliveryFailure.Transient, ex.Message, inner: ex),
         _ => null,
     };
-
-    private static bool IsClientError(HttpStatusCode status) =>
-        (int)status is >= 400 and < 500 and not 429 and not 408;
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Retention;
 
 namespace ResidentBot.Bot.Chase.Jobs;
 
@@ -7,11 +8,12 @@ namespace ResidentBot.Bot.Chase.Jobs;
 /// Every recurring job, registered in this one place at each start: Hangfire's storage is in memory, so a
 /// restart registers them again and loses nothing (what is due is read from our database).
 /// </summary>
-internal sealed class ChaseRecurringJobs(IRecurringJobManager jobs, IOptions<ChaseOptions> options) : IHostedService
+internal sealed class ChaseRecurringJobs(IRecurringJobManager jobs, IOptions<ChaseOptions> options, IOptions<RetentionOptions> retention) : IHostedService
 {
     public const string Sweep = "chase-sweep";
     public const string DailyDigest = "chase-daily-digest";
     public const string WeeklyScorecard = "chase-weekly-scorecard";
+    public const string RetentionCleanup = "retention-cleanup";
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +22,7 @@ internal sealed class ChaseRecurringJobs(IRecurringJobManager jobs, IOptions<Cha
         jobs.AddOrUpdate<ChaseSweepJob>(Sweep, job => job.RunAsync(CancellationToken.None), chase.SweepCron, new RecurringJobOptions());
         jobs.AddOrUpdate<EscalationDigestJob>(DailyDigest, job => job.RunAsync(CancellationToken.None), chase.DailyDigestCron, local);
         jobs.AddOrUpdate<WeeklyScorecardJob>(WeeklyScorecard, job => job.RunAsync(CancellationToken.None), chase.WeeklyScorecardCron, local);
+        jobs.AddOrUpdate<RetentionCleanupJob>(RetentionCleanup, job => job.RunAsync(CancellationToken.None), retention.Value.CleanupCron, local);
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
+using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Officials.CaseCard;
 
@@ -44,8 +45,15 @@ internal sealed partial class InviteCommand(
         }
 
         LogIssued(admin.Code, invite.Official.Code);
-        turn.Reply(turn.T("Official.Invite.Link", invite.Official.Title, invite.Official.FullName,
-            CaseCardRenderer.Local(invite.ExpiresAt, (await routing.GetAsync(cancellationToken)).Calendar.TimeZone), links.For(invite.Code)));
+        var text = turn.T("Official.Invite.Link", invite.Official.Title, invite.Official.FullName,
+            CaseCardRenderer.Local(invite.ExpiresAt, (await routing.GetAsync(cancellationToken)).Calendar.TimeZone), links.For(invite.Code));
+        if (invite.Official.TelegramUserId is not null)
+        {
+            text += "\n\n" + turn.T("Official.Invite.Rebinds");
+        }
+
+        // The code is a live credential until used: the outbox forgets it once Telegram has it.
+        turn.Reply(new OutboundMessage { Text = text, Secrets = [invite.Code] });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused /invite from Telegram user {UserId}: not an administrator")]

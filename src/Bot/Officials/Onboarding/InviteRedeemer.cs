@@ -1,8 +1,10 @@
 using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
-
 using ResidentBot.Bot.Conversations.Start;
+using ResidentBot.Bot.Resources;
+using ResidentBot.Persistence.Residents;
+using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Bot.Officials.Onboarding;
 
@@ -28,7 +30,12 @@ internal sealed class InviteRedeemer(OfficialInvites invites) : IInviteRedeemer
             return true;
         }
 
-        var (outcome, official) = await invites.RedeemAsync(code, userId, ct);
+        var (outcome, official, previous) = await invites.RedeemAsync(code, userId, ct);
+        if (previous is { } account)
+        {
+            await TellPreviousAccountAsync(turn, account, official!, ct);
+        }
+
         turn.Reply(outcome switch
         {
             RedeemOutcome.Bound => turn.T("Official.Invite.Welcome", official!.FullName, official.Title),
@@ -38,5 +45,13 @@ internal sealed class InviteRedeemer(OfficialInvites invites) : IInviteRedeemer
             _ => turn.T("Official.Invite.Unknown"),
         });
         return true;
+    }
+
+    // Whoever held the post hears that it moved, in their language: a binding never changes behind anyone's back.
+    private static async Task TellPreviousAccountAsync(Turn turn, long account, Official official, CancellationToken ct)
+    {
+        var chat = account.ToString(CultureInfo.InvariantCulture);
+        var language = (await turn.Db.LanguagesOfAsync(ChannelNames.Telegram, [chat], ct)).GetValueOrDefault(chat) ?? Texts.Vietnamese;
+        turn.Outbox.Enqueue(ChannelNames.Telegram, chat, new OutboundMessage { Text = Texts.Format(language, "Official.Invite.MovedAway", official.Title) });
     }
 }

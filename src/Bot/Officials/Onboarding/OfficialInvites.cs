@@ -34,24 +34,28 @@ internal sealed partial class OfficialInvites(ResidentBotDbContext db, TimeProvi
         return new CreatedInvite(official, secret, invite.ExpiresAt);
     }
 
-    public async Task<(RedeemOutcome Outcome, Official? Official)> RedeemAsync(string code, long telegramUserId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Binds <paramref name="telegramUserId"/> to the invite's official. <c>Previous</c> is the account the official
+    /// was bound to until now, if another: it loses the binding and must be told.
+    /// </summary>
+    public async Task<(RedeemOutcome Outcome, Official? Official, long? Previous)> RedeemAsync(string code, long telegramUserId, CancellationToken cancellationToken)
     {
         var hash = Hash(code.Trim());
         var invite = await db.OfficialInvites.FirstOrDefaultAsync(i => i.CodeHash == hash, cancellationToken);
         var now = time.GetUtcNow();
         if (invite is null)
         {
-            return (RedeemOutcome.Unknown, null);
+            return (RedeemOutcome.Unknown, null, null);
         }
 
         if (invite.UsedAt is not null)
         {
-            return (RedeemOutcome.Used, null);
+            return (RedeemOutcome.Used, null, null);
         }
 
         if (invite.ExpiresAt <= now)
         {
-            return (RedeemOutcome.Expired, null);
+            return (RedeemOutcome.Expired, null, null);
         }
 
         var official = await db.Officials.SingleAsync(o => o.Id == invite.OfficialId, cancellationToken);
@@ -59,14 +63,20 @@ internal sealed partial class OfficialInvites(ResidentBotDbContext db, TimeProvi
         if (holder is not null)
         {
             LogAccountTaken(telegramUserId, holder.Code, official.Code);
-            return (RedeemOutcome.AccountBoundElsewhere, holder);
+            return (RedeemOutcome.AccountBoundElsewhere, holder, null);
         }
 
+        var previous = official.TelegramUserId is { } bound && bound != telegramUserId ? bound : (long?)null;
         invite.UsedAt = now;
         invite.UsedBy = telegramUserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         official.TelegramUserId = telegramUserId;
         LogRedeemed(official.Code, invite.Id, telegramUserId);
-        return (RedeemOutcome.Bound, official);
+        if (previous is { } moved)
+        {
+            LogMoved(official.Code, moved, telegramUserId);
+        }
+
+        return (RedeemOutcome.Bound, official, previous);
     }
 
     public static string Hash(string code) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
@@ -78,6 +88,9 @@ internal sealed partial class OfficialInvites(ResidentBotDbContext db, TimeProvi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invite {InviteId} bound official {OfficialCode} to Telegram user {TelegramUserId}")]
     private partial void LogRedeemed(string officialCode, long inviteId, long telegramUserId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Official {OfficialCode} moved from Telegram user {PreviousUserId} to {TelegramUserId} by an invite")]
+    private partial void LogMoved(string officialCode, long previousUserId, long telegramUserId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram user {TelegramUserId} is already official {HolderCode}; invite for {OfficialCode} refused")]
     private partial void LogAccountTaken(long telegramUserId, string holderCode, string officialCode);

@@ -174,6 +174,42 @@ public sealed class TelegramSenderTests : IAsyncLifetime
         Assert.Equal((DeliveryFailure.Permanent, DeliveryFailure.Permanent), (blocked.Kind, missing.Kind));
     }
 
+    public static TheoryData<FakeFailure> NotTheChannelsRefusal => new()
+    {
+        FakeFailure.Proxy(404), FakeFailure.Proxy(502), FakeFailure.Proxy(504), FakeFailure.Proxy(400), FakeFailure.Proxy(403),
+        new FakeFailure(404, "Not Found"), new FakeFailure(408, "Request Timeout"), new FakeFailure(401, "Unauthorized"),
+        new FakeFailure(502, "Bad Gateway"), new FakeFailure(409, "Conflict: terminated by other getUpdates request"),
+    };
+
+    [Theory]
+    [MemberData(nameof(NotTheChannelsRefusal))]
+    public async Task An_answer_that_does_not_refuse_this_message_is_transient(FakeFailure failure)
+    {
+        _api.FailNext("sendMessage", 1, failure);
+
+        var ex = await Assert.ThrowsAsync<DeliveryException>(() => Send(new OutboundMessage { Text = "Chào" }));
+
+        Assert.Equal(DeliveryFailure.Transient, ex.Kind);
+    }
+
+    public static TheoryData<FakeFailure> RefusedForGood => new()
+    {
+        new FakeFailure(403, "Forbidden: user is deactivated"), new FakeFailure(403, "Forbidden: bot was kicked from the group chat"),
+        new FakeFailure(400, "Bad Request: message is too long"), new FakeFailure(400, "Bad Request: can't parse entities"),
+        new FakeFailure(400, "Bad Request: message to edit not found"),
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedForGood))]
+    public async Task Telegram_s_own_refusal_of_the_chat_or_the_content_is_permanent(FakeFailure failure)
+    {
+        _api.FailNext("sendMessage", 1, failure);
+
+        var ex = await Assert.ThrowsAsync<DeliveryException>(() => Send(new OutboundMessage { Text = "Chào" }));
+
+        Assert.Equal(DeliveryFailure.Permanent, ex.Kind);
+    }
+
     [Fact]
     public async Task Unreachable_api_is_transient()
     {

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Persistence;
+using ResidentBot.Persistence.Outbox;
+using ResidentBot.Persistence.Sqlite;
+
+namespace ResidentBot.Bot.Outbox;
+
+/// <summary>
+/// What the sender may deliver next. A chat's messages go in the order they were queued: a message whose chat has an
+/// older one still waiting (retry_after, backoff) is not due, whatever its own time.
+/// </summary>
+internal sealed class DeliveryQueue(IServiceScopeFactory scopes, DatabaseWriteGate writeGate, TimeProvider time)
+{
+    internal const int BatchSize = 500;
+
+    /// <summary>
+    /// The oldest due messages of <paramref name="channels"/>, leaving out chats in <paramref name="busy"/> (being
+    /// delivered to: what they still have is read again once their marks are saved, so no message is taken twice)
+    /// and chats whose oldest message is waiting.
+    /// </summary>
+    public async Task<List<OutboxMessage>> LoadDueAsync(
+        IReadOnlyCollection<string> channels, IReadOnlySet<(string Channel, string Recipient)> busy, CancellationToken cancellationToken)
+    {
+        if (channels.Count == 0)
+        {
+            return [];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var now = time.GetUtcNow();
+        string[] names = [.. channels];
+
+        // Few rows wait at a time (retries of healthy channels; a channel that is down is not read here), and the
+        // (Status, NextAttemptAt) index finds them.
+        var waiting = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now && names.Contains(m.Channel))
+            .GroupBy(m => new { m.Channel, m.Recipient })
+            .Select(g => new { g.Key.Channel, g.Key.Recipient, Id = g.Min(m => m.Id) })
+            .ToListAsync(cancellationToken);
+        var waitingFrom = waiting.ToDictionary(w => (w.Channel, w.Recipient), w => w.Id);
+        string[] excluded = [.. busy.Select(c => c.Recipient).Concat(waitingFrom.Keys.Select(c => c.Recipient)).Distinct()];
+
+        var due = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && names.Contains(m.Channel) && !excluded.Contains(m.Recipient))
+            .OrderBy(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        return [.. due.Where(m => !busy.Contains((m.Channel, m.Recipient))
+                                  && !(waitingFrom.TryGetValue((m.Channel, m.Recipient), out var from) && from < m.Id))];
+    }
+
+    /// <summary>
+    /// The message to try while <paramref name="channel"/> is down: the first waiting message of a chat (never one
+    /// behind it), the one due soonest, so a message that keeps failing does not hold the probe.
+    /// </summary>
+    public async Task<OutboxMessage?> FindProbeAsync(string channel, IReadOnlySet<(string Channel, string Recipient)> busy, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        string[] excluded = [.. busy.Where(c => c.Channel == channel).Select(c => c.Recipient)];
+        var heads = db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Pending && m.Channel == channel)
+            .GroupBy(m => m.Recipient)
+            .Select(g => g.Min(m => m.Id));
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => heads.Contains(m.Id) && !excluded.Contains(m.Recipient))
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// At start, makes every waiting message of <paramref name="channels"/> due: their backoffs were measured against
+    /// an outage this process knows nothing of, and the channel decides again (one that is still down is probed).
+    /// </summary>
+    public async Task<int> ReleaseAllAsync(IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var now = time.GetUtcNow();
+        string[] names = [.. channels];
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            return await db.OutboxMessages
+                .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now && names.Contains(m.Channel))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+        }
+    }
+
+    /// <summary>Makes the given waiting messages due now (their channel answers again).</summary>
+    public async Task<int> ReleaseAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        var released = 0;
+        foreach (var chunk in ids.Chunk(BatchSize))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+            var now = time.GetUtcNow();
+            using (await writeGate.EnterAsync(db, cancellationToken))
+            {
+                released += await db.OutboxMessages
+                    .Where(m => chunk.Contains(m.Id) && m.Status == OutboxStatus.Pending && m.NextAttemptAt > now)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
+            }
+        }
+
+        return released;
+    }
+}

@@ -1,0 +1,134 @@
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Hosting;
+using ResidentBot.Persistence.Outbox;
+
+namespace ResidentBot.Bot.Outbox;
+
+/// <summary>One chat's turn: its messages in order, each attempt's outcome saved, the channel's health told.</summary>
+internal sealed partial class OutboxSender
+{
+    /// <summary>Delivers a chat's messages in order; stops at one to retry later (false), so none overtakes it.</summary>
+    private async Task<bool> DeliverChatAsync(List<OutboxMessage> messages, WorkSignal slotFreed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var message in messages)
+            {
+                if (!await DeliverAsync(message, cancellationToken))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            slotFreed.Notify();
+        }
+    }
+
+    /// <summary>The messages the pacer lets go now; <paramref name="retryAt"/> is when the first one held back may go.</summary>
+    private List<OutboxMessage> TakePaced(IEnumerable<OutboxMessage> due, out DateTimeOffset? retryAt)
+    {
+        retryAt = null;
+        var blocked = new HashSet<(string, string)>();
+        var batch = new List<OutboxMessage>();
+        foreach (var message in due)
+        {
+            var chat = (message.Channel, message.Recipient);
+            if (blocked.Contains(chat))
+            {
+                continue;
+            }
+
+            if (pacer.TryTake($"{message.Channel}:{message.Recipient}", out var at))
+            {
+                batch.Add(message);
+            }
+            else
+            {
+                blocked.Add(chat);
+                retryAt = retryAt is { } earlier && earlier < at ? earlier : at;
+            }
+        }
+
+        return batch;
+    }
+
+    /// <summary>Tries one message and saves the outcome; false when it is to be retried later.</summary>
+    private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var channel = health[message.Channel];
+        var chat = $"{message.Channel}:{message.Recipient}";
+        message.Attempts++;
+        IReadOnlyList<long> release = [];
+        try
+        {
+            var externalId = await byChannel[message.Channel].SendAsync(message.Recipient, OutboxWriter.Read(message), cancellationToken);
+            message.Status = OutboxStatus.Sent;
+            message.SentAt = time.GetUtcNow();
+            message.ExternalMessageId = externalId;
+            message.LastError = null;
+            release = channel.Answered();
+        }
+        catch (DeliveryException ex) when (ex.Kind == DeliveryFailure.RateLimited)
+        {
+            var wait = ex.RetryAfter ?? TimeSpan.FromSeconds(1);
+            pacer.Pause(chat, wait);
+            Retry(message, wait, ex.Message);
+            release = channel.Answered();
+        }
+        catch (DeliveryException ex) when (ex.Kind == DeliveryFailure.Permanent)
+        {
+            message.Status = OutboxStatus.Failed;
+            message.LastError = Bounded(ex.Message);
+            LogPermanentFailure(message.Id, message.Channel, message.Recipient, ex.Message);
+            release = channel.Answered();
+        }
+        catch (Exception ex) when (ex is DeliveryException or HttpRequestException or TimeoutException or TaskCanceledException
+                                   && !cancellationToken.IsCancellationRequested)
+        {
+            var backoff = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, message.Attempts), options.Value.MaxBackoff.TotalSeconds));
+            Retry(message, backoff, ex.Message);
+            channel.Failed(message.Id, chat);
+        }
+        catch
+        {
+            channel.Abandoned(message.Id);
+            throw;
+        }
+
+        await outcomes.SaveAsync(message);
+        if (release.Count > 0)
+        {
+            // After the mark above, so the probe that brought the channel back is not released (and sent) again.
+            var released = await queue.ReleaseAsync(release, CancellationToken.None);
+            LogChannelBack(message.Channel, released);
+            signal.Notify();
+        }
+
+        return message.Status != OutboxStatus.Pending;
+    }
+
+    private void Retry(OutboxMessage message, TimeSpan wait, string error)
+    {
+        message.NextAttemptAt = time.GetUtcNow() + wait;
+        message.LastError = Bounded(error);
+        LogRetry(message.Id, message.Attempts, wait, error);
+    }
+
+    private static string Bounded(string error) => error.Length > 500 ? error[..500] : error;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox sweep failed; retrying")]
+    private partial void LogSweepFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} to {Channel}:{Recipient} refused for good: {Error}")]
+    private partial void LogPermanentFailure(long id, string channel, string recipient, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} attempt {Attempt} failed; retry in {Wait}: {Error}")]
+    private partial void LogRetry(long id, int attempt, TimeSpan wait, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Channel {Channel} answers again; {Released} waiting messages released")]
+    private partial void LogChannelBack(string channel, int released);
+}

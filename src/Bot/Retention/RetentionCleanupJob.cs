@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ResidentBot.Persistence;
+using ResidentBot.Persistence.Inbox;
+using ResidentBot.Persistence.Outbox;
+using ResidentBot.Persistence.Sqlite;
+
+namespace ResidentBot.Bot.Retention;
+
+/// <summary>
+/// Deletes handled inbox entries and sent outbox messages older than <see cref="RetentionOptions"/> says, a batch per
+/// transaction so the writers' gate is never held for long (turns and delivery marks go in between). Derives all from
+/// the database: running it twice, or concurrently, deletes nothing more.
+/// </summary>
+internal sealed partial class RetentionCleanupJob(
+    IServiceScopeFactory scopes,
+    DatabaseWriteGate writeGate,
+    IOptions<RetentionOptions> options,
+    TimeProvider time,
+    ILogger<RetentionCleanupJob> logger)
+{
+    internal const int BatchSize = 500;
+
+    /// <summary>Returns how many inbox entries and outbox messages were deleted.</summary>
+    public async Task<(int Inbox, int Outbox)> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var inboxBefore = now - TimeSpan.FromDays(options.Value.InboxDays);
+        var outboxBefore = now - TimeSpan.FromDays(options.Value.OutboxDays);
+
+        // Indexed by (Status, ReceivedAt) and (Status, NextAttemptAt); a sent message's last NextAttemptAt is no later
+        // than its SentAt, so the index narrows and SentAt decides.
+        var inbox = await DeleteInBatchesAsync(db => db.InboxEntries
+            .Where(e => e.Status == InboxStatus.Handled && e.ReceivedAt < inboxBefore)
+            .OrderBy(e => e.Id).Take(BatchSize), cancellationToken);
+        var outbox = await DeleteInBatchesAsync(db => db.OutboxMessages
+            .Where(m => m.Status == OutboxStatus.Sent && m.NextAttemptAt < outboxBefore && m.SentAt < outboxBefore)
+            .OrderBy(m => m.Id).Take(BatchSize), cancellationToken);
+        if (inbox + outbox > 0)
+        {
+            LogPruned(inbox, options.Value.InboxDays, outbox, options.Value.OutboxDays);
+        }
+
+        return (inbox, outbox);
+    }
+
+    private async Task<int> DeleteInBatchesAsync<T>(Func<ResidentBotDbContext, IQueryable<T>> batch, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+            int deleted;
+            using (await writeGate.EnterAsync(db, cancellationToken))
+            {
+                deleted = await batch(db).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            total += deleted;
+            if (deleted < BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Inbox} handled inbox entries older than {InboxDays} days and {Outbox} sent outbox messages older than {OutboxDays} days")]
+    private partial void LogPruned(int inbox, int inboxDays, int outbox, int outboxDays);
+}
