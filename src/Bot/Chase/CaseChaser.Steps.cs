@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;
@@ -32,7 +33,7 @@ internal sealed partial class CaseChaser
             await messenger.SendAsync(official, key, chat => new OutboundMessage
             {
                 Text = chat.T(textKey, @case.TrackingCode, Local(view, reminder.DeadlineAt), reminder.Percent),
-                Tag = $"case:{@case.Id}",
+                Tag = CaseTag.For(@case.Id),
             }, cancellationToken);
         }
     }
@@ -73,7 +74,7 @@ internal sealed partial class CaseChaser
                     buttons.Button(chat.T("Chase.Button.Extend"), SupervisorActions.Extend, caseArg, chat.ChatId),
                 ],
             ],
-            Tag = $"case:{@case.Id}",
+            Tag = CaseTag.For(@case.Id),
         }, cancellationToken);
         await residents.NotifyAsync(@case, "Chase.Resident.Escalated", [@case.TrackingCode, link.Official.Title], cancellationToken);
         return true;

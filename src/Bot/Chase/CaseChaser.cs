@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Persistence;
@@ -13,9 +14,9 @@ namespace ResidentBot.Bot.Chase;
 /// </summary>
 internal sealed partial class CaseChaser(
     ResidentBotDbContext db,
-    ChaseMessenger messenger,
+    OfficialNotifier messenger,
     ChaseRules rules,
-    Residents.IResidentInbox residents,
+    ResidentNotifier residents,
     Conversations.Buttons.ButtonCodec buttons,
     Persistence.Sqlite.DatabaseWriteGate writeGate,
     TimeProvider time,

@@ -23,7 +23,6 @@ internal static class ChaseServiceCollectionExtensions
         services.ConfigureDbContext<ResidentBotDbContext>((provider, options) =>
             options.AddInterceptors(provider.GetRequiredService<ChaseScheduleInterceptor>()));
 
-        services.AddScoped<ChaseMessenger>();
         services.AddScoped<CaseChaser>();
         services.AddScoped<ChaseSweepJob>();
         services.AddScoped<EscalationDigestJob>();

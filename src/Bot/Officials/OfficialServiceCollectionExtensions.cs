@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Officials.Acknowledge;
@@ -26,8 +27,6 @@ internal static class OfficialServiceCollectionExtensions
         services.AddScoped<CaseCardRenderer>();
         services.AddScoped<CaseAccess>();
         services.AddScoped<CardButtons>();
-        services.AddScoped<OfficialChats>();
-        services.AddScoped<IOfficialInbox, OfficialInbox>();
 
         services.AddScoped<IButtonHandler, AcknowledgeButton>();
         services.AddScoped<ReplyRelay>();

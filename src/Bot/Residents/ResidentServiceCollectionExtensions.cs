@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Conversations.AddInformation;
 using ResidentBot.Bot.Conversations.Confirmation;
@@ -13,7 +14,6 @@ internal static class ResidentServiceCollectionExtensions
     /// <summary>What residents can do: start, language, report, status, add information, confirm, rate.</summary>
     public static IServiceCollection AddResidentFeatures(this IServiceCollection services)
     {
-        services.AddScoped<IResidentInbox, ResidentInbox>();
         services.AddSingleton<PhotoPolicy>();
 
         services.AddScoped<ICommandHandler, StartCommand>();

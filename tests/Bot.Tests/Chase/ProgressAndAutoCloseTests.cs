@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -148,7 +149,7 @@ public sealed class ProgressAndAutoCloseTests
             @case.Resolve(Actor.Official(@case.AccountableOfficialId!.Value), "Đã thay bóng đèn", now);
             if (askResident)
             {
-                await services.GetRequiredService<IResidentInbox>().AskToConfirmAsync(@case, CancellationToken.None);
+                await services.GetRequiredService<ResidentNotifier>().AskToConfirmAsync(@case, CancellationToken.None);
             }
         });
         Assert.Equal(now + Week, (await host.CaseAsync(id)).NextChaseAt);

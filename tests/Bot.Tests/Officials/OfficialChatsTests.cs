@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Channels;

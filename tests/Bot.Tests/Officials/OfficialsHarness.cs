@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -82,7 +83,7 @@ internal sealed class OfficialsHarness : IAsyncDisposable
 
         var decision = engine.Reroute(engine.Directory.AreasByCode[areaCode].Id, category, when);
         // Resolved before the transaction: the button key is created on first use, on a connection of its own.
-        var officials = scope.ServiceProvider.GetRequiredService<IOfficialInbox>();
+        var officials = scope.ServiceProvider.GetRequiredService<OfficialNotifier>();
         await using var tx = await db.Database.BeginTransactionAsync();
         var code = await scope.ServiceProvider.GetRequiredService<TrackingCodeAllocator>().NextAsync("HD", when.Year, CancellationToken.None);
         var @case = Case.Create(new NewCase(resident.Id, decision.Category.Id, decision.Area.Id, "Đèn đường hỏng từ 3 ngày nay",

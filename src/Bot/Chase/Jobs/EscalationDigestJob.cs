@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using ResidentBot.Bot.Chase.Digests;
 namespace ResidentBot.Bot.Chase.Jobs;
 
 /// <summary>The daily digest to each supervisor: overdue and escalated cases in their areas, and the change since the last one.</summary>
-internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules rules, ChaseMessenger messenger, TimeProvider time)
+internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules rules, OfficialNotifier messenger, TimeProvider time)
 {
     public const string Kind = "daily";
 

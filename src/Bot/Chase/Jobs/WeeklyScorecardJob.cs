@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace ResidentBot.Bot.Chase.Jobs;
 
 /// <summary>The weekly scorecard to each supervisor: per ward and official over the last 7 days, with a chart.</summary>
 internal sealed class WeeklyScorecardJob(
-    ResidentBotDbContext db, ChaseRules rules, ChaseMessenger messenger, IHostEnvironment environment, TimeProvider time)
+    ResidentBotDbContext db, ChaseRules rules, OfficialNotifier messenger, IHostEnvironment environment, TimeProvider time)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Residents;
@@ -6,7 +7,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Chase.Progress;
 
 /// <summary>The accountable official's reply to a progress request is the progress note: logged and relayed to the resident.</summary>
-internal sealed class ProgressReplyHandler(IResidentInbox residents) : IInputHandler
+internal sealed class ProgressReplyHandler(ResidentNotifier residents) : IInputHandler
 {
     public async Task<bool> TryHandleAsync(Turn turn, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Residents;
@@ -6,7 +7,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Chase.Supervisors;
 
 /// <summary>Asks the supervisor for the reason, then extends the resolve deadline and tells the resident why.</summary>
-internal sealed class ExtendDeadlineFlow(ChaseRules rules, IResidentInbox residents) : IFlowHandler
+internal sealed class ExtendDeadlineFlow(ChaseRules rules, ResidentNotifier residents) : IFlowHandler
 {
     public const string Name = "chase.extend";
     public const string ReasonStep = "reason";

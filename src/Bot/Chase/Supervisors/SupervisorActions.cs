@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;
@@ -12,10 +13,10 @@ namespace ResidentBot.Bot.Chase.Supervisors;
 /// <summary>What a supervisor can do with an escalated case: urge, reassign within the area, extend the deadline.</summary>
 internal sealed class SupervisorActions(
     ChaseRules rules,
-    ChaseMessenger messenger,
+    OfficialNotifier messenger,
     ButtonCodec buttons,
-    IOfficialInbox officials,
-    IResidentInbox residents) : IButtonHandler
+    OfficialNotifier officials,
+    ResidentNotifier residents) : IButtonHandler
 {
     public const string Urge = "s.urge";
     public const string Reassign = "s.reas";
@@ -41,7 +42,7 @@ internal sealed class SupervisorActions(
                 await messenger.SendAsync(@case.AccountableOfficialId!.Value, null, chat => new OutboundMessage
                 {
                     Text = chat.T("Chase.Urge.ToOfficial", @case.TrackingCode, supervisor.Title),
-                    Tag = $"case:{@case.Id}",
+                    Tag = CaseTag.For(@case.Id),
                 }, cancellationToken);
                 turn.ButtonAnswer = (turn.T("Chase.Urge.Done", @case.TrackingCode), false);
                 break;

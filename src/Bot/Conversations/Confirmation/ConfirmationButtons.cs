@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
@@ -16,7 +17,7 @@ namespace ResidentBot.Bot.Conversations.Confirmation;
 internal sealed partial class ConfirmationButtons(
     ButtonCodec codec,
     CurrentRouting routing,
-    IOfficialInbox officials,
+    OfficialNotifier officials,
     ILogger<ConfirmationButtons> logger) : IButtonHandler
 {
     public const string Yes = "c.yes";
@@ -71,7 +72,7 @@ internal sealed partial class ConfirmationButtons(
         {
             Text = turn.T("Resident.Confirm.AskRating", @case.TrackingCode),
             EditMessageId = turn.Message.MessageId,
-            Tag = ResidentInbox.CaseTag(@case),
+            Tag = CaseTag.For(@case.Id),
             Buttons = [[.. Enumerable.Range(1, 5).Select(n =>
                 codec.Button(turn.T("Resident.Confirm.Star", n), Rate, string.Create(CultureInfo.InvariantCulture, $"{id}.{n}"), owner))]],
         });
@@ -90,7 +91,7 @@ internal sealed partial class ConfirmationButtons(
             Text = turn.T("Resident.Confirm.Reopened", @case.TrackingCode, @case.AccountableOfficial?.Title,
                 ResidentWords.Local(assignment.AcknowledgeDueAt, zone), ResidentWords.Local(assignment.ResolveDueAt, zone)),
             EditMessageId = turn.Message.MessageId,
-            Tag = ResidentInbox.CaseTag(@case),
+            Tag = CaseTag.For(@case.Id),
         });
     }
 

@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations.Start;
@@ -16,7 +17,7 @@ internal sealed partial class ReportSubmitter(
     CurrentRouting routing,
     TrackingCodeAllocator codes,
     IOptions<CaseOptions> options,
-    IOfficialInbox officials,
+    OfficialNotifier officials,
     ILogger<ReportSubmitter> logger)
 {
     public async Task SubmitAsync(Turn turn, ReportDraft draft, CancellationToken cancellationToken)
@@ -48,7 +49,7 @@ internal sealed partial class ReportSubmitter(
         turn.EndFlow();
         var reply = MainMenu.With(turn, turn.T("Resident.Report.Submitted", code, decision.Official.Title, ReportPrompts.PlaceName(engine, decision.Area.Id),
             ResidentWords.Local(decision.AcknowledgeDueAt, zone), ResidentWords.Local(decision.ResolveDueAt, zone)));
-        turn.Reply(reply with { Tag = ResidentInbox.CaseTag(@case) });
+        turn.Reply(reply with { Tag = CaseTag.For(@case.Id) });
         LogSubmitted(code, decision.Area.Code, decision.Official.Code);
     }
 

@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
@@ -78,7 +79,7 @@ internal sealed class StatusCommand(ButtonCodec codec, CurrentRouting routing, C
         turn.Reply(new OutboundMessage
         {
             Text = text,
-            Tag = ResidentInbox.CaseTag(@case),
+            Tag = CaseTag.For(@case.Id),
             Buttons = @case.Status.IsOpen() ? [[AddButton(turn, @case)]] : [],
         });
     }

@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Bot.Residents;
@@ -6,7 +7,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Officials.Acknowledge;
 
 /// <summary>"Tiếp nhận": the official takes the case in; the resident is told who (by title).</summary>
-internal sealed class AcknowledgeButton(CaseAccess access, CardButtons card, IResidentInbox residents) : IButtonHandler
+internal sealed class AcknowledgeButton(CaseAccess access, CardButtons card, ResidentNotifier residents) : IButtonHandler
 {
     public IReadOnlyCollection<string> Actions { get; } = [OfficialActions.Acknowledge];
 

@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Routing.Cases;
@@ -15,6 +16,6 @@ internal sealed class CardButtons(CaseCardRenderer cards)
         }
 
         var buttons = @case.AccountableOfficialId == turn.Official?.Id ? cards.Buttons(@case, turn.Language, turn.Message.UserId) : [];
-        turn.Reply(new OutboundMessage { EditMessageId = cardMessageId, Buttons = buttons, Tag = OfficialActions.CaseTag(@case.Id) });
+        turn.Reply(new OutboundMessage { EditMessageId = cardMessageId, Buttons = buttons, Tag = CaseTag.For(@case.Id) });
     }
 }

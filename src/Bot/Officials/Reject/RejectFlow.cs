@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Bot.Residents;
@@ -6,7 +7,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Officials.Reject;
 
 /// <summary>The reason: rejects the case and tells the resident why.</summary>
-internal sealed class RejectFlow(CaseAccess access, CardButtons card, IResidentInbox residents) : IFlowHandler
+internal sealed class RejectFlow(CaseAccess access, CardButtons card, ResidentNotifier residents) : IFlowHandler
 {
     public const string Name = "official.reject";
 

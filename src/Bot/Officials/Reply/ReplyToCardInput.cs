@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Officials.CaseCard;
@@ -21,7 +22,7 @@ internal sealed class ReplyToCardInput(CaseAccess access, ReplyRelay relay) : II
         var tag = await turn.Db.OutboxMessages.AsNoTracking()
             .Where(m => m.Channel == message.Channel && m.Recipient == message.ChatId && m.ExternalMessageId == repliedTo && m.Tag != null)
             .OrderByDescending(m => m.Id).Select(m => m.Tag).FirstOrDefaultAsync(cancellationToken);
-        if (!OfficialActions.TryParseCaseTag(tag, out var caseId))
+        if (!CaseTag.TryParse(tag, out var caseId))
         {
             return false;
         }

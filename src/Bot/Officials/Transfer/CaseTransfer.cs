@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations;
@@ -15,8 +16,8 @@ internal sealed partial class CaseTransfer(
     CurrentRouting routing,
     CaseAccess access,
     CardButtons card,
-    IOfficialInbox officials,
-    IResidentInbox residents,
+    OfficialNotifier officials,
+    ResidentNotifier residents,
     ILogger<CaseTransfer> logger)
 {
     public async Task TransferAsync(Turn turn, Case @case, int areaId, int categoryId, string reason, string? cardMessageId,

@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Residents;
@@ -83,7 +84,7 @@ public sealed class ConfirmationTests
             var db = services.GetRequiredService<ResidentBotDbContext>();
             var @case = await db.Cases.SingleAsync(c => c.Id == reported.Id);
             @case.Resolve(Actor.Official(@case.AccountableOfficialId!.Value), "Đã thay bóng đèn", TimeProvider.System.GetUtcNow());
-            await services.GetRequiredService<IResidentInbox>().AskToConfirmAsync(@case, CancellationToken.None);
+            await services.GetRequiredService<ResidentNotifier>().AskToConfirmAsync(@case, CancellationToken.None);
         });
         await WaitForButtonAsync(host, chat);
         return reported;
