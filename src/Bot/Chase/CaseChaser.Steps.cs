@@ -65,7 +65,7 @@ internal sealed partial class CaseChaser
         var caseArg = @case.Id.ToString(CultureInfo.InvariantCulture);
         await messenger.SendAsync(link.Official.Id, key, chat => new OutboundMessage
         {
-            Text = chat.T("Chase.Escalation.Card", @case.TrackingCode, link.Level, Late(chat.Language, late), accountableTitle, @case.Description),
+            Text = chat.T("Chase.Escalation.Card", @case.TrackingCode, link.Level, TimeText.Duration(chat.Language, late), accountableTitle, @case.Description),
             Buttons =
             [
                 [
@@ -110,10 +110,9 @@ internal sealed partial class CaseChaser
             return;
         }
 
-        var days = (int)Math.Round(policy.AutoCloseAfter.TotalDays);
-        @case.Close(Actor.System, now, string.Create(CultureInfo.InvariantCulture,
-            $"Closed automatically: the resident did not answer within {days} days of the resolution."));
-        await residents.NotifyAsync(@case, "Chase.Resident.AutoClosed", [@case.TrackingCode, days], cancellationToken);
+        @case.Close(Actor.System, now,
+            $"Closed automatically: the resident did not answer within {TimeText.Duration(Resources.Texts.English, policy.AutoCloseAfter)} of the resolution.");
+        await residents.NotifyAsync(@case, "Chase.Resident.AutoClosed", [@case.TrackingCode, TimeText.Span(policy.AutoCloseAfter)], cancellationToken);
     }
 
     private static DateTimeOffset? FirstMissedDeadline(Case @case) =>
@@ -121,9 +120,5 @@ internal sealed partial class CaseChaser
             ? ack
             : @case.ResolveDueAt;
 
-    internal static string Local(ChaseView view, DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, view.Engine.Calendar.TimeZone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    internal static string Late(string language, TimeSpan late) =>
-        Resources.Texts.Format(language, "Chase.Late", (int)late.TotalDays, late.Hours);
+    private static string Local(ChaseView view, DateTimeOffset instant) => TimeText.Local(instant, view.Engine.Calendar.TimeZone);
 }

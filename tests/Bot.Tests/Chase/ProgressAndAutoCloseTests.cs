@@ -89,7 +89,24 @@ public sealed class ProgressAndAutoCloseTests
         Assert.Equal(ActorKind.System, closed.ActorKind);
         Assert.Contains("did not answer within 7 days", closed.Note, StringComparison.Ordinal);
         var told = (await host.OutboxAsync()).Where(m => m.Recipient == ResidentChatId).Select(m => OutboxWriter.Read(m).Text).ToList();
-        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Resident.AutoClosed", @case.TrackingCode, 7), told);
+        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Resident.AutoClosed", @case.TrackingCode, "7 ngày"), told);
+    }
+
+    [Fact]
+    public async Task An_auto_close_delay_of_hours_is_told_in_hours()
+    {
+        await using var host = await ChaseHost.StartAsync(settings: new Dictionary<string, string?>(ResidentChat.FastOutbox())
+        {
+            ["Chase:AutoCloseAfter"] = "08:00:00",
+        });
+        var id = await host.ReportAsync();
+        await ResolveAsync(host, id, delay: TimeSpan.FromHours(8));
+
+        await host.StepAsync(id);
+
+        var told = (await host.OutboxAsync()).Where(m => m.Recipient == ResidentChatId).Select(m => OutboxWriter.Read(m).Text).Last();
+        Assert.Contains("sau 8 giờ chưa nhận được", told, StringComparison.Ordinal);
+        Assert.Contains("did not answer within 8 hours", Assert.Single(await EventsAsync(host, id, CaseEventKind.Closed)).Note, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,7 +156,7 @@ public sealed class ProgressAndAutoCloseTests
     }
 
     /// <summary>The official resolves the case now; with <paramref name="askResident"/> the resident gets the confirm/reopen buttons.</summary>
-    private static async Task<DateTimeOffset> ResolveAsync(ChaseHost host, long id, bool askResident = false)
+    private static async Task<DateTimeOffset> ResolveAsync(ChaseHost host, long id, bool askResident = false, TimeSpan? delay = null)
     {
         var now = host.Time.GetUtcNow();
         await ResidentChat.InScopeAsync(host.Host, async services =>
@@ -152,7 +169,7 @@ public sealed class ProgressAndAutoCloseTests
                 await services.GetRequiredService<ResidentNotifier>().AskToConfirmAsync(@case, CancellationToken.None);
             }
         });
-        Assert.Equal(now + Week, (await host.CaseAsync(id)).NextChaseAt);
+        Assert.Equal(now + (delay ?? Week), (await host.CaseAsync(id)).NextChaseAt);
         return now;
     }
 

@@ -271,5 +271,5 @@ public sealed class SupervisorActionsTests
 
     private static string Local(DateTimeOffset instant) => TimeZoneInfo
         .ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"))
-        .ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        .ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -68,7 +68,7 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
                 text.Append("\n• ").Append(official.Key);
                 foreach (var row in official)
                 {
-                    text.Append("\n   ").Append(chat.T("Chase.Digest.Row", row.TrackingCode, CaseChaser.Late(chat.Language, row.Late), row.EscalationLevel));
+                    text.Append("\n   ").Append(chat.T("Chase.Digest.Row", row.TrackingCode, TimeText.Duration(chat.Language, row.Late), row.EscalationLevel));
                 }
             }
         }

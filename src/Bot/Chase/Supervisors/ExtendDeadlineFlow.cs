@@ -35,7 +35,7 @@ internal sealed class ExtendDeadlineFlow(ChaseRules rules, ResidentNotifier resi
         var from = @case.ResolveDueAt is { } current && current > turn.Now ? current : turn.Now;
         var newDue = view.Clock(@case).Add(from, ChasePolicy.InClock(view.Options.ExtendBy, view.Category(@case), view.Engine.Calendar));
         @case.ExtendDeadline(Actor.Official(supervisor.Id), $"{reason} ({supervisor.Title})", newDue, turn.Now);
-        var date = CaseChaser.Local(view, newDue);
+        var date = TimeText.Local(newDue, view.Engine.Calendar.TimeZone);
         await residents.NotifyAsync(@case, "Chase.Resident.Extended", [@case.TrackingCode, date, reason], cancellationToken);
         turn.Reply(turn.T("Chase.Extend.Done", @case.TrackingCode, date));
     }

@@ -89,7 +89,7 @@ internal sealed partial class ConfirmationButtons(
         turn.Reply(new OutboundMessage
         {
             Text = turn.T("Resident.Confirm.Reopened", @case.TrackingCode, @case.AccountableOfficial?.Title,
-                ResidentWords.Local(assignment.AcknowledgeDueAt, zone), ResidentWords.Local(assignment.ResolveDueAt, zone)),
+                TimeText.Local(assignment.AcknowledgeDueAt, zone), TimeText.Local(assignment.ResolveDueAt, zone)),
             EditMessageId = turn.Message.MessageId,
             Tag = CaseTag.For(@case.Id),
         });

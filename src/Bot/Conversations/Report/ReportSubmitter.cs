@@ -48,7 +48,7 @@ internal sealed partial class ReportSubmitter(
 
         turn.EndFlow();
         var reply = MainMenu.With(turn, turn.T("Resident.Report.Submitted", code, decision.Official.Title, ReportPrompts.PlaceName(engine, decision.Area.Id),
-            ResidentWords.Local(decision.AcknowledgeDueAt, zone), ResidentWords.Local(decision.ResolveDueAt, zone)));
+            TimeText.Local(decision.AcknowledgeDueAt, zone), TimeText.Local(decision.ResolveDueAt, zone)));
         turn.Reply(reply with { Tag = CaseTag.For(@case.Id) });
         LogSubmitted(code, decision.Area.Code, decision.Official.Code);
     }

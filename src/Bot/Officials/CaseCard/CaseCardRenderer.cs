@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
@@ -25,8 +26,8 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             Place(@case, language),
             @case.Description,
             photoCount,
-            Local(@case.AcknowledgeDueAt, zone),
-            Local(@case.ResolveDueAt, zone),
+            TimeText.Local(@case.AcknowledgeDueAt, zone),
+            TimeText.Local(@case.ResolveDueAt, zone),
             await ReporterAsync(@case, language, cancellationToken),
             @case.RoutingExplanation,
             Texts.Get(language, $"Official.Status.{@case.Status}"),
@@ -62,9 +63,6 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
         @case.Attachments.Count > 0
             ? @case.Attachments
             : await db.CaseAttachments.Where(a => a.CaseId == @case.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-
-    public static string Local(DateTimeOffset? instant, TimeZoneInfo zone) =>
-        instant is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
 
     private static string Place(Case @case, string language)
     {

@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Notifications;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations;
@@ -45,7 +46,7 @@ internal sealed partial class InviteCommand(
 
         LogIssued(admin.Code, invite.Official.Code);
         turn.Reply(turn.T("Official.Invite.Link", invite.Official.Title, invite.Official.FullName,
-            CaseCardRenderer.Local(invite.ExpiresAt, (await routing.GetAsync(cancellationToken)).Calendar.TimeZone), links.For(invite.Code)));
+            TimeText.Local(invite.ExpiresAt, (await routing.GetAsync(cancellationToken)).Calendar.TimeZone), links.For(invite.Code)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused /invite from Telegram user {UserId}: not an administrator")]
