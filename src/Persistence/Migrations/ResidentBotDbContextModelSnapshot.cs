@@ -519,6 +519,10 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<string>("RoutingExplanation")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RoutingReasons")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RoutingReason");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

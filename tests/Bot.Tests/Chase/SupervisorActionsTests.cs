@@ -71,6 +71,8 @@ public sealed class SupervisorActionsTests
 
         var card = await SentToAsync(host, Chat(Deputy), code);
         Assert.Contains("Đèn đường hỏng", card, StringComparison.Ordinal);
+        Assert.Contains("Ủy viên Ban Thường vụ Thành ủy phụ trách địa bàn đã giao lại phản ánh này cho đồng chí.", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reassigned", card, StringComparison.Ordinal);
         Assert.Equal(
             Texts.Format(Texts.Vietnamese, "Chase.Resident.Reassigned", code, "Phó Chủ tịch UBND phường Trần Phú"),
             await SentToAsync(host, "5001", "đã được giao cho"));

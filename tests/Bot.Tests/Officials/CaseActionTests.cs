@@ -101,6 +101,7 @@ public sealed class CaseActionTests
         Assert.StartsWith("Ngõ 12 thuộc địa bàn Quang Trung.", transferred.Note, StringComparison.Ordinal);
         var (newMessageId, newCard) = await bed.CardAsync(id, QuangTrungLeader);
         Assert.Contains("Phường Quang Trung", newCard.String("text")!, StringComparison.Ordinal);
+        Assert.Contains("Chủ tịch UBND phường Trần Phú đã chuyển phản ánh đến, lý do: «Ngõ 12 thuộc địa bàn Quang Trung.»", newCard.String("text")!, StringComparison.Ordinal);
         await bed.MessageToAsync(Resident, "Chủ tịch UBND phường Quang Trung");
 
         var stale = await bed.PressAsync(TranPhuLeader, Data(card, "o.res"), messageId);

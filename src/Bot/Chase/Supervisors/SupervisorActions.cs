@@ -89,7 +89,7 @@ internal sealed class SupervisorActions(
 
         var due = view.Engine.DeadlinesFrom(@case.CategoryId, turn.Now);
         var explanation = $"Reassigned to {official.Title} by {supervisorTitle}";
-        @case.Reassign(Actor.Official(supervisorId), explanation, new Assignment(officialId, explanation, due.AcknowledgeDueAt, due.ResolveDueAt), turn.Now);
+        @case.Reassign(Actor.Official(supervisorId), explanation, new Assignment(officialId, explanation, due.AcknowledgeDueAt, due.ResolveDueAt, [RoutingReason.ReassignedBy(supervisorTitle)]), turn.Now);
         await officials.SendCaseCardAsync(@case, cancellationToken);
         await residents.NotifyAsync(@case, "Chase.Resident.Reassigned", [@case.TrackingCode, official.Title], cancellationToken);
         turn.Reply(turn.T("Chase.Reassign.Done", @case.TrackingCode, official.Title));

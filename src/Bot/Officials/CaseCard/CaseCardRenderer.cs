@@ -29,7 +29,7 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             TimeText.Local(@case.AcknowledgeDueAt, zone),
             TimeText.Local(@case.ResolveDueAt, zone),
             await ReporterAsync(@case, language, cancellationToken),
-            @case.RoutingExplanation,
+            RoutingReasonText.For(language, @case),
             Texts.Get(language, $"Official.Status.{@case.Status}"),
             @case.AccountableOfficialId is { } official ? engine.Directory.OfficialsById.GetValueOrDefault(official)?.Title : null);
     }

@@ -32,7 +32,8 @@ internal sealed partial class CaseTransfer(
         }
 
         if (!access.TryApply(turn, @case, () =>
-                @case.Transfer(Actor.Official(from.Id), reason, areaId, categoryId, decision.ToAssignment(), turn.Now)))
+                @case.Transfer(Actor.Official(from.Id), reason, areaId, categoryId,
+                    decision.ToAssignment() with { Reasons = [RoutingReason.TransferredBy(from.Title, reason), .. decision.Reasons] }, turn.Now)))
         {
             return;
         }

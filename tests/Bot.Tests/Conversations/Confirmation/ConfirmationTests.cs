@@ -34,7 +34,9 @@ public sealed class ConfirmationTests
         Assert.Contains(LocalText(saved.ResolveDueAt!.Value), ResidentChat.Text(reply), StringComparison.Ordinal);
         Assert.Contains(saved.Events, e => e.Kind == CaseEventKind.Reopened && e.ActorKind == ActorKind.Resident);
         Assert.Contains("Hạn xử lý mới", ResidentChat.Text(reply), StringComparison.Ordinal);
-        Assert.Contains(reply, c => c.Long("chat_id") == LeaderChat);
+        var card = ResidentChat.Text(reply.Where(c => c.Long("chat_id") == LeaderChat));
+        Assert.Contains("Người dân báo sự việc chưa được khắc phục nên phản ánh được mở lại.", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reopened", card, StringComparison.Ordinal);
 
         var again = await chat.PressAsync("Đã khắc phục");
         Assert.Equal("true", again.Last().String("show_alert"), ignoreCase: true);
