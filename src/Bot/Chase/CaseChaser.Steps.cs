@@ -112,6 +112,7 @@ internal sealed partial class CaseChaser
 
         @case.Close(Actor.System, now,
             $"Closed automatically: the resident did not answer within {TimeText.Duration(Resources.Texts.English, policy.AutoCloseAfter)} of the resolution.");
+        await cards.RefreshAsync(@case, cancellationToken);
         await residents.NotifyAsync(@case, "Chase.Resident.AutoClosed", [@case.TrackingCode, TimeText.Span(policy.AutoCloseAfter)], cancellationToken);
     }
 

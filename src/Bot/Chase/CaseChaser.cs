@@ -17,6 +17,7 @@ internal sealed partial class CaseChaser(
     OfficialNotifier messenger,
     ChaseRules rules,
     ResidentNotifier residents,
+    CaseCards cards,
     Conversations.Buttons.ButtonCodec buttons,
     Persistence.Sqlite.DatabaseWriteGate writeGate,
     TimeProvider time,

@@ -83,7 +83,7 @@ internal sealed partial class TurnDispatcher(
                 break;
         }
 
-        turn.Reply(turn.T(turn.Official is null ? "Common.Help" : "Common.HelpOfficial"), KeyboardKind.MainMenu);
+        turn.Reply(Start.HelpText.For(turn), KeyboardKind.MainMenu);
     }
 
     private async Task PressAsync(Turn turn, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ internal static class NotificationServiceCollectionExtensions
         services.AddScoped<OfficialChats>();
         services.AddScoped<OfficialNotifier>();
         services.AddScoped<ResidentNotifier>();
+        services.AddScoped<CaseCards>();
         return services;
     }
 }

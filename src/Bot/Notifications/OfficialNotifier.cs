@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
-using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
@@ -10,44 +9,18 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Notifications;
 
 /// <summary>
-/// Everything the bot tells officials: case cards (with their photos), what residents add, and the chase's messages.
+/// What the bot tells officials besides their case cards (<see cref="CaseCards"/>): what residents add, the chase's
+/// messages, what supervisors do.
 /// Only queues messages in the outbox of the caller's unit of work; the caller saves. An official no channel reaches
 /// gets nothing: the case and its log still say who is accountable, and the chase escalates.
 /// </summary>
 internal sealed partial class OfficialNotifier(
     ResidentBotDbContext db,
     OutboxWriter outbox,
-    CaseCardRenderer cards,
     OfficialChats officialChats,
     ILogger<OfficialNotifier> logger)
 {
     private readonly Dictionary<int, OfficialChat?> chats = [];
-
-    /// <summary>Sends the case card (with its action buttons) to the case's accountable official: new, transferred, reassigned or reopened.</summary>
-    public async Task SendCaseCardAsync(Case @case, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(@case);
-        if (await ChatOfAsync(Accountable(@case), cancellationToken) is not { } chat)
-        {
-            return;
-        }
-
-        var tag = CaseTag.For(@case.Id);
-        var photos = await cards.PhotosAsync(@case, cancellationToken);
-        outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage
-        {
-            Text = await cards.TextAsync(@case, chat.Language, photos.Count, cancellationToken),
-            Buttons = cards.Buttons(@case, chat.Language, chat.ChatId),
-            Tag = tag,
-        });
-        foreach (var photo in photos)
-        {
-            if (photo.Channel == chat.Channel)
-            {
-                outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
-            }
-        }
-    }
 
     /// <summary>Forwards what the resident added to an open case (text and/or photos) to the accountable official.</summary>
     public async Task ForwardFromResidentAsync(Case @case, string? text, IReadOnlyList<InboundFile> photos, CancellationToken cancellationToken)

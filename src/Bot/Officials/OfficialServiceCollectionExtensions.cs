@@ -26,7 +26,6 @@ internal static class OfficialServiceCollectionExtensions
 
         services.AddScoped<CaseCardRenderer>();
         services.AddScoped<CaseAccess>();
-        services.AddScoped<CardButtons>();
 
         services.AddScoped<IButtonHandler, AcknowledgeButton>();
         services.AddScoped<ReplyRelay>();

@@ -242,6 +242,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("Tag");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Channel", "Recipient", "ExternalMessageId");

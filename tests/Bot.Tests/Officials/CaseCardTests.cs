@@ -62,7 +62,7 @@ public sealed class CaseCardTests
             var db = scope.ServiceProvider.GetRequiredService<ResidentBot.Persistence.ResidentBotDbContext>();
             var @case = await db.Cases.SingleAsync(c => c.Id == id);
             Assert.Null(@case.RoutingReasons);
-            await scope.ServiceProvider.GetRequiredService<OfficialNotifier>().SendCaseCardAsync(@case, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CaseCards>().SendAsync(@case, CancellationToken.None);
             await db.SaveChangesAsync();
         }
 

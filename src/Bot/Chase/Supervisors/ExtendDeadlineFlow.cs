@@ -1,5 +1,6 @@
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Chase.Schedule;
+using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
@@ -7,7 +8,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Chase.Supervisors;
 
 /// <summary>Asks the supervisor for the reason, then extends the resolve deadline and tells the resident why.</summary>
-internal sealed class ExtendDeadlineFlow(ChaseRules rules, ResidentNotifier residents) : IFlowHandler
+internal sealed class ExtendDeadlineFlow(ChaseRules rules, ResidentNotifier residents, OfficialNotifier officials, CaseCards cards) : IFlowHandler
 {
     public const string Name = "chase.extend";
     public const string ReasonStep = "reason";
@@ -37,6 +38,12 @@ internal sealed class ExtendDeadlineFlow(ChaseRules rules, ResidentNotifier resi
         @case.ExtendDeadline(Actor.Official(supervisor.Id), $"{reason} ({supervisor.Title})", newDue, turn.Now);
         var date = TimeText.Local(newDue, view.Engine.Calendar.TimeZone);
         await residents.NotifyAsync(@case, "Chase.Resident.Extended", [@case.TrackingCode, date, reason], cancellationToken);
+        await officials.SendAsync(@case.AccountableOfficialId!.Value, null, chat => new OutboundMessage
+        {
+            Text = chat.T("Chase.Extend.ToOfficial", @case.TrackingCode, date, supervisor.Title, reason),
+            Tag = CaseTag.For(@case.Id),
+        }, cancellationToken);
+        await cards.RefreshAsync(@case, cancellationToken);
         turn.Reply(turn.T("Chase.Extend.Done", @case.TrackingCode, date));
     }
 

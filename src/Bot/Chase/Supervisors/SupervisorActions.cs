@@ -15,7 +15,7 @@ internal sealed class SupervisorActions(
     ChaseRules rules,
     OfficialNotifier messenger,
     ButtonCodec buttons,
-    OfficialNotifier officials,
+    CaseCards cards,
     ResidentNotifier residents) : IButtonHandler
 {
     public const string Urge = "s.urge";
@@ -87,10 +87,16 @@ internal sealed class SupervisorActions(
             return;
         }
 
+        var former = @case.AccountableOfficialId!.Value;
         var due = view.Engine.DeadlinesFrom(@case.CategoryId, turn.Now);
         var explanation = $"Reassigned to {official.Title} by {supervisorTitle}";
         @case.Reassign(Actor.Official(supervisorId), explanation, new Assignment(officialId, explanation, due.AcknowledgeDueAt, due.ResolveDueAt, [RoutingReason.ReassignedBy(supervisorTitle)]), turn.Now);
-        await officials.SendCaseCardAsync(@case, cancellationToken);
+        await cards.SendAsync(@case, cancellationToken);
+        await messenger.SendAsync(former, null, chat => new OutboundMessage
+        {
+            Text = chat.T("Chase.Reassign.ToFormer", @case.TrackingCode, supervisorTitle, official.Title),
+            Tag = CaseTag.For(@case.Id),
+        }, cancellationToken);
         await residents.NotifyAsync(@case, "Chase.Resident.Reassigned", [@case.TrackingCode, official.Title], cancellationToken);
         turn.Reply(turn.T("Chase.Reassign.Done", @case.TrackingCode, official.Title));
     }

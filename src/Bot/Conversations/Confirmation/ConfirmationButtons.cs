@@ -17,7 +17,7 @@ namespace ResidentBot.Bot.Conversations.Confirmation;
 internal sealed partial class ConfirmationButtons(
     ButtonCodec codec,
     CurrentRouting routing,
-    OfficialNotifier officials,
+    CaseCards cards,
     ILogger<ConfirmationButtons> logger) : IButtonHandler
 {
     public const string Yes = "c.yes";
@@ -45,6 +45,7 @@ internal sealed partial class ConfirmationButtons(
         {
             case Yes when @case.Status == CaseStatus.Resolved:
                 @case.Close(Actor.Resident(turn.Resident.Id), turn.Now);
+                await cards.RefreshAsync(@case, cancellationToken);
                 AskRating(turn, @case);
                 break;
             case No when @case.Status == CaseStatus.Resolved:
@@ -84,7 +85,7 @@ internal sealed partial class ConfirmationButtons(
         var assignment = engine.ReopenAssignment(@case, turn.Now);
         @case.Reopen(Actor.Resident(turn.Resident.Id), turn.T("Resident.Confirm.ReopenReason"), assignment, turn.Now);
         @case.NextChaseAt = turn.Now;
-        await officials.SendCaseCardAsync(@case, cancellationToken);
+        await cards.SendAsync(@case, cancellationToken);
         var zone = engine.Calendar.TimeZone;
         turn.Reply(new OutboundMessage
         {

@@ -17,7 +17,7 @@ internal sealed partial class ReportSubmitter(
     CurrentRouting routing,
     TrackingCodeAllocator codes,
     IOptions<CaseOptions> options,
-    OfficialNotifier officials,
+    CaseCards cards,
     ILogger<ReportSubmitter> logger)
 {
     public async Task SubmitAsync(Turn turn, ReportDraft draft, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal sealed partial class ReportSubmitter(
 
         turn.Db.Cases.Add(@case);
         await turn.Db.SaveChangesAsync(cancellationToken); // the case card is tagged with the generated id
-        await officials.SendCaseCardAsync(@case, cancellationToken);
+        await cards.SendAsync(@case, cancellationToken);
 
         turn.EndFlow();
         var reply = MainMenu.With(turn, turn.T("Resident.Report.Submitted", code, decision.Official.Title, ReportPrompts.PlaceName(engine, decision.Area.Id),

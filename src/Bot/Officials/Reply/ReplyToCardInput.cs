@@ -2,6 +2,7 @@ using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Officials.CaseCard;
+using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Reply;
 
@@ -27,7 +28,7 @@ internal sealed class ReplyToCardInput(CaseAccess access, ReplyRelay relay) : II
             return false;
         }
 
-        if (await access.LoadAsync(turn, caseId, null, cancellationToken) is { } @case)
+        if (await access.LoadAsync(turn, caseId, CaseAction.Reply, cancellationToken) is { } @case)
         {
             await relay.RelayAsync(turn, @case, cancellationToken);
         }

@@ -7,7 +7,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Officials.Resolve;
 
 /// <summary>The result note: resolves the case and asks the resident to confirm the fix.</summary>
-internal sealed class ResolveFlow(CaseAccess access, CardButtons card, ResidentNotifier residents) : IFlowHandler
+internal sealed class ResolveFlow(CaseAccess access, CaseCards cards, ResidentNotifier residents) : IFlowHandler
 {
     public const string Name = "official.resolve";
 
@@ -31,7 +31,7 @@ internal sealed class ResolveFlow(CaseAccess access, CardButtons card, ResidentN
         }
 
         await residents.AskToConfirmAsync(@case, cancellationToken);
-        card.Refresh(turn, @case, draft.CardMessageId);
+        await cards.RefreshAsync(@case, cancellationToken);
         turn.Reply(turn.T("Official.Resolve.Done", @case.TrackingCode));
     }
 }

@@ -15,13 +15,11 @@ namespace ResidentBot.Bot.Officials.Transfer;
 internal sealed partial class CaseTransfer(
     CurrentRouting routing,
     CaseAccess access,
-    CardButtons card,
-    OfficialNotifier officials,
+    CaseCards cards,
     ResidentNotifier residents,
     ILogger<CaseTransfer> logger)
 {
-    public async Task TransferAsync(Turn turn, Case @case, int areaId, int categoryId, string reason, string? cardMessageId,
-        CancellationToken cancellationToken)
+    public async Task TransferAsync(Turn turn, Case @case, int areaId, int categoryId, string reason, CancellationToken cancellationToken)
     {
         var from = turn.Official!;
         var decision = (await routing.GetAsync(cancellationToken)).Reroute(areaId, categoryId, turn.Now);
@@ -43,10 +41,9 @@ internal sealed partial class CaseTransfer(
         turn.Db.Entry(@case).Reference(c => c.AccountableOfficial).CurrentValue =
             await turn.Db.Officials.SingleAsync(o => o.Id == decision.Official.Id, cancellationToken);
         LogTransferred(@case.TrackingCode, from.Code, decision.Official.Code, reason);
-        await officials.SendCaseCardAsync(@case, cancellationToken);
+        await cards.SendAsync(@case, cancellationToken);
         await residents.NotifyAsync(@case, "Official.ToResident.Transferred",
             [@case.TrackingCode, decision.Area.Name, decision.Official.Title, reason], cancellationToken);
-        card.Refresh(turn, @case, cardMessageId);
         turn.Reply(turn.T("Official.Transfer.Done", @case.TrackingCode, decision.Area.Name, decision.Official.Title));
     }
 

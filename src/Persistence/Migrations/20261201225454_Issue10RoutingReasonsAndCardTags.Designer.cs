@@ -11,8 +11,8 @@ using ResidentBot.Persistence;
 namespace ResidentBot.Persistence.Migrations
 {
     [DbContext(typeof(ResidentBotDbContext))]
-    [Migration("20261201223603_Issue10RoutingReason")]
-    partial class Issue10RoutingReason
+    [Migration("20261201225454_Issue10RoutingReasonsAndCardTags")]
+    partial class Issue10RoutingReasonsAndCardTags
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -244,6 +244,8 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("Tag");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -5,7 +5,7 @@
 namespace ResidentBot.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue10RoutingReason : Migration
+    public partial class Issue10RoutingReasonsAndCardTags : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,11 +15,20 @@ namespace ResidentBot.Persistence.Migrations
                 table: "Cases",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Tag",
+                table: "OutboxMessages",
+                column: "Tag");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Tag",
+                table: "OutboxMessages");
+
             migrationBuilder.DropColumn(
                 name: "RoutingReason",
                 table: "Cases");
