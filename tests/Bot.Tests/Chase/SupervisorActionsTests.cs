@@ -116,7 +116,7 @@ public sealed class SupervisorActionsTests
             Texts.Format(Texts.Vietnamese, "Chase.Extend.ToOfficial", code, date, "Ủy viên Ban Thường vụ Thành ủy phụ trách địa bàn", "Chờ nhà cung cấp giao bóng đèn"),
             await SentToAsync(host, Chat(Deputy), "gia hạn"));
         var refreshed = await EditOfAsync(host, Chat(Deputy), deputyCard);
-        Assert.Contains($"Xử lý xong trước: {date}", refreshed.Text, StringComparison.Ordinal);
+        Assert.Contains($"Hạn xử lý: {date}", refreshed.Text, StringComparison.Ordinal);
         Assert.Contains(refreshed.Buttons.SelectMany(row => row), b => b.Data.StartsWith("o.ack:", StringComparison.Ordinal));
         Assert.DoesNotContain((await host.OutboxAsync()).Where(m => m.Recipient == Chat(Leader)), m => OutboxWriter.Read(m).Text.Contains("gia hạn", StringComparison.Ordinal));
     }
