@@ -1,8 +1,8 @@
-using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Chase.Supervisors;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Chase;

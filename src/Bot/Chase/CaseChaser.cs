@@ -1,6 +1,6 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Chase.Schedule;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
 

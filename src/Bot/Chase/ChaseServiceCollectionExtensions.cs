@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Chase.Jobs;
 using ResidentBot.Bot.Chase.Progress;
 using ResidentBot.Bot.Chase.Schedule;

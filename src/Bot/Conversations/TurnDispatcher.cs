@@ -4,8 +4,8 @@ using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
-using ResidentBot.Persistence.Residents;
 using ResidentBot.Persistence.Conversations;
+using ResidentBot.Persistence.Residents;
 using ResidentBot.Routing.Officials;
 using ResidentBot.Routing.Residents;
 

@@ -1,4 +1,3 @@
-using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Officials.Acknowledge;

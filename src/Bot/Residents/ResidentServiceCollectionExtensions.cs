@@ -1,4 +1,3 @@
-using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Conversations.AddInformation;
 using ResidentBot.Bot.Conversations.Confirmation;

@@ -1,7 +1,7 @@
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Resources;
-using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Categories;
 
 namespace ResidentBot.Bot.Residents;
 

@@ -1,9 +1,8 @@
-using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Outbox;
-using ResidentBot.Bot.Residents;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Bot.Tests.Officials;

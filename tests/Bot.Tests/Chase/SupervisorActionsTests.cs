@@ -9,7 +9,6 @@ using ResidentBot.Bot.Resources;
 using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Bot.Tests.Officials;
 using ResidentBot.Bot.Tests.Residents;
-using ResidentBot.Persistence.Outbox;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Tests.Chase;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Notifications;
-using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Routing.Cases;
 using static ResidentBot.Bot.Tests.Officials.OfficialsHarness;
 

@@ -1,10 +1,9 @@
-using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Cases;
-using ResidentBot.Bot.Officials;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Persistence;

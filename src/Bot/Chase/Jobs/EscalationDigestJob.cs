@@ -1,15 +1,13 @@
-using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Chase.Digests;
 using ResidentBot.Bot.Chase.Schedule;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Chase;
 using ResidentBot.Routing.Cases;
-
-using ResidentBot.Bot.Chase.Digests;
 
 namespace ResidentBot.Bot.Chase.Jobs;
 

@@ -1,14 +1,12 @@
-using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Digests;
 using ResidentBot.Bot.Chase.Schedule;
-using ResidentBot.Persistence;
-
 using ResidentBot.Bot.Chase.Scorecard;
+using ResidentBot.Bot.Notifications;
+using ResidentBot.Persistence;
 
 namespace ResidentBot.Bot.Chase.Jobs;
 

@@ -1,7 +1,6 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Chase.Progress;

@@ -1,8 +1,7 @@
-using ResidentBot.Bot.Notifications;
-using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Chase.Supervisors;

@@ -1,11 +1,9 @@
-using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Conversations.Buttons;
-using ResidentBot.Bot.Officials;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Chase.Supervisors;

@@ -1,8 +1,7 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
-using ResidentBot.Bot.Officials;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 

@@ -1,11 +1,9 @@
-using ResidentBot.Bot.Notifications;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
-using ResidentBot.Bot.Officials;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Conversations.Confirmation;

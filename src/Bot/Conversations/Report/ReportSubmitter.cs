@@ -1,9 +1,7 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations.Start;
-using ResidentBot.Bot.Officials;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence.Cases;
 using ResidentBot.Routing.Cases;
 

@@ -1,6 +1,5 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Conversations.Status;

@@ -1,4 +1,3 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
@@ -6,6 +5,7 @@ using ResidentBot.Bot.Conversations.AddInformation;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Conversations.Report;
 using ResidentBot.Bot.Conversations.Start;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 

@@ -1,8 +1,7 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Officials.CaseCard;
+using ResidentBot.Bot.Notifications;
 
 namespace ResidentBot.Bot.Officials.Onboarding;
 

@@ -1,5 +1,5 @@
-using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Queue;

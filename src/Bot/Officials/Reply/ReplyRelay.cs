@@ -1,7 +1,6 @@
-using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Reply;

@@ -1,6 +1,6 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Routing.Cases;
 

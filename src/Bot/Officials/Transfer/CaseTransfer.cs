@@ -1,9 +1,8 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials.CaseCard;
-using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Transfer;

@@ -1,7 +1,6 @@
-using ResidentBot.Bot.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Bot.Tests.Residents;
 using ResidentBot.Persistence;
