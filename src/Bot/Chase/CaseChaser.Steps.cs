@@ -30,7 +30,7 @@ internal sealed partial class CaseChaser
             var official = @case.AccountableOfficialId!.Value;
             @case.Record(CaseEventKind.Reminded, Actor.System, now, key, official);
             var textKey = reminder.Kind == DeadlineKind.Acknowledge ? "Chase.Reminder.Acknowledge" : "Chase.Reminder.Resolve";
-            await messenger.SendAsync(official, key, chat => new OutboundMessage
+            await officials.SendAsync(official, key, chat => new OutboundMessage
             {
                 Text = chat.T(textKey, @case.TrackingCode, Local(view, reminder.DeadlineAt), reminder.Percent),
                 Tag = CaseTag.For(@case.Id),
@@ -63,7 +63,7 @@ internal sealed partial class CaseChaser
         var accountableTitle = view.Engine.Directory.OfficialsById.GetValueOrDefault(accountable)?.Title ?? string.Empty;
         var late = FirstMissedDeadline(@case) is { } missed ? now - missed : TimeSpan.Zero;
         var caseArg = @case.Id.ToString(CultureInfo.InvariantCulture);
-        await messenger.SendAsync(link.Official.Id, key, chat => new OutboundMessage
+        await officials.SendAsync(link.Official.Id, key, chat => new OutboundMessage
         {
             Text = chat.T("Chase.Escalation.Card", @case.TrackingCode, link.Level, TimeText.Duration(chat.Language, late), accountableTitle, @case.Description),
             Buttons =
@@ -95,7 +95,7 @@ internal sealed partial class CaseChaser
 
         var official = @case.AccountableOfficialId!.Value;
         @case.Record(CaseEventKind.ProgressRequested, Actor.System, now, key, official);
-        await messenger.SendAsync(official, key, chat => new OutboundMessage
+        await officials.SendAsync(official, key, chat => new OutboundMessage
         {
             Text = chat.T("Chase.Progress.Request", @case.TrackingCode),
             Tag = ProgressTag.For(@case.Id),

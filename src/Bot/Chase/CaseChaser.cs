@@ -14,7 +14,7 @@ namespace ResidentBot.Bot.Chase;
 /// </summary>
 internal sealed partial class CaseChaser(
     ResidentBotDbContext db,
-    OfficialNotifier messenger,
+    OfficialNotifier officials,
     ChaseRules rules,
     ResidentNotifier residents,
     CaseCards cards,
@@ -73,7 +73,7 @@ internal sealed partial class CaseChaser(
         }
 
         var ledger = await ChaseLedger.LoadAsync(db, [.. due.Select(c => c.Id)], cancellationToken);
-        await messenger.PrefetchAsync([.. due.Select(c => c.AccountableOfficialId).OfType<int>()], cancellationToken);
+        await officials.PrefetchAsync([.. due.Select(c => c.AccountableOfficialId).OfType<int>()], cancellationToken);
         await residents.PrefetchAsync([.. due.Where(c => NotifiesResident(c, view, now)).Select(c => c.ResidentId).Distinct()], cancellationToken);
         foreach (var @case in due)
         {

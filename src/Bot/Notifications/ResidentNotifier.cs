@@ -61,7 +61,7 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
         }
     }
 
-    /// <summary>After Resolve: shows the result note and asks "Đã được khắc phục chưa?" with Yes / No buttons.</summary>
+    /// <summary>After Resolve: shows the result note and asks whether the problem is fixed, with Yes / No buttons.</summary>
     public async Task AskToConfirmAsync(Case @case, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);

@@ -12,7 +12,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Chase.Jobs;
 
 /// <summary>The daily digest to each supervisor: overdue and escalated cases in their areas, and the change since the last one.</summary>
-internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules rules, OfficialNotifier messenger, TimeProvider time)
+internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules rules, OfficialNotifier officials, TimeProvider time)
 {
     public const string Kind = "daily";
 
@@ -44,7 +44,7 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
                 continue;
             }
 
-            await messenger.SendAsync(supervisorId, $"digest:{supervisorId}:{day}", chat => new OutboundMessage { Text = Render(chat, digest) }, cancellationToken);
+            await officials.SendAsync(supervisorId, $"digest:{supervisorId}:{day}", chat => new OutboundMessage { Text = Render(chat, digest) }, cancellationToken);
             snapshot ??= db.Set<DigestSnapshot>().Add(new DigestSnapshot { SupervisorId = supervisorId, Kind = Kind }).Entity;
             snapshot.CaseIds = string.Join(',', digest.Rows.Select(r => r.CaseId).Order());
             snapshot.SentAt = now;

@@ -12,7 +12,7 @@ namespace ResidentBot.Bot.Chase.Jobs;
 
 /// <summary>The weekly scorecard to each supervisor: per ward and official over the last 7 days, with a chart.</summary>
 internal sealed class WeeklyScorecardJob(
-    ResidentBotDbContext db, ChaseRules rules, OfficialNotifier messenger, IHostEnvironment environment, TimeProvider time)
+    ResidentBotDbContext db, ChaseRules rules, OfficialNotifier officials, IHostEnvironment environment, TimeProvider time)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -45,8 +45,8 @@ internal sealed class WeeklyScorecardJob(
                 continue;
             }
 
-            await messenger.SendAsync(supervisorId, key, chat => new OutboundMessage { Text = Render(chat, lines) }, cancellationToken);
-            await messenger.SendAsync(supervisorId, key + ":chart", _ => new OutboundMessage { PhotoPath = chart }, cancellationToken);
+            await officials.SendAsync(supervisorId, key, chat => new OutboundMessage { Text = Render(chat, lines) }, cancellationToken);
+            await officials.SendAsync(supervisorId, key + ":chart", _ => new OutboundMessage { PhotoPath = chart }, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             sent++;
         }

@@ -11,7 +11,7 @@ namespace ResidentBot.Bot.Chase.Supervisors;
 /// <summary>What a supervisor can do with an escalated case: urge, reassign within the area, extend the deadline.</summary>
 internal sealed class SupervisorActions(
     ChaseRules rules,
-    OfficialNotifier messenger,
+    OfficialNotifier officials,
     ButtonCodec buttons,
     CaseCards cards,
     ResidentNotifier residents) : IButtonHandler
@@ -37,7 +37,7 @@ internal sealed class SupervisorActions(
         {
             case Urge:
                 @case.Record(CaseEventKind.Urged, Actor.Official(supervisor.Id), turn.Now, $"Urged by {supervisor.Title}", @case.AccountableOfficialId);
-                await messenger.SendAsync(@case.AccountableOfficialId!.Value, null, chat => new OutboundMessage
+                await officials.SendAsync(@case.AccountableOfficialId!.Value, null, chat => new OutboundMessage
                 {
                     Text = chat.T("Chase.Urge.ToOfficial", @case.TrackingCode, supervisor.Title),
                     Tag = CaseTag.For(@case.Id),
@@ -90,7 +90,7 @@ internal sealed class SupervisorActions(
         var explanation = $"Reassigned to {official.Title} by {supervisorTitle}";
         @case.Reassign(Actor.Official(supervisorId), explanation, new Assignment(officialId, explanation, due.AcknowledgeDueAt, due.ResolveDueAt, [RoutingReason.ReassignedBy(supervisorTitle)]), turn.Now);
         await cards.SendAsync(@case, cancellationToken);
-        await messenger.SendAsync(former, null, chat => new OutboundMessage
+        await officials.SendAsync(former, null, chat => new OutboundMessage
         {
             Text = chat.T("Chase.Reassign.ToFormer", @case.TrackingCode, supervisorTitle, official.Title),
             Tag = CaseTag.For(@case.Id),

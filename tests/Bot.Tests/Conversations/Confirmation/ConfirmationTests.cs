@@ -95,7 +95,7 @@ public sealed class ConfirmationTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (!host.Api.CallsTo("sendMessage").Any(c => c.Long("chat_id") == chat.UserId
-                   && c.String("text")!.Contains("Đã được khắc phục chưa?", StringComparison.Ordinal)))
+                   && c.String("text")!.Contains("đã được khắc phục chưa?", StringComparison.Ordinal)))
         {
             await Task.Delay(20, timeout.Token);
         }
