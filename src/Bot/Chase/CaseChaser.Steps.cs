@@ -97,7 +97,9 @@ internal sealed partial class CaseChaser
         @case.Record(CaseEventKind.ProgressRequested, Actor.System, now, key, official);
         await officials.SendAsync(official, key, chat => new OutboundMessage
         {
-            Text = chat.T("Chase.Progress.Request", @case.TrackingCode),
+            Text = chat.T(chat.Channel == ChannelNames.Telegram ? "Chase.Progress.Request.Telegram" : "Chase.Progress.Request", @case.TrackingCode),
+            Buttons = [[buttons.Button(chat.T("Chase.Button.Progress"), Progress.ProgressButton.Report,
+                @case.Id.ToString(CultureInfo.InvariantCulture), chat.ChatId)]],
             Tag = ProgressTag.For(@case.Id),
         }, cancellationToken);
     }

@@ -28,7 +28,10 @@ internal static class ChaseServiceCollectionExtensions
         services.AddScoped<WeeklyScorecardJob>();
         services.AddScoped<IButtonHandler, SupervisorActions>();
         services.AddScoped<IFlowHandler, ExtendDeadlineFlow>();
+        services.AddScoped<ProgressNote>();
         services.AddScoped<IInputHandler, ProgressReplyHandler>();
+        services.AddScoped<IButtonHandler, ProgressButton>();
+        services.AddScoped<IFlowHandler, ProgressFlow>();
 
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

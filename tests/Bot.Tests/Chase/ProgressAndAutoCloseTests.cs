@@ -37,7 +37,7 @@ public sealed class ProgressAndAutoCloseTests
         Assert.Equal(resolveDue + Week, requested.At);
         var request = Assert.Single(await host.OutboxAsync(), m => m.Tag == $"progress:{id}");
         Assert.Equal(Leader.ToString(CultureInfo.InvariantCulture), request.Recipient);
-        Assert.Equal(Texts.Format(Texts.Vietnamese, "Chase.Progress.Request", (await host.CaseAsync(id)).TrackingCode), OutboxWriter.Read(request).Text);
+        Assert.Equal(Texts.Format(Texts.Vietnamese, "Chase.Progress.Request.Telegram", (await host.CaseAsync(id)).TrackingCode), OutboxWriter.Read(request).Text);
     }
 
     [Fact]
@@ -65,6 +65,28 @@ public sealed class ProgressAndAutoCloseTests
         Assert.Equal("Đã đặt mua bóng mới, thứ Sáu sẽ thay.", reported.Note);
         Assert.Equal(ActorKind.Official, reported.ActorKind);
         Assert.Equal((await host.CaseAsync(id)).AccountableOfficialId, reported.ActorId);
+    }
+
+    [Fact]
+    public async Task Where_there_is_no_reply_the_official_presses_report_progress_and_writes_and_the_resident_gets_it()
+    {
+        await using var host = await StartAsync();
+        var id = await host.ReportAsync();
+        await AcknowledgeAsync(host, id);
+        var code = (await host.CaseAsync(id)).TrackingCode;
+        host.Time.SetUtcNow((await host.CaseAsync(id)).ResolveDueAt!.Value + Week);
+        await host.SweepAsync();
+        await DeliveredMessageIdAsync(host, $"progress:{id}");
+
+        var official = new ResidentChat(host.Host, Leader);
+        var ask = await official.PressAsync("Báo cáo tiến độ");
+        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Progress.Ask", code), ResidentChat.Text(ask), StringComparison.Ordinal);
+        var thanks = await official.TextAsync("Đã đặt mua bóng mới, thứ Sáu sẽ thay.");
+
+        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Progress.Thanks", code), ResidentChat.Text(thanks), StringComparison.Ordinal);
+        var relayed = (await host.OutboxAsync()).Where(m => m.Recipient == ResidentChatId).Select(m => OutboxWriter.Read(m).Text).ToList();
+        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Progress.Relayed", code, LeaderTitle, "Đã đặt mua bóng mới, thứ Sáu sẽ thay."), relayed);
+        Assert.Equal("Đã đặt mua bóng mới, thứ Sáu sẽ thay.", Assert.Single(await EventsAsync(host, id, CaseEventKind.ProgressReported)).Note);
     }
 
     [Fact]
