@@ -4,6 +4,7 @@ using ResidentBot.Bot.Chase;
 using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Hosting;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Residents;
@@ -28,6 +29,7 @@ try
         .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
         .AddResidentRouting()
         .AddConversations()
+        .AddNotifications()
         .AddResidentFeatures()
         .AddOfficialFeatures()
         .AddTelegramChannel(builder.Configuration)

@@ -2,6 +2,7 @@ using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Chase.Supervisors;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Chase;
@@ -29,10 +30,10 @@ internal sealed partial class CaseChaser
             var official = @case.AccountableOfficialId!.Value;
             @case.Record(CaseEventKind.Reminded, Actor.System, now, key, official);
             var textKey = reminder.Kind == DeadlineKind.Acknowledge ? "Chase.Reminder.Acknowledge" : "Chase.Reminder.Resolve";
-            await messenger.SendAsync(official, key, chat => new OutboundMessage
+            await officials.SendAsync(official, key, chat => new OutboundMessage
             {
                 Text = chat.T(textKey, @case.TrackingCode, Local(view, reminder.DeadlineAt), reminder.Percent),
-                Tag = $"case:{@case.Id}",
+                Tag = CaseTag.For(@case.Id),
             }, cancellationToken);
         }
     }
@@ -62,9 +63,9 @@ internal sealed partial class CaseChaser
         var accountableTitle = view.Engine.Directory.OfficialsById.GetValueOrDefault(accountable)?.Title ?? string.Empty;
         var late = FirstMissedDeadline(@case) is { } missed ? now - missed : TimeSpan.Zero;
         var caseArg = @case.Id.ToString(CultureInfo.InvariantCulture);
-        await messenger.SendAsync(link.Official.Id, key, chat => new OutboundMessage
+        await officials.SendAsync(link.Official.Id, key, chat => new OutboundMessage
         {
-            Text = chat.T("Chase.Escalation.Card", @case.TrackingCode, link.Level, Late(chat.Language, late), accountableTitle, @case.Description),
+            Text = chat.T("Chase.Escalation.Card", @case.TrackingCode, link.Level, TimeText.Duration(chat.Language, late), accountableTitle, @case.Description),
             Buttons =
             [
                 [
@@ -73,7 +74,7 @@ internal sealed partial class CaseChaser
                     buttons.Button(chat.T("Chase.Button.Extend"), SupervisorActions.Extend, caseArg, chat.ChatId),
                 ],
             ],
-            Tag = $"case:{@case.Id}",
+            Tag = CaseTag.For(@case.Id),
         }, cancellationToken);
         await residents.NotifyAsync(@case, "Chase.Resident.Escalated", [@case.TrackingCode, link.Official.Title], cancellationToken);
         return true;
@@ -94,9 +95,11 @@ internal sealed partial class CaseChaser
 
         var official = @case.AccountableOfficialId!.Value;
         @case.Record(CaseEventKind.ProgressRequested, Actor.System, now, key, official);
-        await messenger.SendAsync(official, key, chat => new OutboundMessage
+        await officials.SendAsync(official, key, chat => new OutboundMessage
         {
-            Text = chat.T("Chase.Progress.Request", @case.TrackingCode),
+            Text = chat.T(chat.Channel == ChannelNames.Telegram ? "Chase.Progress.Request.Telegram" : "Chase.Progress.Request", @case.TrackingCode),
+            Buttons = [[buttons.Button(chat.T("Chase.Button.Progress"), Progress.ProgressButton.Report,
+                @case.Id.ToString(CultureInfo.InvariantCulture), chat.ChatId)]],
             Tag = ProgressTag.For(@case.Id),
         }, cancellationToken);
     }
@@ -109,10 +112,10 @@ internal sealed partial class CaseChaser
             return;
         }
 
-        var days = (int)Math.Round(policy.AutoCloseAfter.TotalDays);
-        @case.Close(Actor.System, now, string.Create(CultureInfo.InvariantCulture,
-            $"Closed automatically: the resident did not answer within {days} days of the resolution."));
-        await residents.NotifyAsync(@case, "Chase.Resident.AutoClosed", [@case.TrackingCode, days], cancellationToken);
+        @case.Close(Actor.System, now,
+            $"Closed automatically: the resident did not answer within {TimeText.Duration(Resources.Texts.English, policy.AutoCloseAfter)} of the resolution.");
+        await cards.RefreshAsync(@case, cancellationToken);
+        await residents.NotifyAsync(@case, "Chase.Resident.AutoClosed", [@case.TrackingCode, TimeText.Span(policy.AutoCloseAfter)], cancellationToken);
     }
 
     private static DateTimeOffset? FirstMissedDeadline(Case @case) =>
@@ -120,9 +123,5 @@ internal sealed partial class CaseChaser
             ? ack
             : @case.ResolveDueAt;
 
-    internal static string Local(ChaseView view, DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, view.Engine.Calendar.TimeZone).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-
-    internal static string Late(string language, TimeSpan late) =>
-        Resources.Texts.Format(language, "Chase.Late", (int)late.TotalDays, late.Hours);
+    private static string Local(ChaseView view, DateTimeOffset instant) => TimeText.Local(instant, view.Engine.Calendar.TimeZone);
 }

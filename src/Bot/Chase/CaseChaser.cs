@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Chase.Schedule;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
 
@@ -13,9 +14,10 @@ namespace ResidentBot.Bot.Chase;
 /// </summary>
 internal sealed partial class CaseChaser(
     ResidentBotDbContext db,
-    ChaseMessenger messenger,
+    OfficialNotifier officials,
     ChaseRules rules,
-    Residents.IResidentInbox residents,
+    ResidentNotifier residents,
+    CaseCards cards,
     Conversations.Buttons.ButtonCodec buttons,
     Persistence.Sqlite.DatabaseWriteGate writeGate,
     TimeProvider time,
@@ -71,7 +73,7 @@ internal sealed partial class CaseChaser(
         }
 
         var ledger = await ChaseLedger.LoadAsync(db, [.. due.Select(c => c.Id)], cancellationToken);
-        await messenger.PrefetchAsync([.. due.Select(c => c.AccountableOfficialId).OfType<int>()], cancellationToken);
+        await officials.PrefetchAsync([.. due.Select(c => c.AccountableOfficialId).OfType<int>()], cancellationToken);
         await residents.PrefetchAsync([.. due.Where(c => NotifiesResident(c, view, now)).Select(c => c.ResidentId).Distinct()], cancellationToken);
         foreach (var @case in due)
         {

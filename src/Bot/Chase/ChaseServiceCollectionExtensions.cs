@@ -24,14 +24,16 @@ internal static class ChaseServiceCollectionExtensions
         services.ConfigureDbContext<ResidentBotDbContext>((provider, options) =>
             options.AddInterceptors(provider.GetRequiredService<ChaseScheduleInterceptor>()));
 
-        services.AddScoped<ChaseMessenger>();
         services.AddScoped<CaseChaser>();
         services.AddScoped<ChaseSweepJob>();
         services.AddScoped<EscalationDigestJob>();
         services.AddScoped<WeeklyScorecardJob>();
         services.AddScoped<IButtonHandler, SupervisorActions>();
         services.AddScoped<IFlowHandler, ExtendDeadlineFlow>();
+        services.AddScoped<ProgressNote>();
         services.AddScoped<IInputHandler, ProgressReplyHandler>();
+        services.AddScoped<IButtonHandler, ProgressButton>();
+        services.AddScoped<IFlowHandler, ProgressFlow>();
 
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

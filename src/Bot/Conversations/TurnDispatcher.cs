@@ -6,8 +6,8 @@ using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
-using ResidentBot.Persistence.Residents;
 using ResidentBot.Persistence.Conversations;
+using ResidentBot.Persistence.Residents;
 using ResidentBot.Routing.Officials;
 using ResidentBot.Routing.Residents;
 
@@ -96,7 +96,7 @@ internal sealed partial class TurnDispatcher(
                 break;
         }
 
-        turn.Reply(turn.T(turn.Official is null ? "Common.Help" : "Common.HelpOfficial"), KeyboardKind.MainMenu);
+        turn.Reply(Start.HelpText.For(turn), KeyboardKind.MainMenu);
     }
 
     private async Task PressAsync(Turn turn, CancellationToken cancellationToken)

@@ -25,9 +25,6 @@ internal static class OfficialServiceCollectionExtensions
 
         services.AddScoped<CaseCardRenderer>();
         services.AddScoped<CaseAccess>();
-        services.AddScoped<CardButtons>();
-        services.AddScoped<OfficialChats>();
-        services.AddScoped<IOfficialInbox, OfficialInbox>();
 
         services.AddScoped<IButtonHandler, AcknowledgeButton>();
         services.AddScoped<ReplyRelay>();

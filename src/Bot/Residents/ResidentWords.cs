@@ -1,7 +1,7 @@
-using System.Globalization;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Resources;
-using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Categories;
 
 namespace ResidentBot.Bot.Residents;
 
@@ -13,17 +13,13 @@ internal static class ResidentWords
 
     public static string State(string language, CaseStatus status) => Texts.Get(language, $"Resident.State.{status}");
 
-    /// <summary>An instant as the resident reads a wall clock in the directory's time zone.</summary>
-    public static string Local(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
-
     /// <summary>Deadline line of a case: both deadlines while awaiting acknowledgement, the resolve one after.</summary>
     public static string Deadline(string language, Case @case, TimeZoneInfo zone) => @case.Status switch
     {
         _ when @case.Status.AwaitsAcknowledgement() && @case is { AcknowledgeDueAt: { } ack, ResolveDueAt: { } due } =>
-            Texts.Format(language, "Resident.Status.Due", Local(ack, zone), Local(due, zone)),
+            Texts.Format(language, "Resident.Status.Due", TimeText.Local(ack, zone), TimeText.Local(due, zone)),
         _ when @case.Status.IsOpen() && @case.ResolveDueAt is { } due =>
-            Texts.Format(language, "Resident.Status.DueResolve", Local(due, zone)),
+            Texts.Format(language, "Resident.Status.DueResolve", TimeText.Local(due, zone)),
         CaseStatus.Resolved => Texts.Get(language, "Resident.Status.AwaitingYou"),
         _ => Texts.Get(language, "Resident.Status.Finished"),
     };

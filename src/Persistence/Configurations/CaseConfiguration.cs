@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ResidentBot.Persistence.Cases;
 using ResidentBot.Routing.Cases;
 using ResidentBot.Routing.Residents;
 
@@ -14,6 +15,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.TrackingCode).IsUnique();
         builder.Property(c => c.Description).HasMaxLength(Case.MaxDescriptionLength);
         builder.Property(c => c.AddressText).HasMaxLength(500);
+        builder.Property(c => c.RoutingReasons).HasColumnName("RoutingReason")
+            .HasConversion(RoutingReasonsConversion.Converter, RoutingReasonsConversion.Comparer);
 
         // Directory rows that cases point at are never deleted under them (see the import policy).
         builder.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);

@@ -19,5 +19,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 
         // Finds what a chat reply refers to: (channel, chat, message id) → the tag of the message we sent.
         builder.HasIndex(m => new { m.Channel, m.Recipient, m.ExternalMessageId });
+
+        // Finds the cards of a case (by their tags) to edit them when the case changes.
+        builder.HasIndex(m => m.Tag);
     }
 }

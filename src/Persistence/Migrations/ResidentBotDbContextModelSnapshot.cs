@@ -247,6 +247,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasIndex("DedupKey")
                         .IsUnique();
 
+                    b.HasIndex("Tag");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Channel", "Recipient", "ExternalMessageId");
@@ -549,6 +551,10 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.Property<string>("RoutingExplanation")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RoutingReasons")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RoutingReason");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -91,6 +91,7 @@ public sealed partial class Case
     {
         AccountableOfficialId = assignment.OfficialId;
         RoutingExplanation = assignment.Explanation;
+        RoutingReasons = assignment.Reasons;
         AcknowledgeDueAt = assignment.AcknowledgeDueAt;
         ResolveDueAt = assignment.ResolveDueAt;
         EscalationLevel = 0;

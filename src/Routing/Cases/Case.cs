@@ -44,8 +44,14 @@ public sealed partial class Case
 
     public Official? AccountableOfficial { get; private set; }
 
-    /// <summary>Why this official and these deadlines: the routing engine's words, stored with the case.</summary>
+    /// <summary>Why this official and these deadlines: the routing engine's words (English), stored with the case for the audit.</summary>
     public string? RoutingExplanation { get; private set; }
+
+    /// <summary>
+    /// Why this official, as data the bot renders in the reader's language; null on cases assigned before reasons
+    /// were stored, which show <see cref="RoutingExplanation"/> instead.
+    /// </summary>
+    public IReadOnlyList<RoutingReason>? RoutingReasons { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 

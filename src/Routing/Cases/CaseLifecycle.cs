@@ -27,6 +27,9 @@ public static class CaseLifecycle
         [CaseAction.ExtendDeadline] = Open,
         [CaseAction.Escalate] = Open,
         [CaseAction.Rate] = [CaseStatus.Closed],
+
+        // Not a transition: the official may still answer the resident while the resident is asked to confirm.
+        [CaseAction.Reply] = [.. Open, CaseStatus.Resolved],
     }.ToFrozenDictionary();
 
     public static bool IsAllowed(CaseAction action, CaseStatus from) => AllowedFrom[action].Contains(from);
@@ -45,4 +48,5 @@ public enum CaseAction
     ExtendDeadline,
     Escalate,
     Rate,
+    Reply,
 }

@@ -6,7 +6,7 @@ using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Routing.Engine;
 
-/// <summary>Where, who and when for one case, with one short explanation stored on the case.</summary>
+/// <summary>Where, who and when for one case, with why: one short English explanation for the audit, and the reasons as data.</summary>
 public sealed record RoutingDecision(
     Area Area,
     Category Category,
@@ -15,7 +15,8 @@ public sealed record RoutingDecision(
     DateTimeOffset AcknowledgeDueAt,
     DateTimeOffset ResolveDueAt,
     IReadOnlyList<EscalationLink> EscalationChain,
-    string Explanation)
+    string Explanation,
+    IReadOnlyList<RoutingReason> Reasons)
 {
-    public Assignment ToAssignment() => new(Official.Id, Explanation, AcknowledgeDueAt, ResolveDueAt);
+    public Assignment ToAssignment() => new(Official.Id, Explanation, AcknowledgeDueAt, ResolveDueAt, Reasons);
 }

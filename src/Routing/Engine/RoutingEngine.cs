@@ -75,7 +75,9 @@ public sealed class RoutingEngine
         var official = reopened.AccountableOfficialId
             ?? throw new InvalidOperationException($"Case {reopened.TrackingCode} has no accountable official to reopen to.");
         var due = DeadlinesFrom(reopened.CategoryId, at);
-        return new Assignment(official, $"Reopened; {When(due)}", due.AcknowledgeDueAt, due.ResolveDueAt);
+        IReadOnlyList<RoutingReason> reasons =
+            [RoutingReason.ReopenedByResident(), .. (reopened.RoutingReasons ?? []).Where(r => r.Code != RoutingReason.Reopened)];
+        return new Assignment(official, $"Reopened; {When(due)}", due.AcknowledgeDueAt, due.ResolveDueAt, reasons);
     }
 
     private RoutingDecision Decide(int areaId, Category category, DateTimeOffset at, string? where)
@@ -86,7 +88,7 @@ public sealed class RoutingEngine
         var due = Deadlines.From(category, at);
         var chain = Escalation.For(areaId, who.Official.Id, at);
         var explanation = $"{where ?? area.Name}. {who.Explanation}. {When(due)}.";
-        return new RoutingDecision(area, category, who.Official, who.Post, due.AcknowledgeDueAt, due.ResolveDueAt, chain, explanation);
+        return new RoutingDecision(area, category, who.Official, who.Post, due.AcknowledgeDueAt, due.ResolveDueAt, chain, explanation, [who.Reason]);
     }
 
     private string When(Deadlines due) => string.Create(CultureInfo.InvariantCulture,

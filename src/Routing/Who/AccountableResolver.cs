@@ -1,4 +1,5 @@
 using ResidentBot.Routing.Areas;
+using ResidentBot.Routing.Cases;
 using ResidentBot.Routing.Directory;
 using ResidentBot.Routing.Officials;
 
@@ -34,7 +35,11 @@ public sealed class AccountableResolver
             {
                 return candidate.Id == areaId
                     ? found
-                    : found with { Explanation = $"No one serves {area.Name} now; {Lower(found.Explanation)}" };
+                    : found with
+                    {
+                        Explanation = $"No one serves {area.Name} now; {Lower(found.Explanation)}",
+                        Reason = new RoutingReason($"{found.Reason.Code}.above", [area.Name, candidate.Name]),
+                    };
             }
         }
 
@@ -43,16 +48,16 @@ public sealed class AccountableResolver
 
     /// <summary>The leader of one area, or its acting deputy; no specialists, no climbing (used for escalation).</summary>
     internal AccountableOfficial? LeaderOrDeputy(Area area, DateTimeOffset instant) =>
-        Pick(_posts.Valid(area.Id, PostKind.Leader, instant), $"the leader of {area.Name} is accountable", area)
+        Pick(_posts.Valid(area.Id, PostKind.Leader, instant), $"the leader of {area.Name} is accountable", RoutingReason.Leader, area)
         ?? Pick(_posts.ValidByRank(area.Id, PostKind.Deputy, instant),
-            $"the leader of {area.Name} is not in post now; the acting deputy is accountable", area, byRank: true);
+            $"the leader of {area.Name} is not in post now; the acting deputy is accountable", RoutingReason.ActingDeputy, area, byRank: true);
 
     private AccountableOfficial? InArea(Area area, string categoryCode, DateTimeOffset instant) =>
         Pick(_posts.Valid(area.Id, PostKind.Specialist, instant, categoryCode),
-            $"the specialist for {categoryCode} in {area.Name} is accountable", area)
+            $"the specialist for {categoryCode} in {area.Name} is accountable", RoutingReason.Specialist, area)
         ?? LeaderOrDeputy(area, instant);
 
-    private AccountableOfficial? Pick(IReadOnlyList<Post> valid, string because, Area area, bool byRank = false)
+    private AccountableOfficial? Pick(IReadOnlyList<Post> valid, string because, string code, Area area, bool byRank = false)
     {
         if (valid.Count == 0)
         {
@@ -68,7 +73,7 @@ public sealed class AccountableResolver
                 : $" ({valid.Count} posts overlap; the latest appointment is chosen)";
         }
 
-        return new AccountableOfficial(_posts.OfficialOf(post), post, area, why);
+        return new AccountableOfficial(_posts.OfficialOf(post), post, area, why, new RoutingReason(code, [area.Name]));
     }
 
     private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text[1..];

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Chase.Jobs;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Routing.Cases;
@@ -24,8 +26,8 @@ public sealed class ChaseLadderTests
         var sent = (await host.OutboxAsync()).Select(m => (m.Recipient, Text: OutboxWriter.Read(m).Text)).ToList();
         var leader = Chat("HD.TPHD.TRANPHU.CT");
         Assert.Equal([leader, leader, Chat("HD.TPHD.UVBTV"), "5001"], sent.Take(4).Select(s => s.Recipient));
-        Assert.Equal(Texts.Format(Texts.Vietnamese, "Chase.Reminder.Acknowledge", code, "03/03/2026 08:30", 50), sent[0].Text);
-        Assert.Equal(Texts.Format(Texts.Vietnamese, "Chase.Reminder.Acknowledge", code, "03/03/2026 08:30", 90), sent[1].Text);
+        Assert.Equal(Texts.Format(Texts.Vietnamese, "Chase.Reminder.Acknowledge", code, "08:30 03/03/2026", 50), sent[0].Text);
+        Assert.Equal(Texts.Format(Texts.Vietnamese, "Chase.Reminder.Acknowledge", code, "08:30 03/03/2026", 90), sent[1].Text);
         Assert.Equal(Texts.Format(Texts.Vietnamese, "Chase.Resident.Escalated", code, "Ủy viên Ban Thường vụ Thành ủy phụ trách địa bàn"), sent[3].Text);
         var cards = sent.Where(s => s.Text.StartsWith("⚠️", StringComparison.Ordinal)).ToList();
         Assert.Equal([Chat("HD.TPHD.UVBTV"), Chat("HD.TPHD.PCT"), Chat("HD.PCT1"), Chat("HD.PCT1")], cards.Select(c => c.Recipient));
@@ -36,6 +38,26 @@ public sealed class ChaseLadderTests
         var @case = await host.CaseAsync(id);
         Assert.Equal(3, @case.EscalationLevel);
         Assert.NotNull(@case.NextChaseAt);
+    }
+
+    [Fact]
+    public async Task A_case_twelve_minutes_late_is_escalated_as_twelve_minutes_late_and_the_digest_agrees()
+    {
+        await using var host = await ChaseHost.StartAsync();
+        var id = await host.ReportAsync();
+        var @case = await host.CaseAsync(id);
+        host.Time.SetUtcNow(@case.AcknowledgeDueAt!.Value + TimeSpan.FromMinutes(12));
+
+        await host.SweepAsync();
+        await using (var scope = host.Host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EscalationDigestJob>().RunAsync(CancellationToken.None);
+        }
+
+        var sent = (await host.OutboxAsync()).Where(m => m.Recipient == Chat("HD.TPHD.UVBTV")).Select(m => OutboxWriter.Read(m).Text).ToList();
+        Assert.Contains(sent, t => t.StartsWith("⚠️", StringComparison.Ordinal) && t.Contains("đã quá hạn 12 phút.", StringComparison.Ordinal));
+        Assert.Contains(sent, t => t.StartsWith("📊", StringComparison.Ordinal) && t.Contains("trễ 12 phút", StringComparison.Ordinal));
+        Assert.DoesNotContain(sent, t => t.Contains("0 ngày", StringComparison.Ordinal));
     }
 
     [Fact]

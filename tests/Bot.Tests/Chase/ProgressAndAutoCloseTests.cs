@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Outbox;
-using ResidentBot.Bot.Residents;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Bot.Tests.Officials;
@@ -37,7 +37,7 @@ public sealed class ProgressAndAutoCloseTests
         Assert.Equal(resolveDue + Week, requested.At);
         var request = Assert.Single(await host.OutboxAsync(), m => m.Tag == $"progress:{id}");
         Assert.Equal(Leader.ToString(CultureInfo.InvariantCulture), request.Recipient);
-        Assert.Equal(Texts.Format(Texts.Vietnamese, "Chase.Progress.Request", (await host.CaseAsync(id)).TrackingCode), OutboxWriter.Read(request).Text);
+        Assert.Equal(Texts.Format(Texts.Vietnamese, "Chase.Progress.Request.Telegram", (await host.CaseAsync(id)).TrackingCode), OutboxWriter.Read(request).Text);
     }
 
     [Fact]
@@ -68,6 +68,28 @@ public sealed class ProgressAndAutoCloseTests
     }
 
     [Fact]
+    public async Task Where_there_is_no_reply_the_official_presses_report_progress_and_writes_and_the_resident_gets_it()
+    {
+        await using var host = await StartAsync();
+        var id = await host.ReportAsync();
+        await AcknowledgeAsync(host, id);
+        var code = (await host.CaseAsync(id)).TrackingCode;
+        host.Time.SetUtcNow((await host.CaseAsync(id)).ResolveDueAt!.Value + Week);
+        await host.SweepAsync();
+        await DeliveredMessageIdAsync(host, $"progress:{id}");
+
+        var official = new ResidentChat(host.Host, Leader);
+        var ask = await official.PressAsync("Báo cáo tiến độ");
+        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Progress.Ask", code), ResidentChat.Text(ask), StringComparison.Ordinal);
+        var thanks = await official.TextAsync("Đã đặt mua bóng mới, thứ Sáu sẽ thay.");
+
+        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Progress.Thanks", code), ResidentChat.Text(thanks), StringComparison.Ordinal);
+        var relayed = (await host.OutboxAsync()).Where(m => m.Recipient == ResidentChatId).Select(m => OutboxWriter.Read(m).Text).ToList();
+        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Progress.Relayed", code, LeaderTitle, "Đã đặt mua bóng mới, thứ Sáu sẽ thay."), relayed);
+        Assert.Equal("Đã đặt mua bóng mới, thứ Sáu sẽ thay.", Assert.Single(await EventsAsync(host, id, CaseEventKind.ProgressReported)).Note);
+    }
+
+    [Fact]
     public async Task A_resolved_case_the_resident_never_answers_closes_itself_after_a_week_and_the_resident_is_told()
     {
         await using var host = await StartAsync();
@@ -88,7 +110,24 @@ public sealed class ProgressAndAutoCloseTests
         Assert.Equal(ActorKind.System, closed.ActorKind);
         Assert.Contains("did not answer within 7 days", closed.Note, StringComparison.Ordinal);
         var told = (await host.OutboxAsync()).Where(m => m.Recipient == ResidentChatId).Select(m => OutboxWriter.Read(m).Text).ToList();
-        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Resident.AutoClosed", @case.TrackingCode, 7), told);
+        Assert.Contains(Texts.Format(Texts.Vietnamese, "Chase.Resident.AutoClosed", @case.TrackingCode, "7 ngày"), told);
+    }
+
+    [Fact]
+    public async Task An_auto_close_delay_of_hours_is_told_in_hours()
+    {
+        await using var host = await ChaseHost.StartAsync(settings: new Dictionary<string, string?>(ResidentChat.FastOutbox())
+        {
+            ["Chase:AutoCloseAfter"] = "08:00:00",
+        });
+        var id = await host.ReportAsync();
+        await ResolveAsync(host, id, delay: TimeSpan.FromHours(8));
+
+        await host.StepAsync(id);
+
+        var told = (await host.OutboxAsync()).Where(m => m.Recipient == ResidentChatId).Select(m => OutboxWriter.Read(m).Text).Last();
+        Assert.Contains("sau 8 giờ chưa nhận được", told, StringComparison.Ordinal);
+        Assert.Contains("did not answer within 8 hours", Assert.Single(await EventsAsync(host, id, CaseEventKind.Closed)).Note, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -138,7 +177,7 @@ public sealed class ProgressAndAutoCloseTests
     }
 
     /// <summary>The official resolves the case now; with <paramref name="askResident"/> the resident gets the confirm/reopen buttons.</summary>
-    private static async Task<DateTimeOffset> ResolveAsync(ChaseHost host, long id, bool askResident = false)
+    private static async Task<DateTimeOffset> ResolveAsync(ChaseHost host, long id, bool askResident = false, TimeSpan? delay = null)
     {
         var now = host.Time.GetUtcNow();
         await ResidentChat.InScopeAsync(host.Host, async services =>
@@ -148,10 +187,10 @@ public sealed class ProgressAndAutoCloseTests
             @case.Resolve(Actor.Official(@case.AccountableOfficialId!.Value), "Đã thay bóng đèn", now);
             if (askResident)
             {
-                await services.GetRequiredService<IResidentInbox>().AskToConfirmAsync(@case, CancellationToken.None);
+                await services.GetRequiredService<ResidentNotifier>().AskToConfirmAsync(@case, CancellationToken.None);
             }
         });
-        Assert.Equal(now + Week, (await host.CaseAsync(id)).NextChaseAt);
+        Assert.Equal(now + (delay ?? Week), (await host.CaseAsync(id)).NextChaseAt);
         return now;
     }
 

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Bot.Tests.Fakes;
+using ResidentBot.Bot.Tests.Officials;
 using ResidentBot.Bot.Tests.Residents;
-using ResidentBot.Persistence.Outbox;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Tests.Chase;
@@ -71,6 +73,8 @@ public sealed class SupervisorActionsTests
 
         var card = await SentToAsync(host, Chat(Deputy), code);
         Assert.Contains("Đèn đường hỏng", card, StringComparison.Ordinal);
+        Assert.Contains("Ủy viên Ban Thường vụ Thành ủy phụ trách địa bàn đã giao lại phản ánh này cho đồng chí.", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reassigned", card, StringComparison.Ordinal);
         Assert.Equal(
             Texts.Format(Texts.Vietnamese, "Chase.Resident.Reassigned", code, "Phó Chủ tịch UBND phường Trần Phú"),
             await SentToAsync(host, "5001", "đã được giao cho"));
@@ -81,6 +85,39 @@ public sealed class SupervisorActionsTests
         var reminder = Assert.Single(next);
         Assert.Equal(Chat(Deputy), reminder.Recipient);
         Assert.StartsWith("⏰", OutboxWriter.Read(reminder).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_reassignment_the_former_officials_card_says_where_it_went_and_the_new_official_hears_of_an_extension_on_their_card()
+    {
+        await using var host = await StartAsync();
+        var id = await EscalateAsync(host);
+        var code = (await host.CaseAsync(id)).TrackingCode;
+        var leaderCard = await SendCardAsync(host, id, Leader);
+        var supervisor = new ResidentChat(host.Host, Id(Supervisor));
+
+        await supervisor.PressAsync("Giao người khác");
+        await supervisor.PressAsync("Phó Chủ tịch UBND phường Trần Phú");
+
+        var moved = await EditOfAsync(host, Chat(Leader), leaderCard);
+        Assert.StartsWith($"↪️ Phản ánh {code} đã chuyển cho Phó Chủ tịch UBND phường Trần Phú (Phường Trần Phú) phụ trách", moved.Text, StringComparison.Ordinal);
+        Assert.Empty(moved.Buttons);
+        Assert.Equal(
+            Texts.Format(Texts.Vietnamese, "Chase.Reassign.ToFormer", code, "Ủy viên Ban Thường vụ Thành ủy phụ trách địa bàn", "Phó Chủ tịch UBND phường Trần Phú"),
+            await SentToAsync(host, Chat(Leader), "không còn phụ trách"));
+        var deputyCard = await DeliveredCardAsync(host, id, Deputy);
+
+        await supervisor.PressAsync("Gia hạn");
+        await supervisor.TextAsync("Chờ nhà cung cấp giao bóng đèn");
+
+        var date = Local((await host.CaseAsync(id)).ResolveDueAt!.Value);
+        Assert.Equal(
+            Texts.Format(Texts.Vietnamese, "Chase.Extend.ToOfficial", code, date, "Ủy viên Ban Thường vụ Thành ủy phụ trách địa bàn", "Chờ nhà cung cấp giao bóng đèn"),
+            await SentToAsync(host, Chat(Deputy), "gia hạn"));
+        var refreshed = await EditOfAsync(host, Chat(Deputy), deputyCard);
+        Assert.Contains($"Hạn xử lý: {date}", refreshed.Text, StringComparison.Ordinal);
+        Assert.Contains(refreshed.Buttons.SelectMany(row => row), b => b.Data.StartsWith("o.ack:", StringComparison.Ordinal));
+        Assert.DoesNotContain((await host.OutboxAsync()).Where(m => m.Recipient == Chat(Leader)), m => OutboxWriter.Read(m).Text.Contains("gia hạn", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -220,6 +257,33 @@ public sealed class SupervisorActionsTests
         return id;
     }
 
+    /// <summary>Sends the case card to the accountable official, as routing does, and returns its delivered message id.</summary>
+    private static async Task<string> SendCardAsync(ChaseHost host, long id, string official)
+    {
+        await ResidentChat.InScopeAsync(host.Host, async services =>
+        {
+            var @case = await services.GetRequiredService<ResidentBot.Persistence.ResidentBotDbContext>().Cases.SingleAsync(c => c.Id == id);
+            await services.GetRequiredService<CaseCards>().SendAsync(@case, CancellationToken.None);
+        });
+        return await DeliveredCardAsync(host, id, official);
+    }
+
+    private static async Task<string> DeliveredCardAsync(ChaseHost host, long id, string official)
+    {
+        var tag = CaseTag.Card(id, await OfficialIdAsync(host, official));
+        string? messageId = null;
+        await OfficialsHarness.WaitUntilAsync(async () =>
+        {
+            messageId = (await host.OutboxAsync()).FirstOrDefault(m => m.Tag == tag && m.ExternalMessageId != null)?.ExternalMessageId;
+            return messageId is not null;
+        });
+        return messageId!;
+    }
+
+    /// <summary>The last edit queued for the card with this message id.</summary>
+    private static async Task<OutboundMessage> EditOfAsync(ChaseHost host, string chat, string cardMessageId) =>
+        (await host.OutboxAsync()).Where(m => m.Recipient == chat).Select(OutboxWriter.Read).Last(m => m.EditMessageId == cardMessageId);
+
     private static async Task ResolveNowAsync(ChaseHost host, long id)
     {
         await using var db = host.Host.NewDbContext();
@@ -271,5 +335,5 @@ public sealed class SupervisorActionsTests
 
     private static string Local(DateTimeOffset instant) => TimeZoneInfo
         .ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"))
-        .ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        .ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,7 @@ namespace ResidentBot.Bot.Tests.Officials;
 public sealed class CaseActionTests
 {
     [Fact]
-    public async Task Acknowledging_tells_the_resident_who_took_the_case_and_removes_the_acknowledge_button()
+    public async Task Acknowledging_tells_the_resident_who_took_the_case_and_the_card_shows_it_in_progress_without_the_acknowledge_button()
     {
         await using var bed = await StartAsync();
         var id = await bed.CreateCaseAsync();
@@ -18,9 +18,10 @@ public sealed class CaseActionTests
         Assert.NotEqual("true", answer.String("show_alert")?.ToLowerInvariant());
         await bed.MessageToAsync(Resident, "Chủ tịch UBND phường Trần Phú");
         Assert.Equal(CaseStatus.Acknowledged, (await bed.CaseAsync(id)).Status);
-        var edit = (await bed.Api.WaitForCallsAsync("editMessageReplyMarkup", 1))[0];
-        Assert.Equal(messageId, edit.Long("message_id"));
-        Assert.DoesNotContain("o.ack:", edit.String("reply_markup")!, StringComparison.Ordinal);
+        var edit = await CardEditAsync(bed, TranPhuLeader, messageId);
+        Assert.Contains("· đang xử lý", edit.String("text")!, StringComparison.Ordinal);
+        Assert.DoesNotContain("chờ tiếp nhận", edit.String("text")!, StringComparison.Ordinal);
+        Assert.Equal(["o.rpl", "o.res", "o.trf", "o.rej"], Buttons(edit).Select(b => b.Data.Split(':')[0]));
 
         var again = await bed.PressAsync(TranPhuLeader, Data(card, "o.ack"), messageId);
         Assert.Equal("true", again.String("show_alert"), ignoreCase: true);
@@ -45,7 +46,7 @@ public sealed class CaseActionTests
     }
 
     [Fact]
-    public async Task Resolving_asks_for_a_note_then_asks_the_resident_to_confirm()
+    public async Task Resolving_asks_for_a_note_then_asks_the_resident_to_confirm_and_the_card_keeps_only_the_reply_button()
     {
         await using var bed = await StartAsync();
         var id = await bed.CreateCaseAsync();
@@ -59,8 +60,9 @@ public sealed class CaseActionTests
         Assert.Equal(CaseStatus.Resolved, @case.Status);
         Assert.Equal("Đã thay bóng đèn mới.", @case.ResolutionNote);
         await bed.MessageToAsync(Resident, "Đã thay bóng đèn mới.");
-        var edit = (await bed.Api.WaitForCallsAsync("editMessageReplyMarkup", 1))[0];
-        Assert.Null(edit.Json("reply_markup"));
+        var edit = await CardEditAsync(bed, TranPhuLeader, messageId);
+        Assert.Contains("· đã xử lý, chờ người dân xác nhận", edit.String("text")!, StringComparison.Ordinal);
+        Assert.Equal(["o.rpl"], Buttons(edit).Select(b => b.Data.Split(':')[0]));
     }
 
     [Fact]
@@ -77,10 +79,14 @@ public sealed class CaseActionTests
         Assert.Equal(CaseStatus.Rejected, @case.Status);
         Assert.Equal("Đèn thuộc khu đô thị tư nhân quản lý.", @case.RejectionReason);
         await bed.MessageToAsync(Resident, "Lý do: Đèn thuộc khu đô thị tư nhân quản lý.");
+        var edit = await CardEditAsync(bed, TranPhuLeader, messageId);
+        Assert.Contains("· đã từ chối", edit.String("text")!, StringComparison.Ordinal);
+        Assert.Null(edit.String("reply_markup"));
+        Assert.DoesNotContain("Để trả lời người dân", edit.String("text")!, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Transferring_to_another_ward_moves_the_case_and_the_old_buttons_stop_working()
+    public async Task Transferring_to_another_ward_moves_the_case_the_old_card_says_where_it_went_and_its_buttons_stop_working()
     {
         await using var bed = await StartAsync();
         var id = await bed.CreateCaseAsync();
@@ -101,7 +107,12 @@ public sealed class CaseActionTests
         Assert.StartsWith("Ngõ 12 thuộc địa bàn Quang Trung.", transferred.Note, StringComparison.Ordinal);
         var (newMessageId, newCard) = await bed.CardAsync(id, QuangTrungLeader);
         Assert.Contains("Phường Quang Trung", newCard.String("text")!, StringComparison.Ordinal);
+        Assert.Contains("Chủ tịch UBND phường Trần Phú đã chuyển phản ánh đến, lý do: «Ngõ 12 thuộc địa bàn Quang Trung.»", newCard.String("text")!, StringComparison.Ordinal);
         await bed.MessageToAsync(Resident, "Chủ tịch UBND phường Quang Trung");
+
+        var moved = await CardEditAsync(bed, TranPhuLeader, messageId);
+        Assert.StartsWith($"↪️ Phản ánh {@case.TrackingCode} đã chuyển cho Chủ tịch UBND phường Quang Trung (Phường Quang Trung) phụ trách", moved.String("text")!, StringComparison.Ordinal);
+        Assert.Null(moved.String("reply_markup"));
 
         var stale = await bed.PressAsync(TranPhuLeader, Data(card, "o.res"), messageId);
         Assert.Equal("true", stale.String("show_alert"), ignoreCase: true);
@@ -121,5 +132,17 @@ public sealed class CaseActionTests
 
         var categories = await bed.MessageToAsync(TranPhuLeader, "→ Phường Quang Trung");
         Assert.StartsWith("o.trc:", Buttons(categories)[0].Data, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits for the last edit of the card <paramref name="messageId"/> in <paramref name="chat"/>.</summary>
+    private static async Task<FakeBotApiCall> CardEditAsync(OfficialsHarness bed, long chat, int messageId)
+    {
+        FakeBotApiCall? edit = null;
+        await WaitUntilAsync(() =>
+        {
+            edit = bed.Api.CallsTo("editMessageText").LastOrDefault(c => c.Long("chat_id") == chat && c.Long("message_id") == messageId);
+            return Task.FromResult(edit is not null);
+        });
+        return edit!;
     }
 }

@@ -1,4 +1,6 @@
-using ResidentBot.Bot.Tests.Fakes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 using static ResidentBot.Bot.Tests.Officials.OfficialsHarness;
 
@@ -28,6 +30,42 @@ public sealed class CaseCardTests
         var photo = (await bed.Api.WaitForCallsAsync("sendPhoto", 1))[0];
         Assert.Equal(TranPhuLeader, photo.Long("chat_id"));
         Assert.Equal("res-photo-1", photo.String("photo"));
+    }
+
+    [Fact]
+    public async Task The_card_says_in_vietnamese_why_the_official_got_the_case_without_an_english_word()
+    {
+        await using var bed = await StartAsync();
+        var id = await bed.CreateCaseAsync();
+
+        var text = (await bed.CardAsync(id, TranPhuLeader)).Call.String("text")!;
+
+        Assert.Contains("Vì sao giao cho đồng chí: Đồng chí là người đứng đầu Phường Trần Phú, nơi xảy ra sự việc.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("accountable", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Acknowledge by", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_case_saved_before_reasons_were_stored_shows_the_explanation_it_was_saved_with()
+    {
+        await using var bed = await StartAsync();
+        var id = await bed.CreateCaseAsync();
+        await bed.CardAsync(id, TranPhuLeader);
+        await using (var db = bed.Host.NewDbContext())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE Cases SET RoutingReason = NULL, RoutingExplanation = {"Lãnh đạo phường Trần Phú chịu trách nhiệm"} WHERE Id = {id}");
+        }
+
+        using (var scope = bed.Host.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ResidentBot.Persistence.ResidentBotDbContext>();
+            var @case = await db.Cases.SingleAsync(c => c.Id == id);
+            Assert.Null(@case.RoutingReasons);
+            await scope.ServiceProvider.GetRequiredService<CaseCards>().SendAsync(@case, CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        await bed.MessageToAsync(TranPhuLeader, "Vì sao giao cho đồng chí: Lãnh đạo phường Trần Phú chịu trách nhiệm");
     }
 
     [Fact]

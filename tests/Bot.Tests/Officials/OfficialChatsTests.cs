@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Channels;
-using ResidentBot.Bot.Officials;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Persistence.WebChat;
 using ResidentBot.Routing.Residents;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Cases;
-using ResidentBot.Bot.Officials;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Persistence;
@@ -82,7 +82,7 @@ internal sealed class OfficialsHarness : IAsyncDisposable
 
         var decision = engine.Reroute(engine.Directory.AreasByCode[areaCode].Id, category, when);
         // Resolved before the transaction: the button key is created on first use, on a connection of its own.
-        var officials = scope.ServiceProvider.GetRequiredService<IOfficialInbox>();
+        var cards = scope.ServiceProvider.GetRequiredService<CaseCards>();
         await using var tx = await db.Database.BeginTransactionAsync();
         var code = await scope.ServiceProvider.GetRequiredService<TrackingCodeAllocator>().NextAsync("HD", when.Year, CancellationToken.None);
         var @case = Case.Create(new NewCase(resident.Id, decision.Category.Id, decision.Area.Id, "Đèn đường hỏng từ 3 ngày nay",
@@ -95,7 +95,7 @@ internal sealed class OfficialsHarness : IAsyncDisposable
         @case.Assign(decision.ToAssignment(), Actor.System, when);
         db.Cases.Add(@case);
         await db.SaveChangesAsync();
-        await officials.SendCaseCardAsync(@case, CancellationToken.None);
+        await cards.SendAsync(@case, CancellationToken.None);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         return @case.Id;
@@ -105,11 +105,11 @@ internal sealed class OfficialsHarness : IAsyncDisposable
     public async Task<(int MessageId, FakeBotApiCall Call)> CardAsync(long caseId, long official)
     {
         await using var db = Host.NewDbContext();
-        var tag = $"case:{caseId}";
+        var tag = $"case:{caseId}:card:";
         OutboxMessage? row = null;
         await WaitUntilAsync(async () =>
         {
-            row = await db.OutboxMessages.AsNoTracking().Where(m => m.Tag == tag && m.Recipient == Chat(official) && m.Status == OutboxStatus.Sent
+            row = await db.OutboxMessages.AsNoTracking().Where(m => m.Tag!.StartsWith(tag) && m.Recipient == Chat(official) && m.Status == OutboxStatus.Sent
                 && m.Payload.Contains("\"buttons\":[[")).OrderByDescending(m => m.Id).FirstOrDefaultAsync();
             return row is not null;
         });

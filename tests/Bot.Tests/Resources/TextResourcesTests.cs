@@ -33,6 +33,17 @@ public sealed class TextResourcesTests
         Assert.Equal(Texts.English, Texts.Normalize("en-GB"));
     }
 
+    [Theory]
+    [InlineData(Texts.Vietnamese)]
+    [InlineData(Texts.English)]
+    public void Every_routing_reason_reads_in_both_languages(string language)
+    {
+        foreach (var code in ResidentBot.Routing.Cases.RoutingReason.Codes)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(Texts.Get(language, $"Official.Reason.{code}")), code);
+        }
+    }
+
     [Fact]
     public void A_missing_text_is_a_clear_error_not_an_empty_message()
     {

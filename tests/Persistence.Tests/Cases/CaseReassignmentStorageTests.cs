@@ -37,4 +37,30 @@ public sealed class CaseReassignmentStorageTests
         var reread = await check.ServiceProvider.GetRequiredService<ResidentBotDbContext>().Cases.SingleAsync(c => c.Id == id);
         Assert.Equal((newOfficial, newArea, newCategory), (reread.AccountableOfficialId!.Value, reread.AreaId, reread.CategoryId));
     }
+
+    [Fact]
+    public async Task Routing_reasons_are_stored_as_data_and_a_case_saved_without_them_reads_back_without_them()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        long id;
+        RoutingReason[] reasons = [RoutingReason.TransferredBy("Chủ tịch UBND phường Trần Phú", "Sai địa bàn"), new(RoutingReason.Leader, ["Phường Quang Trung"])];
+        await using (var scope = database.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+            id = await CaseFactory.SaveAssignedCaseAsync(db);
+            Assert.Null((await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).RoutingReasons);
+            var loaded = await db.Cases.SingleAsync(c => c.Id == id);
+            var official = (await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.QUANGTRUNG.CT")).Id;
+            var area = (await db.Areas.SingleAsync(a => a.Code == "HD.TPHD.QUANGTRUNG")).Id;
+            var at = CaseFactory.Now.AddHours(1);
+            loaded.Transfer(Actor.Official(loaded.AccountableOfficialId!.Value), "Sai địa bàn", area, loaded.CategoryId,
+                new Assignment(official, "moved", at.AddHours(8), at.AddDays(5), reasons), at);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = database.Scope();
+        var reread = await check.ServiceProvider.GetRequiredService<ResidentBotDbContext>().Cases.SingleAsync(c => c.Id == id);
+        Assert.Equal(reasons, reread.RoutingReasons!);
+        Assert.Equal("moved", reread.RoutingExplanation);
+    }
 }

@@ -42,7 +42,8 @@ public sealed class RoutingEngineTests
 
         var assignment = decision.ToAssignment();
 
-        Assert.Equal(new Assignment(_wardLeader.Id, decision.Explanation, Vn(2026, 1, 9, 20, 50), Vn(2026, 1, 10, 16, 50)), assignment);
+        Assert.Equal(new Assignment(_wardLeader.Id, decision.Explanation, Vn(2026, 1, 9, 20, 50), Vn(2026, 1, 10, 16, 50), decision.Reasons), assignment);
+        Assert.Equal([new RoutingReason(RoutingReason.Leader, [decision.Area.Name])], assignment.Reasons!);
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public sealed class RoutingEngineTests
 
         Assert.Same(_hd.CityLeader, decision.Official);
         Assert.StartsWith("Phường Quang Trung. No one serves Phường Quang Trung now", decision.Explanation, StringComparison.Ordinal);
+        Assert.Equal([new RoutingReason(RoutingReason.LeaderAbove, ["Phường Quang Trung", "Thành phố Hải Dương"])], decision.Reasons);
     }
 
     [Fact]
@@ -89,6 +91,7 @@ public sealed class RoutingEngineTests
 
         Assert.Equal(_wardLeader.Id, @case.AccountableOfficialId);
         Assert.Equal(Vn(2026, 1, 13, 16, 30), @case.AcknowledgeDueAt);
+        Assert.Equal([RoutingReason.Reopened, RoutingReason.Leader], @case.RoutingReasons!.Select(r => r.Code));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ResidentBot.Routing.Cases;
 using ResidentBot.Routing.Officials;
 using ResidentBot.Routing.Who;
 using static ResidentBot.Routing.Tests.TestDirectory;
@@ -58,6 +59,7 @@ public sealed class AccountableResolverTests
 
         Assert.Same(first, who.Official);
         Assert.Contains("acting deputy", who.Explanation, StringComparison.Ordinal);
+        Assert.Equal(new RoutingReason(RoutingReason.ActingDeputy, ["Phường Trần Phú"]), who.Reason);
         Assert.Same(leader, Resolver.Resolve(_hd.TranPhu.Id, "waste", Vn(2026, 3, 20, 0)).Official);
     }
 
@@ -71,6 +73,7 @@ public sealed class AccountableResolverTests
         Assert.Same(_hd.CityLeader, who.Official);
         Assert.Same(_hd.City, who.PostArea);
         Assert.Equal("No one serves Phường Trần Phú now; the leader of Thành phố Hải Dương is accountable", who.Explanation);
+        Assert.Equal(new RoutingReason(RoutingReason.LeaderAbove, ["Phường Trần Phú", "Thành phố Hải Dương"]), who.Reason);
     }
 
     [Fact]

@@ -1,19 +1,18 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Chase.Digests;
 using ResidentBot.Bot.Chase.Schedule;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Chase;
 using ResidentBot.Routing.Cases;
 
-using ResidentBot.Bot.Chase.Digests;
-
 namespace ResidentBot.Bot.Chase.Jobs;
 
 /// <summary>The daily digest to each supervisor: overdue and escalated cases in their areas, and the change since the last one.</summary>
-internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules rules, ChaseMessenger messenger, TimeProvider time)
+internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules rules, OfficialNotifier officials, TimeProvider time)
 {
     public const string Kind = "daily";
 
@@ -45,7 +44,7 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
                 continue;
             }
 
-            await messenger.SendAsync(supervisorId, $"digest:{supervisorId}:{day}", chat => new OutboundMessage { Text = Render(chat, digest) }, cancellationToken);
+            await officials.SendAsync(supervisorId, $"digest:{supervisorId}:{day}", chat => new OutboundMessage { Text = Render(chat, digest) }, cancellationToken);
             snapshot ??= db.Set<DigestSnapshot>().Add(new DigestSnapshot { SupervisorId = supervisorId, Kind = Kind }).Entity;
             snapshot.CaseIds = string.Join(',', digest.Rows.Select(r => r.CaseId).Order());
             snapshot.SentAt = now;
@@ -67,7 +66,7 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
                 text.Append("\n• ").Append(official.Key);
                 foreach (var row in official)
                 {
-                    text.Append("\n   ").Append(chat.T("Chase.Digest.Row", row.TrackingCode, CaseChaser.Late(chat.Language, row.Late), row.EscalationLevel));
+                    text.Append("\n   ").Append(chat.T("Chase.Digest.Row", row.TrackingCode, TimeText.Duration(chat.Language, row.Late), row.EscalationLevel));
                 }
             }
         }

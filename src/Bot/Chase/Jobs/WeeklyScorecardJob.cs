@@ -1,19 +1,18 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Digests;
 using ResidentBot.Bot.Chase.Schedule;
-using ResidentBot.Persistence;
-
 using ResidentBot.Bot.Chase.Scorecard;
+using ResidentBot.Bot.Notifications;
+using ResidentBot.Persistence;
 
 namespace ResidentBot.Bot.Chase.Jobs;
 
 /// <summary>The weekly scorecard to each supervisor: per ward and official over the last 7 days, with a chart.</summary>
 internal sealed class WeeklyScorecardJob(
-    ResidentBotDbContext db, ChaseRules rules, ChaseMessenger messenger, IHostEnvironment environment, TimeProvider time)
+    ResidentBotDbContext db, ChaseRules rules, OfficialNotifier officials, IHostEnvironment environment, TimeProvider time)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -46,8 +45,8 @@ internal sealed class WeeklyScorecardJob(
                 continue;
             }
 
-            await messenger.SendAsync(supervisorId, key, chat => new OutboundMessage { Text = Render(chat, lines) }, cancellationToken);
-            await messenger.SendAsync(supervisorId, key + ":chart", _ => new OutboundMessage { PhotoPath = chart }, cancellationToken);
+            await officials.SendAsync(supervisorId, key, chat => new OutboundMessage { Text = Render(chat, lines) }, cancellationToken);
+            await officials.SendAsync(supervisorId, key + ":chart", _ => new OutboundMessage { PhotoPath = chart }, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             sent++;
         }

@@ -1,17 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Residents;
-using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Chase.Progress;
 
-/// <summary>The accountable official's reply to a progress request is the progress note: logged and relayed to the resident.</summary>
-internal sealed class ProgressReplyHandler(IResidentInbox residents) : IInputHandler
+/// <summary>On Telegram, the accountable official's reply to a progress request is the progress note.</summary>
+internal sealed class ProgressReplyHandler(ProgressNote notes) : IInputHandler
 {
     public async Task<bool> TryHandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         var message = turn.Message;
-        if (turn.Official is not { } official || message.ReplyToMessageId is not { } replyTo || string.IsNullOrWhiteSpace(message.Text))
+        if (turn.Official is null || message.ReplyToMessageId is not { } replyTo || string.IsNullOrWhiteSpace(message.Text))
         {
             return false;
         }
@@ -24,17 +22,11 @@ internal sealed class ProgressReplyHandler(IResidentInbox residents) : IInputHan
             return false;
         }
 
-        var @case = await turn.Db.Cases.SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (@case is null || @case.AccountableOfficialId != official.Id || !@case.Status.IsOpen())
+        if (await ProgressNote.LoadAsync(turn, caseId, cancellationToken) is { } @case)
         {
-            turn.Reply(turn.T("Chase.Action.NotAllowed"));
-            return true;
+            await notes.RecordAsync(turn, @case, message.Text.Trim(), cancellationToken);
         }
 
-        var note = message.Text.Trim();
-        @case.Record(CaseEventKind.ProgressReported, Actor.Official(official.Id), turn.Now, note);
-        await residents.NotifyAsync(@case, "Chase.Progress.Relayed", [@case.TrackingCode, official.Title, note], cancellationToken);
-        turn.Reply(turn.T("Chase.Progress.Thanks", @case.TrackingCode));
         return true;
     }
 }

@@ -3,8 +3,7 @@ using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Conversations.Buttons;
-using ResidentBot.Bot.Officials;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Chase.Supervisors;
@@ -12,10 +11,10 @@ namespace ResidentBot.Bot.Chase.Supervisors;
 /// <summary>What a supervisor can do with an escalated case: urge, reassign within the area, extend the deadline.</summary>
 internal sealed class SupervisorActions(
     ChaseRules rules,
-    ChaseMessenger messenger,
+    OfficialNotifier officials,
     ButtonCodec buttons,
-    IOfficialInbox officials,
-    IResidentInbox residents) : IButtonHandler
+    CaseCards cards,
+    ResidentNotifier residents) : IButtonHandler
 {
     public const string Urge = "s.urge";
     public const string Reassign = "s.reas";
@@ -38,10 +37,10 @@ internal sealed class SupervisorActions(
         {
             case Urge:
                 @case.Record(CaseEventKind.Urged, Actor.Official(supervisor.Id), turn.Now, $"Urged by {supervisor.Title}", @case.AccountableOfficialId);
-                await messenger.SendAsync(@case.AccountableOfficialId!.Value, null, chat => new OutboundMessage
+                await officials.SendAsync(@case.AccountableOfficialId!.Value, null, chat => new OutboundMessage
                 {
                     Text = chat.T("Chase.Urge.ToOfficial", @case.TrackingCode, supervisor.Title),
-                    Tag = $"case:{@case.Id}",
+                    Tag = CaseTag.For(@case.Id),
                 }, cancellationToken);
                 turn.ButtonAnswer = (turn.T("Chase.Urge.Done", @case.TrackingCode), false);
                 break;
@@ -86,10 +85,16 @@ internal sealed class SupervisorActions(
             return;
         }
 
+        var former = @case.AccountableOfficialId!.Value;
         var due = view.Engine.DeadlinesFrom(@case.CategoryId, turn.Now);
         var explanation = $"Reassigned to {official.Title} by {supervisorTitle}";
-        @case.Reassign(Actor.Official(supervisorId), explanation, new Assignment(officialId, explanation, due.AcknowledgeDueAt, due.ResolveDueAt), turn.Now);
-        await officials.SendCaseCardAsync(@case, cancellationToken);
+        @case.Reassign(Actor.Official(supervisorId), explanation, new Assignment(officialId, explanation, due.AcknowledgeDueAt, due.ResolveDueAt, [RoutingReason.ReassignedBy(supervisorTitle)]), turn.Now);
+        await cards.SendAsync(@case, cancellationToken);
+        await officials.SendAsync(former, null, chat => new OutboundMessage
+        {
+            Text = chat.T("Chase.Reassign.ToFormer", @case.TrackingCode, supervisorTitle, official.Title),
+            Tag = CaseTag.For(@case.Id),
+        }, cancellationToken);
         await residents.NotifyAsync(@case, "Chase.Resident.Reassigned", [@case.TrackingCode, official.Title], cancellationToken);
         turn.Reply(turn.T("Chase.Reassign.Done", @case.TrackingCode, official.Title));
     }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
-using ResidentBot.Bot.Officials;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 
@@ -11,7 +11,7 @@ namespace ResidentBot.Bot.Conversations.AddInformation;
 /// Adds what the resident sent (text and/or photos) to their open case: an InformationAdded event, the
 /// photos as attachments, and a forward to the accountable official.
 /// </summary>
-internal sealed class InformationAdder(IOfficialInbox officials, PhotoPolicy photos, ButtonCodec codec)
+internal sealed class InformationAdder(OfficialNotifier officials, PhotoPolicy photos, ButtonCodec codec)
 {
     /// <summary>Returns false (and explains) when the message carries nothing to add or a photo is too large.</summary>
     public async Task<bool> AddAsync(Turn turn, Case @case, CancellationToken cancellationToken)
@@ -49,7 +49,7 @@ internal sealed class InformationAdder(IOfficialInbox officials, PhotoPolicy pho
         turn.Reply(new OutboundMessage
         {
             Text = turn.T("Resident.Add.Added", @case.TrackingCode, title),
-            Tag = ResidentInbox.CaseTag(@case),
+            Tag = CaseTag.For(@case.Id),
             Buttons = [[codec.Button(turn.T("Resident.Report.PhotosDone"), AddInformationButtons.Done, string.Empty, message.UserId)]],
         });
         return true;

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Conversations.Status;
+using ResidentBot.Bot.Notifications;
 
 namespace ResidentBot.Bot.Conversations.AddInformation;
 
@@ -10,8 +10,6 @@ namespace ResidentBot.Bot.Conversations.AddInformation;
 /// </summary>
 internal sealed class ReplyToCaseInput(InformationAdder adder) : IInputHandler
 {
-    private const string TagPrefix = "case:";
-
     public async Task<bool> TryHandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
@@ -24,8 +22,7 @@ internal sealed class ReplyToCaseInput(InformationAdder adder) : IInputHandler
         var tag = await turn.Db.OutboxMessages.AsNoTracking()
             .Where(m => m.Channel == message.Channel && m.Recipient == message.ChatId && m.ExternalMessageId == repliedTo && m.Tag != null)
             .Select(m => m.Tag).FirstOrDefaultAsync(cancellationToken);
-        if (tag is null || !tag.StartsWith(TagPrefix, StringComparison.Ordinal)
-            || !long.TryParse(tag[TagPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var caseId))
+        if (!CaseTag.TryParse(tag, out var caseId))
         {
             return false;
         }

@@ -3,8 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
-using ResidentBot.Bot.Officials;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Conversations.Confirmation;
@@ -16,7 +15,7 @@ namespace ResidentBot.Bot.Conversations.Confirmation;
 internal sealed partial class ConfirmationButtons(
     ButtonCodec codec,
     CurrentRouting routing,
-    IOfficialInbox officials,
+    CaseCards cards,
     ILogger<ConfirmationButtons> logger) : IButtonHandler
 {
     public const string Yes = "c.yes";
@@ -44,6 +43,7 @@ internal sealed partial class ConfirmationButtons(
         {
             case Yes when @case.Status == CaseStatus.Resolved:
                 @case.Close(Actor.Resident(turn.Resident.Id), turn.Now);
+                await cards.RefreshAsync(@case, cancellationToken);
                 AskRating(turn, @case);
                 break;
             case No when @case.Status == CaseStatus.Resolved:
@@ -71,7 +71,7 @@ internal sealed partial class ConfirmationButtons(
         {
             Text = turn.T("Resident.Confirm.AskRating", @case.TrackingCode),
             EditMessageId = turn.Message.MessageId,
-            Tag = ResidentInbox.CaseTag(@case),
+            Tag = CaseTag.For(@case.Id),
             Buttons = [[.. Enumerable.Range(1, 5).Select(n =>
                 codec.Button(turn.T("Resident.Confirm.Star", n), Rate, string.Create(CultureInfo.InvariantCulture, $"{id}.{n}"), owner))]],
         });
@@ -83,14 +83,14 @@ internal sealed partial class ConfirmationButtons(
         var assignment = engine.ReopenAssignment(@case, turn.Now);
         @case.Reopen(Actor.Resident(turn.Resident.Id), turn.T("Resident.Confirm.ReopenReason"), assignment, turn.Now);
         @case.NextChaseAt = turn.Now;
-        await officials.SendCaseCardAsync(@case, cancellationToken);
+        await cards.SendAsync(@case, cancellationToken);
         var zone = engine.Calendar.TimeZone;
         turn.Reply(new OutboundMessage
         {
             Text = turn.T("Resident.Confirm.Reopened", @case.TrackingCode, @case.AccountableOfficial?.Title,
-                ResidentWords.Local(assignment.AcknowledgeDueAt, zone), ResidentWords.Local(assignment.ResolveDueAt, zone)),
+                TimeText.Local(assignment.AcknowledgeDueAt, zone), TimeText.Local(assignment.ResolveDueAt, zone)),
             EditMessageId = turn.Message.MessageId,
-            Tag = ResidentInbox.CaseTag(@case),
+            Tag = CaseTag.For(@case.Id),
         });
     }
 

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations.Start;
-using ResidentBot.Bot.Officials;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence.Cases;
 using ResidentBot.Routing.Cases;
 
@@ -16,7 +15,7 @@ internal sealed partial class ReportSubmitter(
     CurrentRouting routing,
     TrackingCodeAllocator codes,
     IOptions<CaseOptions> options,
-    IOfficialInbox officials,
+    CaseCards cards,
     ILogger<ReportSubmitter> logger)
 {
     public async Task SubmitAsync(Turn turn, ReportDraft draft, CancellationToken cancellationToken)
@@ -43,12 +42,12 @@ internal sealed partial class ReportSubmitter(
 
         turn.Db.Cases.Add(@case);
         await turn.Db.SaveChangesAsync(cancellationToken); // the case card is tagged with the generated id
-        await officials.SendCaseCardAsync(@case, cancellationToken);
+        await cards.SendAsync(@case, cancellationToken);
 
         turn.EndFlow();
         var reply = MainMenu.With(turn, turn.T("Resident.Report.Submitted", code, decision.Official.Title, ReportPrompts.PlaceName(engine, decision.Area.Id),
-            ResidentWords.Local(decision.AcknowledgeDueAt, zone), ResidentWords.Local(decision.ResolveDueAt, zone)));
-        turn.Reply(reply with { Tag = ResidentInbox.CaseTag(@case) });
+            TimeText.Local(decision.AcknowledgeDueAt, zone), TimeText.Local(decision.ResolveDueAt, zone)));
+        turn.Reply(reply with { Tag = CaseTag.For(@case.Id) });
         LogSubmitted(code, decision.Area.Code, decision.Official.Code);
     }
 

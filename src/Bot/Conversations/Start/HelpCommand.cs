@@ -8,7 +8,7 @@ internal sealed class HelpCommand : ICommandHandler
     public Task HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        turn.Reply(MainMenu.With(turn, turn.T(turn.Official is null ? "Common.Help" : "Common.HelpOfficial")));
+        turn.Reply(MainMenu.With(turn, HelpText.For(turn)));
         return Task.CompletedTask;
     }
 }

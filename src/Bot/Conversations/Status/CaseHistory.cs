@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Conversations.Status;
@@ -13,7 +13,7 @@ internal sealed class CaseHistory
         var officialIds = events.Select(e => e.OfficialId).OfType<int>().Distinct().ToList();
         var titles = await turn.Db.Officials.AsNoTracking().Where(o => officialIds.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Title, cancellationToken);
-        return string.Join("\n", events.Select(e => turn.T("Resident.Status.EventLine", ResidentWords.Local(e.At, zone),
+        return string.Join("\n", events.Select(e => turn.T("Resident.Status.EventLine", TimeText.Local(e.At, zone),
             turn.T($"Resident.Event.{e.Kind}", e.OfficialId is { } id ? titles.GetValueOrDefault(id) : null, e.Note))));
     }
 }

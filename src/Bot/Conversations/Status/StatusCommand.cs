@@ -5,6 +5,7 @@ using ResidentBot.Bot.Conversations.AddInformation;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Conversations.Report;
 using ResidentBot.Bot.Conversations.Start;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 
@@ -78,7 +79,7 @@ internal sealed class StatusCommand(ButtonCodec codec, CurrentRouting routing, C
         turn.Reply(new OutboundMessage
         {
             Text = text,
-            Tag = ResidentInbox.CaseTag(@case),
+            Tag = CaseTag.For(@case.Id),
             Buttons = @case.Status.IsOpen() ? [[AddButton(turn, @case)]] : [],
         });
     }

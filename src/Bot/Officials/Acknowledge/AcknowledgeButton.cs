@@ -1,12 +1,12 @@
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials.CaseCard;
-using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Acknowledge;
 
 /// <summary>"Tiếp nhận": the official takes the case in; the resident is told who (by title).</summary>
-internal sealed class AcknowledgeButton(CaseAccess access, CardButtons card, IResidentInbox residents) : IButtonHandler
+internal sealed class AcknowledgeButton(CaseAccess access, CaseCards cards, ResidentNotifier residents) : IButtonHandler
 {
     public IReadOnlyCollection<string> Actions { get; } = [OfficialActions.Acknowledge];
 
@@ -24,7 +24,7 @@ internal sealed class AcknowledgeButton(CaseAccess access, CardButtons card, IRe
         }
 
         await residents.NotifyAsync(@case, "Official.ToResident.Acknowledged", [@case.TrackingCode, official.Title], cancellationToken);
-        card.Refresh(turn, @case, turn.Message.MessageId);
+        await cards.RefreshAsync(@case, cancellationToken);
         turn.ButtonAnswer = (turn.T("Official.Acknowledge.Done", @case.TrackingCode), false);
     }
 }

@@ -3,16 +3,32 @@ using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.CaseCard;
 
-/// <summary>The case card an official acts on: everything needed to handle the case, and the buttons its status allows.</summary>
+/// <summary>The case card an official acts on: everything needed to handle the case now, and the buttons valid now.</summary>
 internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting routing, ButtonCodec codec)
 {
-    public async Task<string> TextAsync(Case @case, string language, int photoCount, CancellationToken cancellationToken)
+    // Rows of the card's buttons; each shows only while the lifecycle allows its action.
+    private static readonly (CaseAction Action, string Label, string Data)[][] Layout =
+    [
+        [
+            (CaseAction.Acknowledge, "Official.Button.Acknowledge", OfficialActions.Acknowledge),
+            (CaseAction.Reply, "Official.Button.Reply", OfficialActions.Reply),
+            (CaseAction.Resolve, "Official.Button.Resolve", OfficialActions.Resolve),
+        ],
+        [
+            (CaseAction.Transfer, "Official.Button.Transfer", OfficialActions.Transfer),
+            (CaseAction.Reject, "Official.Button.Reject", OfficialActions.Reject),
+        ],
+    ];
+
+    /// <summary>The card of the accountable official, saying how to answer where the channel allows it.</summary>
+    public async Task<string> TextAsync(Case @case, string language, string channel, int photoCount, CancellationToken cancellationToken)
     {
         var engine = await routing.GetAsync(cancellationToken);
         var category = engine.Directory.CategoriesById.GetValueOrDefault(@case.CategoryId);
@@ -25,36 +41,38 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             Place(@case, language),
             @case.Description,
             photoCount,
-            Local(@case.AcknowledgeDueAt, zone),
-            Local(@case.ResolveDueAt, zone),
+            TimeText.Local(@case.AcknowledgeDueAt, zone),
+            TimeText.Local(@case.ResolveDueAt, zone),
             await ReporterAsync(@case, language, cancellationToken),
-            @case.RoutingExplanation,
+            RoutingReasonText.For(language, @case),
             Texts.Get(language, $"Official.Status.{@case.Status}"),
-            @case.AccountableOfficialId is { } official ? engine.Directory.OfficialsById.GetValueOrDefault(official)?.Title : null);
+            @case.AccountableOfficialId is { } official ? engine.Directory.OfficialsById.GetValueOrDefault(official)?.Title : null,
+            CaseLifecycle.IsAllowed(CaseAction.Reply, @case.Status) ? "\n\n" + HowToReply(language, channel) : string.Empty);
     }
 
-    /// <summary>Buttons for what the status allows; none once the case has left the official's hands.</summary>
+    /// <summary>A former official's card: where the case went; nothing left to do on it.</summary>
+    public async Task<string> MovedTextAsync(Case @case, string language, CancellationToken cancellationToken)
+    {
+        var directory = (await routing.GetAsync(cancellationToken)).Directory;
+        var official = @case.AccountableOfficialId is { } id ? directory.OfficialsById.GetValueOrDefault(id)?.Title : null;
+        return Texts.Format(language, "Official.Card.Moved", @case.TrackingCode, official, directory.AreasById.GetValueOrDefault(@case.AreaId)?.Name,
+            @case.Description);
+    }
+
+    /// <summary>Where there is no reply on a message (web chat), the official presses the reply button and writes.</summary>
+    public static string HowToReply(string language, string channel) =>
+        Texts.Get(language, channel == ChannelNames.Telegram ? "Official.Card.HowToReply.Telegram" : "Official.Card.HowToReply");
+
+    /// <summary>Buttons for what the lifecycle allows now; none once the case has left the official's hands.</summary>
     public IReadOnlyList<IReadOnlyList<OutboundButton>> Buttons(Case @case, string language, string recipientUserId)
     {
-        if (!@case.Status.IsOpen())
-        {
-            return [];
-        }
-
         var id = @case.Id.ToString(CultureInfo.InvariantCulture);
-        OutboundButton B(string key, string action) => codec.Button(Texts.Get(language, key), action, id, recipientUserId);
-        var first = new List<OutboundButton>();
-        if (@case.Status.AwaitsAcknowledgement())
-        {
-            first.Add(B("Official.Button.Acknowledge", OfficialActions.Acknowledge));
-        }
-
-        first.Add(B("Official.Button.Reply", OfficialActions.Reply));
-        first.Add(B("Official.Button.Resolve", OfficialActions.Resolve));
         return
         [
-            first,
-            [B("Official.Button.Transfer", OfficialActions.Transfer), B("Official.Button.Reject", OfficialActions.Reject)],
+            .. Layout
+                .Select(row => row.Where(b => CaseLifecycle.IsAllowed(b.Action, @case.Status))
+                    .Select(b => codec.Button(Texts.Get(language, b.Label), b.Data, id, recipientUserId)).ToList())
+                .Where(row => row.Count > 0),
         ];
     }
 
@@ -62,9 +80,6 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
         @case.Attachments.Count > 0
             ? @case.Attachments
             : await db.CaseAttachments.Where(a => a.CaseId == @case.Id).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-
-    public static string Local(DateTimeOffset? instant, TimeZoneInfo zone) =>
-        instant is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
 
     private static string Place(Case @case, string language)
     {

@@ -15,15 +15,6 @@ internal static class OfficialActions
     /// <summary>Transfer, step three: the category was chosen (argument <c>caseId.categoryId</c>).</summary>
     public const string TransferCategory = "o.trc";
 
-    public static string CaseTag(long caseId) => $"case:{caseId}";
-
-    public static bool TryParseCaseTag(string? tag, out long caseId)
-    {
-        caseId = 0;
-        return tag is not null && tag.StartsWith("case:", StringComparison.Ordinal)
-            && long.TryParse(tag.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out caseId);
-    }
-
     /// <summary>Splits a button argument made of ids joined by '.' (':' is reserved by the codec).</summary>
     public static bool TryParseIds(string argument, out long[] ids)
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Officials.CaseCard;
+using ResidentBot.Bot.Notifications;
 
 namespace ResidentBot.Bot.Officials.Onboarding;
 
@@ -46,7 +46,7 @@ internal sealed partial class InviteCommand(
 
         LogIssued(admin.Code, invite.Official.Code);
         var text = turn.T("Official.Invite.Link", invite.Official.Title, invite.Official.FullName,
-            CaseCardRenderer.Local(invite.ExpiresAt, (await routing.GetAsync(cancellationToken)).Calendar.TimeZone), links.For(invite.Code));
+            TimeText.Local(invite.ExpiresAt, (await routing.GetAsync(cancellationToken)).Calendar.TimeZone), links.For(invite.Code));
         if (invite.Official.TelegramUserId is not null)
         {
             text += "\n\n" + turn.T("Official.Invite.Rebinds");

@@ -1,4 +1,5 @@
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Queue;
@@ -22,11 +23,7 @@ internal static class DueText
 
         var left = due - turn.Now;
         return left < TimeSpan.Zero
-            ? turn.T("Official.Due.Overdue", Span(turn, -left))
-            : turn.T("Official.Due.In", Span(turn, left));
+            ? turn.T("Official.Due.Overdue", TimeText.Span(-left))
+            : turn.T("Official.Due.In", TimeText.Span(left));
     }
-
-    public static string Span(Turn turn, TimeSpan span) => span.TotalDays >= 1
-        ? turn.T("Official.Span.DaysHours", (int)span.TotalDays, span.Hours)
-        : turn.T("Official.Span.HoursMinutes", span.Hours, span.Minutes);
 }

@@ -1,12 +1,12 @@
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials.CaseCard;
-using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Reject;
 
 /// <summary>The reason: rejects the case and tells the resident why.</summary>
-internal sealed class RejectFlow(CaseAccess access, CardButtons card, IResidentInbox residents) : IFlowHandler
+internal sealed class RejectFlow(CaseAccess access, CaseCards cards, ResidentNotifier residents) : IFlowHandler
 {
     public const string Name = "official.reject";
 
@@ -30,7 +30,7 @@ internal sealed class RejectFlow(CaseAccess access, CardButtons card, IResidentI
         }
 
         await residents.NotifyAsync(@case, "Official.ToResident.Rejected", [@case.TrackingCode, turn.Official!.Title, reason], cancellationToken);
-        card.Refresh(turn, @case, draft.CardMessageId);
+        await cards.RefreshAsync(@case, cancellationToken);
         turn.Reply(turn.T("Official.Reject.Done", @case.TrackingCode));
     }
 }

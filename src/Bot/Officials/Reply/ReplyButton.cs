@@ -1,5 +1,6 @@
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Officials.CaseCard;
+using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Reply;
 
@@ -10,7 +11,7 @@ internal sealed class ReplyButton(CaseAccess access) : IButtonHandler
 
     public async Task HandleAsync(Turn turn, string action, string argument, CancellationToken cancellationToken)
     {
-        if (await access.LoadAsync(turn, argument, null, cancellationToken) is not { } @case)
+        if (await access.LoadAsync(turn, argument, CaseAction.Reply, cancellationToken) is not { } @case)
         {
             return;
         }

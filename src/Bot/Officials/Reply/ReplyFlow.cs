@@ -1,5 +1,6 @@
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Officials.CaseCard;
+using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Reply;
 
@@ -20,7 +21,7 @@ internal sealed class ReplyFlow(CaseAccess access, ReplyRelay relay) : IFlowHand
 
         var draft = turn.Data<CaseDraft>();
         turn.EndFlow();
-        if (draft is null || await access.LoadAsync(turn, draft.CaseId, null, cancellationToken) is not { } @case)
+        if (draft is null || await access.LoadAsync(turn, draft.CaseId, CaseAction.Reply, cancellationToken) is not { } @case)
         {
             return;
         }

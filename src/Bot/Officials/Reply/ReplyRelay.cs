@@ -1,12 +1,12 @@
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Reply;
 
 /// <summary>Sends an official's words (and photos) to the resident, and writes the reply into the case log.</summary>
-internal sealed class ReplyRelay(IResidentInbox residents)
+internal sealed class ReplyRelay(ResidentNotifier residents)
 {
     public async Task RelayAsync(Turn turn, Case @case, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials.CaseCard;
+using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Reply;
 
@@ -21,12 +23,12 @@ internal sealed class ReplyToCardInput(CaseAccess access, ReplyRelay relay) : II
         var tag = await turn.Db.OutboxMessages.AsNoTracking()
             .Where(m => m.Channel == message.Channel && m.Recipient == message.ChatId && m.ExternalMessageId == repliedTo && m.Tag != null)
             .OrderByDescending(m => m.Id).Select(m => m.Tag).FirstOrDefaultAsync(cancellationToken);
-        if (!OfficialActions.TryParseCaseTag(tag, out var caseId))
+        if (!CaseTag.TryParse(tag, out var caseId))
         {
             return false;
         }
 
-        if (await access.LoadAsync(turn, caseId, null, cancellationToken) is { } @case)
+        if (await access.LoadAsync(turn, caseId, CaseAction.Reply, cancellationToken) is { } @case)
         {
             await relay.RelayAsync(turn, @case, cancellationToken);
         }

@@ -1,12 +1,12 @@
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials.CaseCard;
-using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Resolve;
 
 /// <summary>The result note: resolves the case and asks the resident to confirm the fix.</summary>
-internal sealed class ResolveFlow(CaseAccess access, CardButtons card, IResidentInbox residents) : IFlowHandler
+internal sealed class ResolveFlow(CaseAccess access, CaseCards cards, ResidentNotifier residents) : IFlowHandler
 {
     public const string Name = "official.resolve";
 
@@ -30,7 +30,7 @@ internal sealed class ResolveFlow(CaseAccess access, CardButtons card, IResident
         }
 
         await residents.AskToConfirmAsync(@case, cancellationToken);
-        card.Refresh(turn, @case, draft.CardMessageId);
+        await cards.RefreshAsync(@case, cancellationToken);
         turn.Reply(turn.T("Official.Resolve.Done", @case.TrackingCode));
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials.CaseCard;
-using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Transfer;
@@ -14,13 +14,11 @@ namespace ResidentBot.Bot.Officials.Transfer;
 internal sealed partial class CaseTransfer(
     CurrentRouting routing,
     CaseAccess access,
-    CardButtons card,
-    IOfficialInbox officials,
-    IResidentInbox residents,
+    CaseCards cards,
+    ResidentNotifier residents,
     ILogger<CaseTransfer> logger)
 {
-    public async Task TransferAsync(Turn turn, Case @case, int areaId, int categoryId, string reason, string? cardMessageId,
-        CancellationToken cancellationToken)
+    public async Task TransferAsync(Turn turn, Case @case, int areaId, int categoryId, string reason, CancellationToken cancellationToken)
     {
         var from = turn.Official!;
         var decision = (await routing.GetAsync(cancellationToken)).Reroute(areaId, categoryId, turn.Now);
@@ -31,7 +29,8 @@ internal sealed partial class CaseTransfer(
         }
 
         if (!access.TryApply(turn, @case, () =>
-                @case.Transfer(Actor.Official(from.Id), reason, areaId, categoryId, decision.ToAssignment(), turn.Now)))
+                @case.Transfer(Actor.Official(from.Id), reason, areaId, categoryId,
+                    decision.ToAssignment() with { Reasons = [RoutingReason.TransferredBy(from.Title, reason), .. decision.Reasons] }, turn.Now)))
         {
             return;
         }
@@ -41,10 +40,9 @@ internal sealed partial class CaseTransfer(
         turn.Db.Entry(@case).Reference(c => c.AccountableOfficial).CurrentValue =
             await turn.Db.Officials.SingleAsync(o => o.Id == decision.Official.Id, cancellationToken);
         LogTransferred(@case.TrackingCode, from.Code, decision.Official.Code, reason);
-        await officials.SendCaseCardAsync(@case, cancellationToken);
+        await cards.SendAsync(@case, cancellationToken);
         await residents.NotifyAsync(@case, "Official.ToResident.Transferred",
             [@case.TrackingCode, decision.Area.Name, decision.Official.Title, reason], cancellationToken);
-        card.Refresh(turn, @case, cardMessageId);
         turn.Reply(turn.T("Official.Transfer.Done", @case.TrackingCode, decision.Area.Name, decision.Official.Title));
     }
 

@@ -53,7 +53,7 @@ internal sealed class TransferFlow(CaseAccess access, CurrentRouting routing, Tr
                 return;
             case ReasonStep when draft is { AreaId: { } areaId, CategoryId: { } categoryId }:
                 turn.EndFlow();
-                await transfer.TransferAsync(turn, @case, areaId, categoryId, text, draft.CardMessageId, cancellationToken);
+                await transfer.TransferAsync(turn, @case, areaId, categoryId, text, cancellationToken);
                 return;
             default:
                 turn.Reply(turn.T("Official.Transfer.UseButtons"));

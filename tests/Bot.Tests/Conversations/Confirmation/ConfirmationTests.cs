@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Bot.Tests.Residents;
 using ResidentBot.Persistence;
@@ -33,7 +33,9 @@ public sealed class ConfirmationTests
         Assert.Contains(LocalText(saved.ResolveDueAt!.Value), ResidentChat.Text(reply), StringComparison.Ordinal);
         Assert.Contains(saved.Events, e => e.Kind == CaseEventKind.Reopened && e.ActorKind == ActorKind.Resident);
         Assert.Contains("Hạn xử lý mới", ResidentChat.Text(reply), StringComparison.Ordinal);
-        Assert.Contains(reply, c => c.Long("chat_id") == LeaderChat);
+        var card = ResidentChat.Text(reply.Where(c => c.Long("chat_id") == LeaderChat));
+        Assert.Contains("Người dân báo sự việc chưa được khắc phục nên phản ánh được mở lại.", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reopened", card, StringComparison.Ordinal);
 
         var again = await chat.PressAsync("Đã khắc phục");
         Assert.Equal("true", again.Last().String("show_alert"), ignoreCase: true);
@@ -83,7 +85,7 @@ public sealed class ConfirmationTests
             var db = services.GetRequiredService<ResidentBotDbContext>();
             var @case = await db.Cases.SingleAsync(c => c.Id == reported.Id);
             @case.Resolve(Actor.Official(@case.AccountableOfficialId!.Value), "Đã thay bóng đèn", TimeProvider.System.GetUtcNow());
-            await services.GetRequiredService<IResidentInbox>().AskToConfirmAsync(@case, CancellationToken.None);
+            await services.GetRequiredService<ResidentNotifier>().AskToConfirmAsync(@case, CancellationToken.None);
         });
         await WaitForButtonAsync(host, chat);
         return reported;
@@ -93,7 +95,7 @@ public sealed class ConfirmationTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (!host.Api.CallsTo("sendMessage").Any(c => c.Long("chat_id") == chat.UserId
-                   && c.String("text")!.Contains("Đã được khắc phục chưa?", StringComparison.Ordinal)))
+                   && c.String("text")!.Contains("đã được khắc phục chưa?", StringComparison.Ordinal)))
         {
             await Task.Delay(20, timeout.Token);
         }

@@ -42,7 +42,8 @@ public sealed class ReportTests
 
         var toResident = done.Single(c => c.Long("chat_id") == Lan && c.Method == "sendMessage");
         var text = toResident.String("text")!;
-        Assert.Contains(@case.TrackingCode, text, StringComparison.Ordinal);
+        Assert.StartsWith($"✅ Đã gửi phản ánh {@case.TrackingCode}.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("tiếp nhận phản ánh", text, StringComparison.Ordinal); // the official's acknowledgement comes later
         Assert.Contains("Chủ tịch UBND phường Trần Phú", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Đặng Văn Khải", text, StringComparison.Ordinal);
         Assert.Contains(LocalText(@case.ResolveDueAt!.Value), text, StringComparison.Ordinal);

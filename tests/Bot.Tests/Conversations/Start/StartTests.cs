@@ -42,11 +42,15 @@ public sealed class StartTests
         var chat = new ResidentChat(host, Lan);
 
         var switched = ResidentChat.Text(await chat.TextAsync("🌐 English"));
-        var report = ResidentChat.Text(await chat.TextAsync("📝 Report"));
+        var asked = await chat.TextAsync("📝 Report");
+        var report = ResidentChat.Text(asked);
         var back = ResidentChat.Text(await chat.CommandAsync("/lang"));
 
         Assert.Contains("Switched to English", switched, StringComparison.Ordinal);
         Assert.Contains("Step 1/4", report, StringComparison.Ordinal);
+        var kinds = asked.Where(c => c.String("reply_markup") is not null || c.Json("reply_markup") is not null)
+            .SelectMany(ResidentBot.Bot.Tests.Officials.OfficialsHarness.Buttons).Select(b => b.Label).ToList();
+        Assert.Contains(kinds, k => k.Contains("Illegal construction", StringComparison.Ordinal));
         Assert.Contains("tiếng Việt", back, StringComparison.Ordinal);
         await using var db = host.NewDbContext();
         Assert.Equal("vi", await db.Residents.Select(r => r.Language).SingleAsync());

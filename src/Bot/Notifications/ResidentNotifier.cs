@@ -7,14 +7,22 @@ using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Residents;
 
-namespace ResidentBot.Bot.Residents;
+namespace ResidentBot.Bot.Notifications;
 
-/// <summary>Queues messages to the resident who reported a case, on the channel they reported through.</summary>
-internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox, ButtonCodec codec) : IResidentInbox
+/// <summary>
+/// Everything the bot tells a resident about their case, in the resident's language, on the channel they reported
+/// through. Only queues messages in the outbox of the caller's unit of work; the caller saves.
+/// </summary>
+internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter outbox, ButtonCodec codec)
 {
     private readonly Dictionary<long, (string Channel, string Chat, string Language)> prefetched = [];
 
+    /// <summary>
+    /// Reads the recipients of these residents in one query, for a unit of work about to notify many of them (the
+    /// chase); later notices in this scope use what was read. Without it each notice reads its recipient.
+    /// </summary>
     public async Task PrefetchAsync(IReadOnlyCollection<long> residentIds, CancellationToken cancellationToken)
     {
         if (residentIds.Count == 0)
@@ -30,26 +38,30 @@ internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox
         }
     }
 
+    /// <summary>A text from the resource files (key and format arguments), about <paramref name="case"/>.</summary>
     public async Task NotifyAsync(Case @case, string textKey, IReadOnlyList<object?> args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
-        outbox.Enqueue(channel, chat, new OutboundMessage { Text = Texts.Format(language, textKey, [.. args]), Tag = CaseTag(@case) });
+        outbox.Enqueue(channel, chat, new OutboundMessage { Text = Texts.Format(language, textKey, [.. args]), Tag = CaseTag.For(@case.Id) });
     }
 
+    /// <summary>Relays an official's reply (text and/or photos) to the resident, naming the official by title only.</summary>
     public async Task RelayReplyAsync(Case @case, string officialTitle, string? text, IReadOnlyList<InboundFile> photos, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(photos);
         var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
+        var tag = CaseTag.For(@case.Id);
         var header = Texts.Format(language, "Resident.ReplyFromOfficial", @case.TrackingCode, officialTitle);
-        outbox.Enqueue(channel, chat, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = CaseTag(@case) });
+        outbox.Enqueue(channel, chat, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = tag });
         foreach (var photo in photos.Where(p => p.FileRef.Length > 0))
         {
-            outbox.Enqueue(channel, chat, new OutboundMessage { PhotoRef = photo.FileRef, Tag = CaseTag(@case) });
+            outbox.Enqueue(channel, chat, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
         }
     }
 
+    /// <summary>After Resolve: shows the result note and asks whether the problem is fixed, with Yes / No buttons.</summary>
     public async Task AskToConfirmAsync(Case @case, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -59,7 +71,7 @@ internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox
         outbox.Enqueue(channel, chat, new OutboundMessage
         {
             Text = Texts.Format(language, "Resident.AskToConfirm", @case.TrackingCode, @case.ResolutionNote),
-            Tag = CaseTag(@case),
+            Tag = CaseTag.For(@case.Id),
             Buttons =
             [[
                 codec.Button(Texts.Get(language, "Resident.Confirm.Yes"), ConfirmationButtons.Yes, id, chat),
@@ -67,8 +79,6 @@ internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox
             ]],
         });
     }
-
-    internal static string CaseTag(Case @case) => $"case:{@case.Id}";
 
     private async Task<(string Channel, string Chat, string Language)> RecipientAsync(Case @case, CancellationToken cancellationToken)
     {
@@ -81,7 +91,7 @@ internal sealed class ResidentInbox(ResidentBotDbContext db, OutboxWriter outbox
         return Recipient(resident);
     }
 
-    private static (string Channel, string Chat, string Language) Recipient(Routing.Residents.Resident resident)
+    private static (string Channel, string Chat, string Language) Recipient(Resident resident)
     {
         var identity = resident.Identities.OrderBy(i => i.Id).First();
         return (identity.Channel, identity.ExternalId, resident.Language);

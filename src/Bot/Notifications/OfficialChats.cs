@@ -5,7 +5,7 @@ using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Residents;
 
-namespace ResidentBot.Bot.Officials;
+namespace ResidentBot.Bot.Notifications;
 
 /// <summary>Where an official's messages go, and in which language.</summary>
 internal sealed record OfficialChat(int OfficialId, string Channel, string ChatId, string Language)
