@@ -16,6 +16,9 @@ internal static class CaseTag
 
     public static string Card(long caseId, int officialId) => string.Create(CultureInfo.InvariantCulture, $"{CardPrefix(caseId)}{officialId}");
 
+    /// <summary>A SQL <c>LIKE</c> pattern matching the tag of any case's card.</summary>
+    public const string AnyCardPattern = Prefix + "%" + CardPart + "%";
+
     /// <summary>What every card of the case starts with.</summary>
     public static string CardPrefix(long caseId) => For(caseId) + CardPart;
 

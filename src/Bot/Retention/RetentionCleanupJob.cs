@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
 using ResidentBot.Persistence.Outbox;
@@ -8,7 +9,7 @@ using ResidentBot.Persistence.Sqlite;
 namespace ResidentBot.Bot.Retention;
 
 /// <summary>
-/// Deletes handled inbox entries and sent outbox messages older than <see cref="RetentionOptions"/> says, a batch per
+/// Deletes handled inbox entries and sent outbox messages (but case cards) older than <see cref="RetentionOptions"/> says, a batch per
 /// transaction so the writers' gate is never held for long (turns and delivery marks go in between). Derives all from
 /// the database: running it twice, or concurrently, deletes nothing more.
 /// </summary>
@@ -33,8 +34,10 @@ internal sealed partial class RetentionCleanupJob(
         var inbox = await DeleteInBatchesAsync(db => db.InboxEntries
             .Where(e => e.Status == InboxStatus.Handled && e.ReceivedAt < inboxBefore)
             .OrderBy(e => e.Id).Take(BatchSize), cancellationToken);
+        // A case card's row is how the card is found and edited when its case changes, however old the case: cards stay.
         var outbox = await DeleteInBatchesAsync(db => db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Sent && m.NextAttemptAt < outboxBefore && m.SentAt < outboxBefore)
+            .Where(m => m.Tag == null || !EF.Functions.Like(m.Tag, CaseTag.AnyCardPattern))
             .OrderBy(m => m.Id).Take(BatchSize), cancellationToken);
         if (inbox + outbox > 0)
         {

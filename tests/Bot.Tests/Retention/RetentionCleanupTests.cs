@@ -49,6 +49,27 @@ public sealed class RetentionCleanupTests
     }
 
     [Fact]
+    public async Task An_old_case_card_is_kept_so_it_can_still_be_edited_while_other_old_messages_about_the_case_go()
+    {
+        var time = new FakeTimeProvider(Now);
+        var offline = new Dictionary<string, string?> { ["Telegram:BotToken"] = "", ["Retention:OutboxDays"] = "180" };
+        await using var host = await BotTestHost.StartAsync(offline, time);
+        await using (var db = host.NewDbContext())
+        {
+            var card = Outbox(OutboxStatus.Sent, days: 400);
+            card.Tag = "case:42:card:7";
+            var notice = Outbox(OutboxStatus.Sent, days: 400);
+            notice.Tag = "case:42";
+            db.OutboxMessages.AddRange(card, notice);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal((0, 1), await RunAsync(host));
+        await using var after = host.NewDbContext();
+        Assert.Equal(["case:42:card:7"], await after.OutboxMessages.Select(m => m.Tag).ToListAsync());
+    }
+
+    [Fact]
     public async Task The_cleanup_is_a_recurring_job_on_the_configured_schedule()
     {
         var settings = new Dictionary<string, string?> { ["Telegram:BotToken"] = "", ["Retention:CleanupCron"] = "15 4 * * *" };
