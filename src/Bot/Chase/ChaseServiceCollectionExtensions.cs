@@ -35,7 +35,8 @@ internal static class ChaseServiceCollectionExtensions
         services.AddScoped<IButtonHandler, ProgressButton>();
         services.AddScoped<IFlowHandler, ProgressFlow>();
 
-        services.AddHangfire(config => config
+        services.AddHangfire((provider, config) => config
+            .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
