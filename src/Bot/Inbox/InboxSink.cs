@@ -56,7 +56,7 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
         using (await writeGate.EnterAsync(db, cancellationToken))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var known = await KnownAsync(db, batch, cancellationToken);
+            var known = await KnownAsync(db, batch, time.GetUtcNow() - LegacyRedeliveryWindow, cancellationToken);
             var fresh = new bool[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
@@ -79,7 +79,14 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
         }
     }
 
-    private static async Task<HashSet<(string, string, string)>> KnownAsync(ResidentBotDbContext db, IReadOnlyList<InboxEntry> batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Entries stored before fingerprints existed have an empty one. Telegram redelivers for about a day, so within this
+    /// window such an entry still counts as the same update whatever the redelivery's fingerprint; after it, as any old id.
+    /// </summary>
+    internal static readonly TimeSpan LegacyRedeliveryWindow = TimeSpan.FromDays(2);
+
+    private static async Task<HashSet<(string, string, string)>> KnownAsync(
+        ResidentBotDbContext db, IReadOnlyList<InboxEntry> batch, DateTimeOffset legacySince, CancellationToken cancellationToken)
     {
         var known = new HashSet<(string, string, string)>();
         foreach (var channel in batch.GroupBy(e => e.Channel))
@@ -88,9 +95,11 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
             var ids = channel.Select(e => e.ExternalId).Distinct().ToList();
             var stored = await db.InboxEntries.AsNoTracking()
                 .Where(e => e.Channel == name && ids.Contains(e.ExternalId))
-                .Select(e => new { e.ExternalId, e.Fingerprint })
+                .Select(e => new { e.ExternalId, e.Fingerprint, e.ReceivedAt })
                 .ToListAsync(cancellationToken);
             known.UnionWith(stored.Select(e => (name, e.ExternalId, e.Fingerprint)));
+            var legacy = stored.Where(e => e.Fingerprint.Length == 0 && e.ReceivedAt >= legacySince).Select(e => e.ExternalId).ToHashSet();
+            known.UnionWith(channel.Where(e => legacy.Contains(e.ExternalId)).Select(e => (name, e.ExternalId, e.Fingerprint)));
         }
 
         return known;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Inbox;
 using ResidentBot.Bot.Tests.Fakes;
@@ -90,6 +91,31 @@ public sealed class InboxExactlyOnceTests
         Assert.Equal(["44", "44"], entries.Select(e => e.ExternalId));
         Assert.Equal(["xin chào", "/help"], entries.Select(e => InboxPayload.Read(e).Text));
         Assert.All(entries, e => Assert.Equal(InboxStatus.Handled, e.Status));
+    }
+
+    [Fact]
+    public async Task A_redelivery_of_an_update_stored_before_fingerprints_existed_is_still_a_redelivery()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await BotTestHost.StartAsync(Webhook, time);
+        await using (var db = host.NewDbContext())
+        {
+            // As the previous version stored it: no fingerprint, already handled, received an hour ago.
+            db.InboxEntries.Add(new InboxEntry
+            {
+                Channel = "telegram", ExternalId = "45", Fingerprint = "", Payload = "{}", Status = InboxStatus.Handled,
+                ReceivedAt = time.GetUtcNow().AddHours(-1), HandledAt = time.GetUtcNow().AddHours(-1),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        using var http = host.CreateClient();
+        var redelivered = await WebhookPosts.PostAsync(http, FakeUpdates.Text(Resident, "xin chào", messageId: 11, updateId: 45).ToJsonString(), Secret);
+
+        // The 200 comes only after the batch is committed, so the count is final here.
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        await using var check = host.NewDbContext();
+        Assert.Equal(1, await check.InboxEntries.CountAsync());
     }
 
     [Fact]
