@@ -51,6 +51,11 @@ internal sealed class ReportButtons(ReportPrompts prompts, ReportSubmitter submi
                 prompts.ShowSummary(turn, engine, draft, turn.Message.MessageId);
                 return true;
             case Confirm when step == ReportSteps.Summary:
+                if (turn.Message.MessageId is { } summary)
+                {
+                    prompts.CloseSummary(turn, engine, draft, summary);
+                }
+
                 await submitter.SubmitAsync(turn, draft, cancellationToken);
                 return true;
             case Edit when step == ReportSteps.Summary:

@@ -84,28 +84,36 @@ internal sealed class ReportPrompts(ButtonCodec codec, CurrentRouting routing)
         ],
     });
 
-    public void ShowSummary(Turn turn, RoutingEngine engine, ReportDraft draft, string? editMessageId)
+    public void ShowSummary(Turn turn, RoutingEngine engine, ReportDraft draft, string? editMessageId) => turn.Reply(new OutboundMessage
+    {
+        Text = SummaryText(turn, engine, draft),
+        EditMessageId = editMessageId,
+        Buttons =
+        [
+            [Button(turn, "Resident.Report.Confirm", ReportButtons.Confirm, string.Empty), Button(turn, "Resident.Report.Edit", ReportButtons.Edit, string.Empty),
+                Button(turn, "Resident.Report.Cancel", ReportButtons.Cancel, string.Empty)],
+            [Button(turn, "Resident.Report.ToggleAnonymous", ReportButtons.Anonymous, string.Empty)],
+        ],
+    });
+
+    /// <summary>Once the report is sent, its summary keeps what was sent and loses the buttons that no longer apply.</summary>
+    public void CloseSummary(Turn turn, RoutingEngine engine, ReportDraft draft, string summaryMessageId) => turn.Reply(new OutboundMessage
+    {
+        Text = SummaryText(turn, engine, draft),
+        EditMessageId = summaryMessageId,
+    });
+
+    private static string SummaryText(Turn turn, RoutingEngine engine, ReportDraft draft)
     {
         var category = engine.Directory.CategoriesByCode[draft.CategoryCode!];
         var decision = engine.Reroute(draft.AreaId!.Value, category.Id, turn.Now);
-        var text = turn.T("Resident.Report.Summary",
+        return turn.T("Resident.Report.Summary",
             ResidentWords.Category(turn.Language, category),
             PlaceName(engine, decision.Area.Id),
             decision.Official.Title,
             draft.Description,
             draft.Photos.Count,
             turn.T(draft.Anonymous ? "Resident.Report.AnonymousOn" : "Resident.Report.AnonymousOff"));
-        turn.Reply(new OutboundMessage
-        {
-            Text = text,
-            EditMessageId = editMessageId,
-            Buttons =
-            [
-                [Button(turn, "Resident.Report.Confirm", ReportButtons.Confirm, string.Empty), Button(turn, "Resident.Report.Edit", ReportButtons.Edit, string.Empty),
-                    Button(turn, "Resident.Report.Cancel", ReportButtons.Cancel, string.Empty)],
-                [Button(turn, "Resident.Report.ToggleAnonymous", ReportButtons.Anonymous, string.Empty)],
-            ],
-        });
     }
 
     /// <summary>The area with its parent, so two wards of the same name in different districts read apart.</summary>

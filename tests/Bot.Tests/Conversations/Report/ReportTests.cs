@@ -49,6 +49,11 @@ public sealed class ReportTests
         Assert.Contains(LocalText(@case.ResolveDueAt!.Value), text, StringComparison.Ordinal);
         Assert.Contains(LocalText(@case.AcknowledgeDueAt!.Value), text, StringComparison.Ordinal);
         Assert.Contains(done, c => c.Long("chat_id") == LeaderChat && c.String("text")!.Contains(@case.TrackingCode, StringComparison.Ordinal));
+
+        // The summary it was sent from keeps its text and loses "Gửi / Sửa / Hủy", which no longer apply.
+        var closed = Assert.Single(done, c => c.Method == "editMessageText" && c.Long("chat_id") == Lan);
+        Assert.Equal(ResidentChat.Text(summary), closed.String("text"));
+        Assert.Null(closed.Json("reply_markup")?["inline_keyboard"]);
     }
 
     [Fact]
