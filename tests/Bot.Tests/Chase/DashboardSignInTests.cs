@@ -4,6 +4,7 @@ using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Chase.Jobs;
 
 namespace ResidentBot.Bot.Tests.Chase;
@@ -53,6 +54,24 @@ public sealed partial class DashboardSignInTests
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, basicResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task Guessing_the_password_is_refused_after_a_few_attempts_a_minute_even_with_the_right_one()
+    {
+        await using var host = await ChaseHost.StartAsync(settings: Credentials);
+        using var client = host.Host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        for (var i = 0; i < DashboardSignIn.AttemptsPerMinute; i++)
+        {
+            using var guess = await SignInAsync(client, $"guess-{i}");
+            Assert.Equal(HttpStatusCode.Unauthorized, guess.StatusCode);
+        }
+
+        using var right = await SignInAsync(client, "s3cret");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.False(right.Headers.Contains("Set-Cookie") && right.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("ResidentBot.Dashboard=", StringComparison.Ordinal)));
     }
 
     [Theory]

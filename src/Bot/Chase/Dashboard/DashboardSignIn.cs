@@ -3,9 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.RateLimiting;
 using ResidentBot.Bot.Resources;
 
 namespace ResidentBot.Bot.Chase.Dashboard;
@@ -22,6 +24,9 @@ internal static class DashboardSignIn
 
     public const string Scheme = "ResidentBot.Dashboard";
     public const string PagePath = "/dashboard/sign-in";
+
+    /// <summary>Sign-in attempts one client address may make per minute; beyond, 429 whatever the password.</summary>
+    public const int AttemptsPerMinute = 10;
 
     public static IServiceCollection AddDashboardSignIn(this IServiceCollection services)
     {
@@ -44,6 +49,8 @@ internal static class DashboardSignIn
     public static void MapDashboardSignIn(this WebApplication app, string user, string password)
     {
         var expected = Hash(user, password);
+        app.UseWhen(http => HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(PagePath, StringComparison.OrdinalIgnoreCase),
+            attempts => attempts.UseRateLimiter(AttemptLimit()));
         app.MapGet(PagePath, (HttpContext http, IAntiforgery antiforgery) => Page(http, antiforgery, failed: false))
             .ExcludeFromDescription();
         app.MapPost(PagePath, async (HttpContext http, IAntiforgery antiforgery) =>
@@ -64,6 +71,15 @@ internal static class DashboardSignIn
             return Results.Redirect(ChaseDashboard.Path);
         }).DisableAntiforgery().ExcludeFromDescription(); // validated above, with the cross-site check first
     }
+
+    // Guessing the password is slowed to a few tries a minute per address (the real one, behind configured proxies).
+    private static RateLimiterOptions AttemptLimit() => new()
+    {
+        RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+        GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = AttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })),
+    };
 
     // Hashing first makes the constant-time comparison independent of the lengths typed.
     private static byte[] Hash(string user, string password) => SHA256.HashData(Encoding.UTF8.GetBytes(user + "\n" + password));
