@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Chase.Jobs;
 using ResidentBot.Bot.Chase.Scorecard;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Persistence.Chase;
 
@@ -58,6 +59,20 @@ public sealed class DigestAndScorecardTests
         var a = lines[1];
         Assert.Equal(("A", 2, 1, 1), (a.Official, a.Received, a.AcknowledgedOnTime, a.ResolvedOnTime));
         Assert.Equal(TimeSpan.FromDays(4.5), a.MedianToResolve);
+    }
+
+    [Theory]
+    [InlineData("vi", "4,5 / 4,0")]
+    [InlineData("en", "4.5 / 4.0")]
+    public void Scorecard_decimals_are_written_as_the_readers_language_writes_them(string language, string expected)
+    {
+        ScoreCase Case(double resolveDays, int rating) => new(
+            "Phường Trần Phú", "A", T0, T0.AddHours(8), T0.AddHours(2), T0.AddDays(5), T0.AddDays(resolveDays), rating);
+        var lines = ScorecardCalculator.Lines([Case(3, 5), Case(6, 3)]);
+
+        var text = WeeklyScorecardJob.Render(new OfficialChat(1, "telegram", "9001", language), lines);
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
     }
 
     [Fact]

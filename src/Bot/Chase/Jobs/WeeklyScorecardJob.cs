@@ -6,6 +6,7 @@ using ResidentBot.Bot.Chase.Digests;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Chase.Scorecard;
 using ResidentBot.Bot.Notifications;
+using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
 
 namespace ResidentBot.Bot.Chase.Jobs;
@@ -59,8 +60,8 @@ internal sealed class WeeklyScorecardJob(
         var text = new StringBuilder(chat.T("Chase.Scorecard.Header"));
         foreach (var line in lines)
         {
-            var median = line.MedianToResolve is { } m ? m.TotalDays.ToString("0.0", CultureInfo.InvariantCulture) : "–";
-            var rating = line.AverageRating is { } r ? r.ToString("0.0", CultureInfo.InvariantCulture) : "–";
+            var median = line.MedianToResolve is { } m ? m.TotalDays.ToString("0.0", Texts.Culture(chat.Language)) : "–";
+            var rating = line.AverageRating is { } r ? r.ToString("0.0", Texts.Culture(chat.Language)) : "–";
             text.Append('\n').Append(line.Official is null ? $"\n{line.Ward}" : $"• {line.Official}")
                 .Append(": ").Append(chat.T("Chase.Scorecard.Line", line.Received, line.AcknowledgedOnTime, line.ResolvedOnTime, median, rating));
         }
