@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CaseOptions>().BindConfiguration(CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<ResidentBotDbContext>(options => ConfigureSqlite(options, connectionString));
+        services.AddDataProtection().SetApplicationName("ResidentBot").PersistKeysToDbContext<ResidentBotDbContext>();
         services.AddSingleton<DatabaseWriteGate>();
         services.AddScoped<TrackingCodeAllocator>();
         services.AddScoped<DirectoryImporter>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Persistence.Cases;
 using ResidentBot.Persistence.Conversations;
@@ -20,8 +21,14 @@ namespace ResidentBot.Persistence;
 /// The application database: the directory, residents, cases with their append-only log, and the
 /// inbox/outbox that make channel traffic safe to redeliver and retry.
 /// </summary>
-public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> options) : DbContext(options)
+public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// ASP.NET Core's data-protection key ring (sign-in cookies, antiforgery tokens), kept with the rest of the truth so
+    /// a restart, a new container or a second host reads the same keys.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Area> Areas => Set<Area>();
 
     public DbSet<Official> Officials => Set<Official>();

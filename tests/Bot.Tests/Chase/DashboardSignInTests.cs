@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Chase.Jobs;
+using ResidentBot.Bot.Tests.Infrastructure;
 
 namespace ResidentBot.Bot.Tests.Chase;
 
@@ -54,6 +56,30 @@ public sealed partial class DashboardSignInTests
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, basicResponse.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_outlives_a_restart_because_the_keys_are_kept_in_the_database()
+    {
+        var folder = Directory.CreateTempSubdirectory("residentbot-keys-").FullName;
+        var settings = new Dictionary<string, string?>(Credentials) { ["Telegram:BotToken"] = "" };
+        string cookie;
+        await using (var first = await BotTestHost.StartAsync(settings, folder: folder, keepFolder: true))
+        {
+            using var client = first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var signIn = await SignInAsync(client, "s3cret");
+            cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ResidentBot.Dashboard=", StringComparison.Ordinal)).Split(';')[0];
+        }
+
+        // A new process (or container) on the same database: no key files on disk carry over.
+        await using var second = await BotTestHost.StartAsync(settings, folder: folder);
+        using var fresh = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/hangfire") { Headers = { { "Cookie", cookie } } };
+        using var dashboard = await fresh.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        await using var db = second.NewDbContext();
+        Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
     }
 
     [Fact]
