@@ -1,3 +1,4 @@
+using ResidentBot.Routing.Chase;
 using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Chase.Schedule;
 

@@ -2,23 +2,23 @@ using ResidentBot.Routing.Cases;
 using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.When;
 
-namespace ResidentBot.Bot.Chase.Schedule;
+namespace ResidentBot.Routing.Chase;
 
-internal enum DeadlineKind
+public enum DeadlineKind
 {
     Acknowledge,
     Resolve,
 }
 
 /// <summary>A reminder before a deadline: at <see cref="Percent"/> of the category's time to it.</summary>
-internal sealed record ReminderDue(DeadlineKind Kind, int Percent, DateTimeOffset At, DateTimeOffset DeadlineAt);
+public sealed record ReminderDue(DeadlineKind Kind, int Percent, DateTimeOffset At, DateTimeOffset DeadlineAt);
 
 /// <summary>
 /// When the chase must look at a case, derived from the case alone: reminders before each pending deadline,
 /// escalation after it (then every interval), progress requests while overdue, auto-close after resolution.
 /// The one place that answers "when next?" — the sweep and the SaveChanges hook both use it.
 /// </summary>
-internal static class ChaseSchedule
+public static class ChaseSchedule
 {
     /// <summary>The earliest instant the chase must look at the case again; null when there is nothing left to chase.</summary>
     public static DateTimeOffset? Next(Case @case, Category category, WorkingCalendar calendar, ChasePolicy policy, DateTimeOffset now)
