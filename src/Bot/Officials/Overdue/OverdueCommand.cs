@@ -12,8 +12,6 @@ namespace ResidentBot.Bot.Officials.Overdue;
 /// <summary>/overdue: for supervisors, the overdue open cases in their areas and every area below, and who is responsible.</summary>
 internal sealed class OverdueCommand(CurrentRouting routing) : ICommandHandler
 {
-    private static readonly CaseStatus[] Open = [CaseStatus.Assigned, CaseStatus.Acknowledged, CaseStatus.Reopened, CaseStatus.Transferred];
-
     public IReadOnlyCollection<string> Commands { get; } = ["overdue"];
 
     public async Task HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -31,7 +29,7 @@ internal sealed class OverdueCommand(CurrentRouting routing) : ICommandHandler
 
         var areas = Below(directory, supervised);
         var cases = (await turn.Db.Cases.AsNoTracking()
-                .Where(c => areas.Contains(c.AreaId) && Open.Contains(c.Status))
+                .Where(c => areas.Contains(c.AreaId) && CaseStatuses.Open.Contains(c.Status))
                 .ToListAsync(cancellationToken))
             .Where(c => DueText.IsOverdue(c, turn.Now))
             .OrderBy(c => DueText.NextDue(c)).ThenBy(c => c.Id).ToList();
