@@ -8,6 +8,7 @@ using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Chase;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Escalation;
 
 namespace ResidentBot.Bot.Chase.Jobs;
 
