@@ -46,12 +46,6 @@ internal sealed class ChaseView(RoutingEngine engine, ChaseOptions options)
 
     public ChasePolicy Policy(Case @case) => For(@case).Policy;
 
-    public DateTimeOffset? Next(Case @case, DateTimeOffset now)
-    {
-        var chase = For(@case);
-        return ChaseSchedule.Next(@case, chase.Category, Engine.Calendar, chase.Policy, now);
-    }
-
     private CategoryChase Build(int categoryId)
     {
         var category = Engine.Directory.CategoriesById[categoryId];
