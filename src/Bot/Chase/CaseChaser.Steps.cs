@@ -1,3 +1,4 @@
+using ResidentBot.Routing.Chase;
 using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;
@@ -61,7 +62,7 @@ internal sealed partial class CaseChaser
         LogEscalated(@case.TrackingCode, link.Level, link.Official.Id);
 
         var accountableTitle = view.Engine.Directory.OfficialsById.GetValueOrDefault(accountable)?.Title ?? string.Empty;
-        var late = FirstMissedDeadline(@case) is { } missed ? now - missed : TimeSpan.Zero;
+        var late = PendingDeadlines.FirstMissed(@case, now) is { } missed ? now - missed : TimeSpan.Zero;
         var caseArg = @case.Id.ToString(CultureInfo.InvariantCulture);
         await officials.SendAsync(link.Official.Id, key, chat => new OutboundMessage
         {
@@ -117,11 +118,6 @@ internal sealed partial class CaseChaser
         await cards.RefreshAsync(@case, cancellationToken);
         await residents.NotifyAsync(@case, "Chase.Resident.AutoClosed", [@case.TrackingCode, TimeText.Span(policy.AutoCloseAfter)], cancellationToken);
     }
-
-    private static DateTimeOffset? FirstMissedDeadline(Case @case) =>
-        @case.Status.AwaitsAcknowledgement() && @case.AcknowledgeDueAt is { } ack && (@case.ResolveDueAt is not { } r || ack <= r)
-            ? ack
-            : @case.ResolveDueAt;
 
     private static string Local(ChaseView view, DateTimeOffset instant) => TimeText.Local(instant, view.Engine.Calendar.TimeZone);
 }

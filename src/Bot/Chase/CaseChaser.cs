@@ -3,6 +3,7 @@ using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Chase;
 
@@ -23,9 +24,6 @@ internal sealed partial class CaseChaser(
     TimeProvider time,
     ILogger<CaseChaser> logger)
 {
-    /// <summary>How long a case whose chase cannot proceed (no one above, an error) waits before the next look.</summary>
-    internal static readonly TimeSpan RetryAfter = TimeSpan.FromMinutes(30);
-
     /// <summary>Chases one case; returns false when another sweep had already done it.</summary>
     public async Task<bool> ChaseAsync(long caseId, CancellationToken cancellationToken)
     {
@@ -102,8 +100,7 @@ internal sealed partial class CaseChaser(
             await RequestProgressAsync(@case, schedule, ledger, now, cancellationToken);
         }
 
-        var next = view.Next(@case, now);
-        @case.NextChaseAt = stuck || next <= now ? now + RetryAfter : next;
+        NextChase.AfterChase(@case, schedule, stuck, now);
     }
 
     // Escalation and auto-close tell the resident; only those cases' recipients are worth reading up front.

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Chase;
 
@@ -61,4 +62,6 @@ internal sealed class ChaseOptions
     public string? DashboardUser { get; set; }
 
     public string? DashboardPassword { get; set; }
+
+    public ChaseSettings ToSettings() => new([.. ReminderPercents], EscalateEvery, ProgressEvery, AutoCloseAfter);
 }

@@ -56,6 +56,7 @@ internal sealed class CategoryNode : DirectoryNode
 
     public bool? RoundTheClock { get; set; }
 
+    /// <summary>Read only to refuse it with a clear message: routing never used it (the posts say who is accountable).</summary>
     public string? Owner { get; set; }
 
     public string? EscalateEvery { get; set; }

@@ -23,7 +23,6 @@ public sealed partial class DirectoryImporter
             category.AcknowledgeWithin = parsed.AcknowledgeWithin;
             category.ResolveWithin = parsed.ResolveWithin;
             category.RoundTheClock = parsed.RoundTheClock;
-            category.OwnerPost = parsed.Owner;
             category.SortOrder = parsed.SortOrder;
             category.EscalateEvery = parsed.Chase.EscalateEvery;
             category.ProgressEvery = parsed.Chase.ProgressEvery;

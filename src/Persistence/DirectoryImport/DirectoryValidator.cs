@@ -138,22 +138,16 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
                 Error(at + ".resolveWithin", "must not be shorter than acknowledgeWithin");
             }
 
-            var owner = (node.Owner?.Trim().ToUpperInvariant()) switch
+            if (node.Owner is not null)
             {
-                null or "LEADER" => PostKind.Leader,
-                "SPECIALIST" => PostKind.Specialist,
-                _ => (PostKind?)null,
-            };
-            if (owner is null)
-            {
-                Error(at + ".owner", $"'{node.Owner}' must be \"leader\" or \"specialist\"");
+                Error(at + ".owner", "is no longer read: the area's specialist post for the category decides, else its leader; remove the field");
             }
 
-            if (code is not null && nameVi is not null && nameEn is not null && acknowledge is { } a && resolve is { } r && owner is { } o)
+            if (code is not null && nameVi is not null && nameEn is not null && acknowledge is { } a && resolve is { } r)
             {
                 var roundTheClock = node.RoundTheClock ?? false;
                 result.Add(new ParsedCategory(
-                    code, nameVi, nameEn, InClock(a, roundTheClock, workingDay), InClock(r, roundTheClock, workingDay), roundTheClock, o, result.Count + 1)
+                    code, nameVi, nameEn, InClock(a, roundTheClock, workingDay), InClock(r, roundTheClock, workingDay), roundTheClock, result.Count + 1)
                 {
                     Chase = ValidateChase(node, at, roundTheClock, workingDay),
                 });

@@ -16,7 +16,7 @@ internal sealed record ParsedCalendar(string TimeZoneId, string OfficeHours, str
 internal sealed record ParsedHoliday(DateOnly Date, string Name, bool IsWorkingDay);
 
 internal sealed record ParsedCategory(
-    string Code, string NameVi, string NameEn, TimeSpan AcknowledgeWithin, TimeSpan ResolveWithin, bool RoundTheClock, PostKind Owner, int SortOrder)
+    string Code, string NameVi, string NameEn, TimeSpan AcknowledgeWithin, TimeSpan ResolveWithin, bool RoundTheClock, int SortOrder)
 {
     /// <summary>Chase overrides (escalateEvery, progressEvery, autoCloseAfter); null means the host default.</summary>
     public ChaseOverrides Chase { get; init; } = new(null, null, null);

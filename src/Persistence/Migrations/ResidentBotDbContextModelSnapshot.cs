@@ -725,11 +725,6 @@ namespace ResidentBot.Persistence.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("OwnerPost")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<TimeSpan?>("ProgressEvery")
                         .HasColumnType("TEXT");
 

@@ -76,7 +76,6 @@ public sealed partial class Case
         {
             RejectionReason = why;
             ClosedAt = at;
-            NextChaseAt = null;
         });
     }
 }

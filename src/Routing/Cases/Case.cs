@@ -70,8 +70,8 @@ public sealed partial class Case
 
     public DateTimeOffset? LastEscalatedAt { get; private set; }
 
-    /// <summary>When the chase must next look at this case (indexed, so a sweep reads only due work).</summary>
-    public DateTimeOffset? NextChaseAt { get; set; }
+    /// <summary>When the chase must next look at this case (indexed, so a sweep reads only due work); written by <see cref="Chase.NextChase"/> only.</summary>
+    public DateTimeOffset? NextChaseAt { get; internal set; }
 
     public string? ResolutionNote { get; private set; }
 

@@ -8,16 +8,12 @@ namespace ResidentBot.Routing.Cases;
 /// </summary>
 public static class CaseLifecycle
 {
-    private static readonly CaseStatus[] Open =
-        [CaseStatus.Assigned, CaseStatus.Acknowledged, CaseStatus.Reopened, CaseStatus.Transferred];
-
-    private static readonly CaseStatus[] AwaitingAcknowledgement =
-        [CaseStatus.Assigned, CaseStatus.Reopened, CaseStatus.Transferred];
+    private static readonly CaseStatus[] Open = [.. CaseStatuses.Open];
 
     public static FrozenDictionary<CaseAction, CaseStatus[]> AllowedFrom { get; } = new Dictionary<CaseAction, CaseStatus[]>
     {
         [CaseAction.Assign] = [CaseStatus.New],
-        [CaseAction.Acknowledge] = AwaitingAcknowledgement,
+        [CaseAction.Acknowledge] = [.. CaseStatuses.AwaitingAcknowledgement],
         [CaseAction.Resolve] = Open,
         [CaseAction.Close] = [CaseStatus.Resolved],
         [CaseAction.Reopen] = [CaseStatus.Resolved],

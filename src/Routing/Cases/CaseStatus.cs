@@ -12,15 +12,12 @@ public enum CaseStatus
     Rejected = 7,
 }
 
+/// <summary>Questions about one status, answered from <see cref="CaseStatuses"/>.</summary>
 public static class CaseStatusExtensions
 {
-    /// <summary>Open cases have an accountable official who must act; the chase runs while a case is open.</summary>
-    public static bool IsOpen(this CaseStatus status) =>
-        status is CaseStatus.Assigned or CaseStatus.Acknowledged or CaseStatus.Reopened or CaseStatus.Transferred;
+    public static bool IsOpen(this CaseStatus status) => CaseStatuses.Open.Contains(status);
 
-    /// <summary>The accountable official has not yet acknowledged the case in its current assignment.</summary>
-    public static bool AwaitsAcknowledgement(this CaseStatus status) =>
-        status is CaseStatus.Assigned or CaseStatus.Reopened or CaseStatus.Transferred;
+    public static bool AwaitsAcknowledgement(this CaseStatus status) => CaseStatuses.AwaitingAcknowledgement.Contains(status);
 
-    public static bool IsFinal(this CaseStatus status) => status is CaseStatus.Closed or CaseStatus.Rejected;
+    public static bool IsFinal(this CaseStatus status) => CaseStatuses.Final.Contains(status);
 }

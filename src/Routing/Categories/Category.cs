@@ -1,5 +1,3 @@
-using ResidentBot.Routing.Officials;
-
 namespace ResidentBot.Routing.Categories;
 
 /// <summary>A kind of problem residents report, with the deadlines that apply to it.</summary>
@@ -22,9 +20,6 @@ public sealed class Category
 
     /// <summary>Urgent categories run 24/7: office hours and holidays do not pause their deadlines.</summary>
     public bool RoundTheClock { get; set; }
-
-    /// <summary>Which post type owns the category: <see cref="PostKind.Specialist"/> or <see cref="PostKind.Leader"/>.</summary>
-    public PostKind OwnerPost { get; set; } = PostKind.Leader;
 
     public int SortOrder { get; set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Chase;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Tests.Chase;
 
@@ -33,7 +34,7 @@ public sealed class ChaseGroupTests
         var escalations = outbox.Where(m => m.DedupKey?.StartsWith("escalate:", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(4, escalations.Count);
         Assert.DoesNotContain(escalations, m => m.DedupKey!.StartsWith($"escalate:{bad}:", StringComparison.Ordinal));
-        Assert.Equal(tuesday + CaseChaser.RetryAfter, (await host.CaseAsync(bad)).NextChaseAt);
+        Assert.Equal(tuesday + NextChase.RetryAfter, (await host.CaseAsync(bad)).NextChaseAt);
         await using var check = host.Host.NewDbContext();
         Assert.Equal(4, await check.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.Escalated));
     }
@@ -57,7 +58,7 @@ public sealed class ChaseGroupTests
 
         Assert.Equal(0, await host.SweepAsync());
 
-        Assert.Equal(tuesday + CaseChaser.RetryAfter, (await host.CaseAsync(id)).NextChaseAt);
+        Assert.Equal(tuesday + NextChase.RetryAfter, (await host.CaseAsync(id)).NextChaseAt);
         await using var check = host.Host.NewDbContext();
         Assert.Equal(0, await check.CaseEvents.CountAsync(e => e.Kind == CaseEventKind.Escalated));
     }

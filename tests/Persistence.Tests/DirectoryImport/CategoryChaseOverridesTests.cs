@@ -9,10 +9,10 @@ namespace ResidentBot.Persistence.Tests.DirectoryImport;
 public sealed class CategoryChaseOverridesTests
 {
     private const string Lighting =
-        "{\"code\": \"lighting\", \"nameVi\": \"Chiếu sáng công cộng\", \"nameEn\": \"Street lighting\", \"acknowledgeWithin\": \"8h\", \"resolveWithin\": \"5d\", \"owner\": \"leader\"";
+        "{\"code\": \"lighting\", \"nameVi\": \"Chiếu sáng công cộng\", \"nameEn\": \"Street lighting\", \"acknowledgeWithin\": \"8h\", \"resolveWithin\": \"5d\"";
 
     private const string Drainage =
-        "{\"code\": \"drainage\", \"nameVi\": \"Thoát nước, ngập úng\", \"nameEn\": \"Drainage and flooding\", \"acknowledgeWithin\": \"4h\", \"resolveWithin\": \"48h\", \"roundTheClock\": true, \"owner\": \"leader\"";
+        "{\"code\": \"drainage\", \"nameVi\": \"Thoát nước, ngập úng\", \"nameEn\": \"Drainage and flooding\", \"acknowledgeWithin\": \"4h\", \"resolveWithin\": \"48h\", \"roundTheClock\": true";
 
     /// <summary>Office hours 07:30-11:30 and 13:30-17:00: a working day is 7h30.</summary>
     private static readonly TimeSpan WorkingDay = TimeSpan.FromHours(7.5);

@@ -22,7 +22,6 @@ public sealed class DirectoryImporterTests
         Assert.Contains("phuong Tran Phu", ward.Aliases);
         var drainage = await db.Categories.SingleAsync(c => c.Code == "drainage");
         Assert.Equal((TimeSpan.FromHours(4), TimeSpan.FromHours(48), true), (drainage.AcknowledgeWithin, drainage.ResolveWithin, drainage.RoundTheClock));
-        Assert.Equal(PostKind.Specialist, (await db.Categories.SingleAsync(c => c.Code == "construction")).OwnerPost);
     }
 
     [Fact]

@@ -48,6 +48,22 @@ public sealed class MalformedDirectoryTests
     }
 
     [Fact]
+    public async Task A_category_owner_is_refused_because_the_posts_decide_who_is_accountable()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var before = await database.DumpAsync();
+        var broken = database.WriteDirectory("owner.json", json => json.Replace(
+            "\"resolveWithin\": \"48h\",", "\"resolveWithin\": \"48h\", \"owner\": \"leader\",", StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<DirectoryImportException>(() => database.ImportAsync(broken));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Equal("$.categories[3].owner", only.Path);
+        Assert.Contains("specialist post for the category decides", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await database.DumpAsync());
+    }
+
+    [Fact]
     public async Task A_root_area_without_a_permanent_leader_is_refused()
     {
         await using var database = await TestDatabase.CreateAsync();

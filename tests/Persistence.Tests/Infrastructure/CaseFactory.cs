@@ -20,8 +20,7 @@ internal static class CaseFactory
         var leader = await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT");
         var @case = Case.Create(new NewCase(resident.Id, category.Id, area.Id, "Đèn đường ngõ 12 bị hỏng"), code, Now);
         @case.Assign(new Assignment(leader.Id, "Lãnh đạo phường Trần Phú", Now.AddHours(8), Now.AddDays(5)), Actor.System, Now);
-        @case.NextChaseAt = nextChaseAt ?? Now.AddHours(6);
-        db.Cases.Add(@case);
+        db.Cases.Add(@case).Property(c => c.NextChaseAt).CurrentValue = nextChaseAt ?? Now.AddHours(6);
         await db.SaveChangesAsync();
         return @case.Id;
     }

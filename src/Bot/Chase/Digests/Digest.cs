@@ -1,4 +1,5 @@
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 using ResidentBot.Routing.Directory;
 
 namespace ResidentBot.Bot.Chase.Digests;
@@ -19,7 +20,7 @@ internal sealed record Digest(IReadOnlyList<DigestRow> Rows, int New, int Cleare
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(previous);
         var rows = cases
-            .Select(c => (Case: c, Missed: MissedSince(c, now)))
+            .Select(c => (Case: c, Missed: PendingDeadlines.FirstMissed(c, now)))
             .Where(x => x.Case.Status.IsOpen() && (x.Missed is not null || x.Case.EscalationLevel > 0))
             .Select(x => new DigestRow(x.Case.Id, x.Case.TrackingCode, directory.AreasById[x.Case.AreaId].Name,
                 x.Case.AccountableOfficialId is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?",
@@ -28,21 +29,5 @@ internal sealed record Digest(IReadOnlyList<DigestRow> Rows, int New, int Cleare
             .ToList();
         var current = rows.Select(r => r.CaseId).ToHashSet();
         return new Digest(rows, current.Count(id => !previous.Contains(id)), previous.Count(id => !current.Contains(id)));
-    }
-
-    private static DateTimeOffset? MissedSince(Case c, DateTimeOffset now)
-    {
-        DateTimeOffset? missed = null;
-        if (c.Status.AwaitsAcknowledgement() && c.AcknowledgeDueAt is { } ack && ack <= now)
-        {
-            missed = ack;
-        }
-
-        if (c.ResolveDueAt is { } resolve && resolve <= now && (missed is null || resolve < missed))
-        {
-            missed = resolve;
-        }
-
-        return missed;
     }
 }

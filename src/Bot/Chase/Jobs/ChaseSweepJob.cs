@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Persistence;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Chase.Jobs;
 
@@ -112,7 +113,7 @@ internal sealed partial class ChaseSweepJob(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        var later = time.GetUtcNow() + CaseChaser.RetryAfter;
+        var later = NextChase.Postponed(time.GetUtcNow());
         await db.Cases.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.NextChaseAt, later), cancellationToken);
     }
 

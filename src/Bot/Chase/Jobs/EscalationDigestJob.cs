@@ -8,6 +8,7 @@ using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Chase;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Escalation;
 
 namespace ResidentBot.Bot.Chase.Jobs;
 
@@ -25,8 +26,7 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
         {
             var ids = areas.ToList();
             var cases = await db.Cases.AsNoTracking()
-                .Where(c => ids.Contains(c.AreaId) && (c.Status == CaseStatus.Assigned || c.Status == CaseStatus.Acknowledged
-                    || c.Status == CaseStatus.Reopened || c.Status == CaseStatus.Transferred)
+                .Where(c => ids.Contains(c.AreaId) && CaseStatuses.Open.Contains(c.Status)
                     && (c.ResolveDueAt <= now || c.AcknowledgeDueAt <= now || c.EscalationLevel > 0))
                 .ToListAsync(cancellationToken);
             var snapshot = await db.Set<DigestSnapshot>().SingleOrDefaultAsync(s => s.SupervisorId == supervisorId && s.Kind == Kind, cancellationToken);

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
-using ResidentBot.Bot.Chase.Digests;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Chase.Scorecard;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
+using ResidentBot.Routing.Escalation;
 
 namespace ResidentBot.Bot.Chase.Jobs;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.Engine;
 
@@ -28,12 +29,10 @@ internal sealed class ChaseRules(CurrentRouting routing, IOptions<ChaseOptions> 
     }
 }
 
-/// <summary>What the chase needs of one category: the category, its clock and its policy.</summary>
-internal sealed record CategoryChase(Category Category, ChaseClock Clock, ChasePolicy Policy);
-
 internal sealed class ChaseView(RoutingEngine engine, ChaseOptions options)
 {
     private readonly ConcurrentDictionary<int, CategoryChase> byCategory = new();
+    private readonly ChaseSettings defaults = options.ToSettings();
 
     public RoutingEngine Engine { get; } = engine;
 
@@ -47,15 +46,9 @@ internal sealed class ChaseView(RoutingEngine engine, ChaseOptions options)
 
     public ChasePolicy Policy(Case @case) => For(@case).Policy;
 
-    public DateTimeOffset? Next(Case @case, DateTimeOffset now)
-    {
-        var chase = For(@case);
-        return ChaseSchedule.Next(@case, chase.Category, Engine.Calendar, chase.Policy, now);
-    }
-
     private CategoryChase Build(int categoryId)
     {
         var category = Engine.Directory.CategoriesById[categoryId];
-        return new CategoryChase(category, new ChaseClock(category, Engine.Calendar), ChasePolicy.For(category, Options, Engine.Calendar));
+        return new CategoryChase(category, new ChaseClock(category, Engine.Calendar), ChasePolicy.For(category, defaults, Engine.Calendar));
     }
 }

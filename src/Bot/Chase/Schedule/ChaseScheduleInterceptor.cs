@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Chase.Schedule;
 
 /// <summary>
 /// Keeps <see cref="Case.NextChaseAt"/> right on every code path: each added or changed case gets it from
-/// <see cref="ChaseSchedule.Next"/> at save time, unless the unit of work set it explicitly (the sweep does).
-/// A case that was already due stays due, so the sweep still sees work that fell due before this change.
+/// <see cref="NextChase.AfterChange"/> at save time, unless the unit of work already set it (the sweep does,
+/// through <see cref="NextChase.AfterChase"/>).
 /// </summary>
 internal sealed class ChaseScheduleInterceptor(ChaseRules rules, TimeProvider time) : SaveChangesInterceptor
 {
@@ -38,14 +39,7 @@ internal sealed class ChaseScheduleInterceptor(ChaseRules rules, TimeProvider ti
         var now = time.GetUtcNow();
         foreach (var entry in pending)
         {
-            var next = view.Next(entry.Entity, now);
-            var original = entry.State == EntityState.Modified ? entry.Property(c => c.NextChaseAt).OriginalValue : null;
-            if (next is { } computed && original is { } due && due <= now && due < computed)
-            {
-                next = due;
-            }
-
-            entry.Entity.NextChaseAt = next;
+            NextChase.AfterChange(entry.Entity, view.For(entry.Entity), now);
         }
     }
 

@@ -3,6 +3,7 @@ using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Chase.Supervisors;
 

@@ -82,7 +82,6 @@ internal sealed partial class ConfirmationButtons(
         var engine = await routing.GetAsync(cancellationToken);
         var assignment = engine.ReopenAssignment(@case, turn.Now);
         @case.Reopen(Actor.Resident(turn.Resident.Id), turn.T("Resident.Confirm.ReopenReason"), assignment, turn.Now);
-        @case.NextChaseAt = turn.Now;
         await cards.SendAsync(@case, cancellationToken);
         var zone = engine.Calendar.TimeZone;
         turn.Reply(new OutboundMessage

@@ -30,8 +30,6 @@ internal sealed partial class ReportSubmitter(
             draft.Latitude, draft.Longitude, draft.AddressText, draft.Anonymous);
         var @case = Case.Create(report, code, now);
         @case.Assign(decision.ToAssignment(), Actor.System, now);
-        // The chase decides its own schedule; "now" asks it to look at the new case at its next sweep.
-        @case.NextChaseAt = now;
         foreach (var photo in draft.Photos)
         {
             @case.Attach(new CaseAttachment

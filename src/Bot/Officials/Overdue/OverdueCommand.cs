@@ -4,34 +4,27 @@ using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Officials.Queue;
 using ResidentBot.Routing.Cases;
-using ResidentBot.Routing.Directory;
-using ResidentBot.Routing.Officials;
+using ResidentBot.Routing.Escalation;
 
 namespace ResidentBot.Bot.Officials.Overdue;
 
 /// <summary>/overdue: for supervisors, the overdue open cases in their areas and every area below, and who is responsible.</summary>
 internal sealed class OverdueCommand(CurrentRouting routing) : ICommandHandler
 {
-    private static readonly CaseStatus[] Open = [CaseStatus.Assigned, CaseStatus.Acknowledged, CaseStatus.Reopened, CaseStatus.Transferred];
-
     public IReadOnlyCollection<string> Commands { get; } = ["overdue"];
 
     public async Task HandleAsync(Turn turn, CancellationToken cancellationToken)
     {
         var directory = (await routing.GetAsync(cancellationToken)).Directory;
-        var supervised = turn.Official is { } official
-            ? directory.Posts.Where(p => p.OfficialId == official.Id && p.Kind == PostKind.Supervisor && p.IsValidAt(turn.Now))
-                .Select(p => p.AreaId).ToHashSet()
-            : [];
-        if (supervised.Count == 0)
+        var areas = turn.Official is { } official ? SupervisorScope.Of(directory, official.Id, turn.Now) : [];
+        if (areas.Count == 0)
         {
             turn.Reply(turn.T("Official.Overdue.NotSupervisor"));
             return;
         }
 
-        var areas = Below(directory, supervised);
         var cases = (await turn.Db.Cases.AsNoTracking()
-                .Where(c => areas.Contains(c.AreaId) && Open.Contains(c.Status))
+                .Where(c => areas.Contains(c.AreaId) && CaseStatuses.Open.Contains(c.Status))
                 .ToListAsync(cancellationToken))
             .Where(c => DueText.IsOverdue(c, turn.Now))
             .OrderBy(c => DueText.NextDue(c)).ThenBy(c => c.Id).ToList();
@@ -55,7 +48,4 @@ internal sealed class OverdueCommand(CurrentRouting routing) : ICommandHandler
 
         turn.Reply(text.ToString());
     }
-
-    private static HashSet<int> Below(DirectorySnapshot directory, HashSet<int> roots) =>
-        [.. directory.Areas.Where(a => directory.SelfAndAncestors(a.Id).Any(x => roots.Contains(x.Id))).Select(a => a.Id)];
 }

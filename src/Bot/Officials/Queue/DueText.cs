@@ -1,18 +1,16 @@
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Officials.Queue;
 
 /// <summary>The deadline that matters now (acknowledge while unacknowledged, else resolve) and how it reads.</summary>
 internal static class DueText
 {
-    public static DateTimeOffset? NextDue(Case @case) =>
-        @case.Status.AwaitsAcknowledgement() && @case.AcknowledgeDueAt is { } ack && (@case.ResolveDueAt is null || ack < @case.ResolveDueAt)
-            ? ack
-            : @case.ResolveDueAt ?? @case.AcknowledgeDueAt;
+    public static DateTimeOffset? NextDue(Case @case) => PendingDeadlines.First(@case);
 
-    public static bool IsOverdue(Case @case, DateTimeOffset now) => NextDue(@case) is { } due && due < now;
+    public static bool IsOverdue(Case @case, DateTimeOffset now) => PendingDeadlines.FirstMissed(@case, now) is not null;
 
     public static string Describe(Turn turn, Case @case)
     {

@@ -10,8 +10,6 @@ namespace ResidentBot.Bot.Officials.Queue;
 /// <summary>/queue: the official's open cases by the deadline that matters now, so overdue ones come first.</summary>
 internal sealed class QueueCommand(CurrentRouting routing) : ICommandHandler
 {
-    private static readonly CaseStatus[] Open = [CaseStatus.Assigned, CaseStatus.Acknowledged, CaseStatus.Reopened, CaseStatus.Transferred];
-
     public IReadOnlyCollection<string> Commands { get; } = ["queue"];
 
     public async Task HandleAsync(Turn turn, CancellationToken cancellationToken)
@@ -23,7 +21,7 @@ internal sealed class QueueCommand(CurrentRouting routing) : ICommandHandler
         }
 
         var cases = (await turn.Db.Cases.AsNoTracking()
-                .Where(c => c.AccountableOfficialId == official.Id && Open.Contains(c.Status))
+                .Where(c => c.AccountableOfficialId == official.Id && CaseStatuses.Open.Contains(c.Status))
                 .ToListAsync(cancellationToken))
             .OrderBy(c => DueText.NextDue(c) ?? DateTimeOffset.MaxValue).ThenBy(c => c.Id).ToList();
         if (cases.Count == 0)

@@ -1,10 +1,10 @@
 using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.When;
 
-namespace ResidentBot.Bot.Chase.Schedule;
+namespace ResidentBot.Routing.Chase;
 
 /// <summary>A category's clock: office time from the working calendar, or elapsed time for 24/7 categories.</summary>
-internal readonly record struct ChaseClock(Category Category, WorkingCalendar Calendar)
+public readonly record struct ChaseClock(Category Category, WorkingCalendar Calendar)
 {
     public DateTimeOffset Add(DateTimeOffset start, TimeSpan span) =>
         Category.RoundTheClock ? start + span : Calendar.AddWorkingTime(start, span);

@@ -1,12 +1,14 @@
-using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Routing.Calendar;
+using ResidentBot.Routing.Chase;
 using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.When;
 
-namespace ResidentBot.Bot.Tests.Chase;
+namespace ResidentBot.Routing.Tests.Chase;
 
 public sealed class ChaseClockTests
 {
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero); // 08:00 in Hải Dương
+
     [Fact]
     public void Before_in_office_time_is_the_first_minute_with_that_much_office_time_left()
     {
@@ -15,7 +17,7 @@ public sealed class ChaseClockTests
         var random = new Random(11);
         for (var i = 0; i < 300; i++)
         {
-            var end = ChaseHost.Monday + TimeSpan.FromSeconds(random.Next(0, 60 * 60 * 24 * 60));
+            var end = Monday + TimeSpan.FromSeconds(random.Next(0, 60 * 60 * 24 * 60));
             var span = TimeSpan.FromHours(8 * 20) * (random.Next(1, 100) / 100.0);
 
             Assert.Equal(Searched(calendar, end, span), clock.Before(end, span));

@@ -2,23 +2,17 @@ using ResidentBot.Routing.Cases;
 using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.When;
 
-namespace ResidentBot.Bot.Chase.Schedule;
-
-internal enum DeadlineKind
-{
-    Acknowledge,
-    Resolve,
-}
+namespace ResidentBot.Routing.Chase;
 
 /// <summary>A reminder before a deadline: at <see cref="Percent"/> of the category's time to it.</summary>
-internal sealed record ReminderDue(DeadlineKind Kind, int Percent, DateTimeOffset At, DateTimeOffset DeadlineAt);
+public sealed record ReminderDue(DeadlineKind Kind, int Percent, DateTimeOffset At, DateTimeOffset DeadlineAt);
 
 /// <summary>
 /// When the chase must look at a case, derived from the case alone: reminders before each pending deadline,
 /// escalation after it (then every interval), progress requests while overdue, auto-close after resolution.
 /// The one place that answers "when next?" — the sweep and the SaveChanges hook both use it.
 /// </summary>
-internal static class ChaseSchedule
+public static class ChaseSchedule
 {
     /// <summary>The earliest instant the chase must look at the case again; null when there is nothing left to chase.</summary>
     public static DateTimeOffset? Next(Case @case, Category category, WorkingCalendar calendar, ChasePolicy policy, DateTimeOffset now)
@@ -53,8 +47,9 @@ internal static class ChaseSchedule
     /// <summary>Every reminder of the deadlines still pending (acknowledge while unacknowledged, resolve while open).</summary>
     public static IEnumerable<ReminderDue> Reminders(Case @case, ChaseClock clock, ChasePolicy policy)
     {
-        foreach (var (kind, deadline, within) in PendingDeadlines(@case, clock.Category))
+        foreach (var (kind, deadline) in PendingDeadlines.Of(@case))
         {
+            var within = kind == DeadlineKind.Acknowledge ? clock.Category.AcknowledgeWithin : clock.Category.ResolveWithin;
             foreach (var percent in policy.ReminderPercents)
             {
                 var at = clock.Before(deadline, within * ((100 - percent) / 100.0));
@@ -71,13 +66,7 @@ internal static class ChaseSchedule
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(policy);
-        DateTimeOffset? breach = null;
-        foreach (var (_, deadline, _) in PendingDeadlines(@case, clock.Category))
-        {
-            breach = Min(breach, deadline);
-        }
-
-        if (breach is not { } first || !@case.Status.IsOpen())
+        if (PendingDeadlines.First(@case) is not { } first || !@case.Status.IsOpen())
         {
             return null;
         }
@@ -112,19 +101,6 @@ internal static class ChaseSchedule
         }
 
         return ProgressDueAt(@case, policy, now) is { } last ? last + policy.ProgressEvery : due + policy.ProgressEvery;
-    }
-
-    private static IEnumerable<(DeadlineKind Kind, DateTimeOffset Deadline, TimeSpan Within)> PendingDeadlines(Case @case, Category category)
-    {
-        if (@case.Status.AwaitsAcknowledgement() && @case.AcknowledgeDueAt is { } ack)
-        {
-            yield return (DeadlineKind.Acknowledge, ack, category.AcknowledgeWithin);
-        }
-
-        if (@case.Status.IsOpen() && @case.ResolveDueAt is { } resolve)
-        {
-            yield return (DeadlineKind.Resolve, resolve, category.ResolveWithin);
-        }
     }
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x <= b ? x : b;

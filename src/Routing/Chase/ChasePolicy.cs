@@ -1,25 +1,25 @@
 using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.When;
 
-namespace ResidentBot.Bot.Chase.Schedule;
+namespace ResidentBot.Routing.Chase;
 
-/// <summary>The chase rules for one category: host defaults with the directory's per-category overrides applied.</summary>
-internal sealed record ChasePolicy(
+/// <summary>The chase rules for one category: the defaults with the directory's per-category overrides applied.</summary>
+public sealed record ChasePolicy(
     IReadOnlyList<int> ReminderPercents,
     TimeSpan EscalateEvery,
     TimeSpan ProgressEvery,
     TimeSpan AutoCloseAfter)
 {
-    public static ChasePolicy For(Category category, ChaseOptions options, WorkingCalendar calendar)
+    public static ChasePolicy For(Category category, ChaseSettings defaults, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(category);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(defaults);
         ArgumentNullException.ThrowIfNull(calendar);
         return new ChasePolicy(
-            [.. options.ReminderPercents.Where(p => p is > 0 and < 100).Order()],
-            category.EscalateEvery ?? InClock(options.EscalateEvery, category.RoundTheClock, calendar.WorkingDayLength),
-            category.ProgressEvery ?? options.ProgressEvery,
-            category.AutoCloseAfter ?? options.AutoCloseAfter);
+            [.. defaults.ReminderPercents.Where(p => p is > 0 and < 100).Order()],
+            category.EscalateEvery ?? InClock(defaults.EscalateEvery, category.RoundTheClock, calendar.WorkingDayLength),
+            category.ProgressEvery ?? defaults.ProgressEvery,
+            category.AutoCloseAfter ?? defaults.AutoCloseAfter);
     }
 
     public static TimeSpan InClock(TimeSpan duration, Category category, WorkingCalendar calendar) =>

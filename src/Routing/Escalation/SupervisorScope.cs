@@ -1,0 +1,31 @@
+using ResidentBot.Routing.Directory;
+using ResidentBot.Routing.Officials;
+
+namespace ResidentBot.Routing.Escalation;
+
+/// <summary>The areas a supervisor oversees: the areas of their supervisor posts valid at an instant, and everything below.</summary>
+public static class SupervisorScope
+{
+    /// <summary>Each supervisor in post and the areas they oversee.</summary>
+    public static IReadOnlyDictionary<int, HashSet<int>> Of(DirectorySnapshot directory, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return SupervisorPosts(directory, at)
+            .GroupBy(p => p.OfficialId)
+            .ToDictionary(g => g.Key, g => Below(directory, [.. g.Select(p => p.AreaId)]));
+    }
+
+    /// <summary>The areas one official oversees; empty when they hold no supervisor post now.</summary>
+    public static HashSet<int> Of(DirectorySnapshot directory, int officialId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        HashSet<int> roots = [.. SupervisorPosts(directory, at).Where(p => p.OfficialId == officialId).Select(p => p.AreaId)];
+        return roots.Count == 0 ? [] : Below(directory, roots);
+    }
+
+    private static IEnumerable<Post> SupervisorPosts(DirectorySnapshot directory, DateTimeOffset at) =>
+        directory.Posts.Where(p => p.Kind == PostKind.Supervisor && p.IsValidAt(at));
+
+    private static HashSet<int> Below(DirectorySnapshot directory, HashSet<int> roots) =>
+        [.. directory.Areas.Where(a => directory.SelfAndAncestors(a.Id).Any(x => roots.Contains(x.Id))).Select(a => a.Id)];
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Persistence.Tests.Cases;
+
+public sealed class OpenCaseQueryTests
+{
+    [Fact]
+    public async Task The_domain_list_of_open_statuses_filters_cases_in_SQL()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var scope = database.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        await CaseFactory.SaveAssignedCaseAsync(db, "HD-2026-000001");
+        var rejectedId = await CaseFactory.SaveAssignedCaseAsync(db, "HD-2026-000002");
+        var rejected = await db.Cases.SingleAsync(c => c.Id == rejectedId);
+        rejected.Reject(Actor.System, "duplicate", CaseFactory.Now.AddHours(1));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        var open = db.Cases.Where(c => CaseStatuses.Open.Contains(c.Status)).Select(c => c.TrackingCode);
+
+        Assert.Equal(["HD-2026-000001"], await open.ToListAsync());
+        Assert.Contains("\"c\".\"Status\" IN", open.ToQueryString(), StringComparison.Ordinal);
+    }
+}
