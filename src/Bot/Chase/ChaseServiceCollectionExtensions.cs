@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Chase.Jobs;
@@ -35,12 +36,17 @@ internal static class ChaseServiceCollectionExtensions
         services.AddScoped<IButtonHandler, ProgressButton>();
         services.AddScoped<IFlowHandler, ProgressFlow>();
 
+        // Hangfire's own storage is one per process (JobStorage.Current, whichever host configured it last); this host's
+        // client, server, recurring jobs and dashboard take theirs from DI, so two hosts in one process (the tests start
+        // many) never enqueue into or run from each other's.
+        var storage = new InMemoryStorage();
+        services.AddSingleton<JobStorage>(storage);
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+            .UseStorage(storage));
         if (configuration.GetValue(ChaseOptions.Section + ":" + nameof(ChaseOptions.RunServer), true))
         {
             services.AddHangfireServer(server => server.WorkerCount = 2);

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,19 @@ public sealed class ChaseRobustnessTests
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "Hangfire did not run the sweep within 20 s");
             await Task.Delay(100);
         }
+    }
+
+    [Fact]
+    public async Task Two_hosts_in_one_process_keep_their_own_job_storage()
+    {
+        await using var first = await ChaseHost.StartAsync();
+        await using var second = await ChaseHost.StartAsync();
+
+        var storages = new[] { first, second }.Select(h => h.Host.Services.GetRequiredService<JobStorage>()).ToList();
+
+        Assert.NotSame(storages[0], storages[1]);
+        using var connection = storages[0].GetConnection();
+        Assert.Contains(connection.GetRecurringJobs(), j => j.Id == ChaseRecurringJobs.Sweep);
     }
 
     [Fact]
