@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,14 +53,10 @@ public sealed class DirectLineClientTests
     {
         await NodeTools.EnsureInstalledAsync();
         await using var host = await WebChatTestHost.StartAsync("Development");
-        int leader;
-        await using (var db = host.NewDbContext())
-        {
-            leader = (await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT")).Id;
-        }
+        var leader = await host.TranPhuLeaderIdAsync();
 
         var (code, output, error) = await NodeTools.RunAsync(
-            "node", ["report.js", host.BaseAddress.ToString().TrimEnd('/'), mode, leader.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            "node", ["report.js", host.BaseAddress.ToString().TrimEnd('/'), mode, leader.ToString(CultureInfo.InvariantCulture)],
             TimeSpan.FromSeconds(120));
 
         Assert.True(code == 0, $"client failed ({code}): {output}\n{error}");

@@ -22,9 +22,7 @@ public sealed class MicrosoftWebChatTests
     [InlineData("the host's own origin")]
     public async Task Microsofts_web_chat_completes_a_report_with_each_message_shown_once_and_none_failed(string embedding)
     {
-        Assert.True(File.Exists(Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium"),
-            "Chromium is required: apt-get install -y chromium");
-        await NodeTools.EnsureInstalledAsync();
+        await NodeTools.EnsureBrowserAsync();
         var otherPort = embedding == "another allowed origin" ? FreePort() : 0;
         var staticRoot = StaticRootWithEmbeddingPage();
         try
@@ -36,11 +34,7 @@ public sealed class MicrosoftWebChatTests
             }
 
             await using var host = await WebChatTestHost.StartAsync("Development", settings);
-            int leader;
-            await using (var db = host.NewDbContext())
-            {
-                leader = (await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT")).Id;
-            }
+            var leader = await host.TranPhuLeaderIdAsync();
 
             var baseUrl = host.BaseAddress.ToString().TrimEnd('/');
             var pageUrl = otherPort != 0 ? $"http://127.0.0.1:{otherPort}/index.html" : $"{baseUrl}/webchat/ms/index.html";

@@ -14,6 +14,14 @@ internal static class NodeTools
 
     public static string ClientFolder => Path.Combine(RepositoryPaths.Root, "tests", "WebChat.Client");
 
+    /// <summary>For the browser runs: Debian's Chromium must be there (a missing one fails the test) and the npm packages installed.</summary>
+    public static Task EnsureBrowserAsync()
+    {
+        Assert.True(File.Exists(Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium"),
+            "Chromium is required: apt-get install -y chromium");
+        return EnsureInstalledAsync();
+    }
+
     public static async Task EnsureInstalledAsync()
     {
         await InstallGate.WaitAsync();

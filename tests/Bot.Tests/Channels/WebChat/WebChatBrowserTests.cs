@@ -12,15 +12,9 @@ public sealed class WebChatBrowserTests
     [Fact]
     public async Task On_the_demo_page_a_resident_reports_the_official_acknowledges_replies_and_resolves_and_the_resident_confirms()
     {
-        Assert.True(File.Exists(Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium"),
-            "Chromium is required: apt-get install -y chromium");
-        await NodeTools.EnsureInstalledAsync();
+        await NodeTools.EnsureBrowserAsync();
         await using var host = await WebChatTestHost.StartAsync("Development");
-        int leader;
-        await using (var db = host.NewDbContext())
-        {
-            leader = (await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT")).Id;
-        }
+        var leader = await host.TranPhuLeaderIdAsync();
 
         var (code, output, error) = await NodeTools.RunAsync(
             "node", ["browser.js", host.BaseAddress.ToString().TrimEnd('/'), leader.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(150));

@@ -14,15 +14,9 @@ public sealed class WebChatPageBrowserTests
     [Fact]
     public async Task On_a_phone_and_a_desktop_the_page_keeps_the_newest_message_in_view_and_says_what_it_does_in_the_residents_words()
     {
-        Assert.True(File.Exists(Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium"),
-            "Chromium is required: apt-get install -y chromium");
-        await NodeTools.EnsureInstalledAsync();
+        await NodeTools.EnsureBrowserAsync();
         await using var host = await WebChatTestHost.StartAsync("Development");
-        int leader;
-        await using (var db = host.NewDbContext())
-        {
-            leader = (await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT")).Id;
-        }
+        var leader = await host.TranPhuLeaderIdAsync();
 
         var (code, output, error) = await NodeTools.RunAsync(
             "node", ["page.js", host.BaseAddress.ToString().TrimEnd('/'), leader.ToString(CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(240));

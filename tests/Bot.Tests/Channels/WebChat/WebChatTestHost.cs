@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ResidentBot.Bot.Tests.Infrastructure;
@@ -73,6 +74,13 @@ internal sealed class WebChatTestHost : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
+
+    /// <summary>The sample ward leader the end-to-end runs act as (Chủ tịch UBND phường Trần Phú).</summary>
+    public async Task<int> TranPhuLeaderIdAsync()
+    {
+        await using var db = NewDbContext();
+        return await db.Officials.Where(o => o.Code == "HD.TPHD.TRANPHU.CT").Select(o => o.Id).SingleAsync();
+    }
 
     public ResidentBotDbContext NewDbContext() =>
         factory.Services.CreateScope().ServiceProvider.GetRequiredService<ResidentBotDbContext>();
