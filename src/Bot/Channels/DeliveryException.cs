@@ -26,4 +26,11 @@ public enum DeliveryFailure
     /// long): stop trying. Only the channel's own definitive answer qualifies.
     /// </summary>
     Permanent,
+
+    /// <summary>
+    /// The channel cannot reach this person now, though it may later (a Telegram user who never started the bot, a
+    /// Zalo user outside the interaction window or no longer a follower): the message is kept waiting for the person's
+    /// next interaction on any channel, not failed.
+    /// </summary>
+    Unreachable,
 }

@@ -5,6 +5,9 @@ public interface IChannelSender
 {
     string Channel { get; }
 
+    /// <summary>What this channel can carry; prompts and the outbox adapt to it.</summary>
+    ChannelCapabilities Capabilities { get; }
+
     /// <summary>
     /// Sends the message and returns the channel's id of the (last) message sent.
     /// Throws <see cref="DeliveryException"/> to say whether and when to retry.

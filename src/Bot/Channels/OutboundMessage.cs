@@ -46,6 +46,15 @@ public sealed record OutboundMessage
     /// copy once the message is sent or refused for good.
     /// </summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
+
+    /// <summary>
+    /// What kind of notice this is (<c>case-update</c>, <c>please-confirm</c> …), for channels that can reach a person
+    /// outside their free window only with a pre-approved template per notice (Zalo); null for ordinary replies.
+    /// </summary>
+    public string? Notice { get; init; }
+
+    /// <summary>The values a notice template fills in (tracking code, status, …), by name.</summary>
+    public IReadOnlyDictionary<string, string> NoticeParams { get; init; } = new Dictionary<string, string>();
 }
 
 public sealed record OutboundButton(string Label, string Data);

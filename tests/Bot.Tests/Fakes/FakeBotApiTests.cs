@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using ResidentBot.Bot.Channels;
+using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Channels.Telegram;
+using ResidentBot.Bot.Channels;
 
 namespace ResidentBot.Bot.Tests.Fakes;
 
@@ -11,7 +12,7 @@ public sealed class FakeBotApiTests
     {
         await using var api = await FakeBotApi.StartAsync();
         api.EnforceRateLimits = true;
-        var sender = new TelegramSender(api.CreateClient(), NullLogger<TelegramSender>.Instance);
+        var sender = new TelegramSender(api.CreateClient(), Options.Create(new TelegramOptions()), NullLogger<TelegramSender>.Instance);
 
         await sender.SendAsync("1", new OutboundMessage { Text = "một" }, CancellationToken.None);
         await sender.SendAsync("2", new OutboundMessage { Text = "khác chat" }, CancellationToken.None);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -11,9 +12,23 @@ namespace ResidentBot.Bot.Channels.Telegram;
 /// Sends outbound messages with the Telegram Bot API. No retries here: the outbox retries on the
 /// <see cref="DeliveryException"/> this throws (the client must be built with RetryThreshold = 0).
 /// </summary>
-internal sealed class TelegramSender(ITelegramBotClient client, ILogger<TelegramSender> logger) : IChannelSender
+internal sealed class TelegramSender(ITelegramBotClient client, IOptions<TelegramOptions> options, ILogger<TelegramSender> logger) : IChannelSender
 {
     public string Channel => TelegramUpdateMapper.Channel;
+
+    // Bot API limits: 4096 characters a message, 100 inline buttons, callback data of 64 bytes; photos we download up
+    // to the configured size (the Bot API serves 20 MB at most).
+    public ChannelCapabilities Capabilities { get; } = new()
+    {
+        MaxTextLength = 4096,
+        MaxButtons = 100,
+        MaxButtonLabelLength = 64,
+        CanEditMessages = true,
+        CanShareLocation = true,
+        CanReplyToMessage = true,
+        HasMenuKeyboard = true,
+        MaxPhotoBytes = options.Value.MaxPhotoBytes,
+    };
 
     public async Task<string?> SendAsync(string recipient, OutboundMessage message, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json.Nodes;
 
 namespace ResidentBot.Bot.Channels.WebChat;
@@ -6,9 +7,23 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// Delivers outbound messages of the web chat channel by appending bot activities to the conversation's log
 /// (from which open WebSockets and polling clients read). Called by the outbox, which owns retries.
 /// </summary>
-internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, ILogger<WebChatSender> logger) : IChannelSender
+internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, IOptions<WebChatOptions> options, ILogger<WebChatSender> logger) : IChannelSender
 {
     public string Channel => ChannelNames.WebChat;
+
+    // Activities are ours to shape: cards are edited by re-sending the same activity id, keyboards are suggested
+    // actions; a resident cannot answer one particular message, and only some clients share the location.
+    public ChannelCapabilities Capabilities { get; } = new()
+    {
+        MaxTextLength = options.Value.MaxTextLength,
+        MaxButtons = 100,
+        MaxButtonLabelLength = 64,
+        CanEditMessages = true,
+        CanShareLocation = false,
+        CanReplyToMessage = false,
+        HasMenuKeyboard = true,
+        MaxPhotoBytes = options.Value.MaxUploadBytes,
+    };
 
     public async Task<string?> SendAsync(string recipient, OutboundMessage message, CancellationToken cancellationToken)
     {
