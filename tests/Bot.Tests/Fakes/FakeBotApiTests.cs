@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Channels.Telegram;
 
 namespace ResidentBot.Bot.Tests.Fakes;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Tests.Fakes;
 
 namespace ResidentBot.Bot.Tests.Channels.Telegram;
