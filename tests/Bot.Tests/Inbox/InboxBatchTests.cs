@@ -32,7 +32,7 @@ public sealed class InboxBatchTests
         await using var host = await BotTestHost.StartAsync(folder: folder, services: s => s.AddScoped<ICommandHandler, ExplodingCommand>());
         await host.Api.WaitForCallsAsync("sendMessage", residents.Count);
         var poison = await host.WaitForAsync((db, ct) => db.InboxEntries.SingleAsync(e => e.ExternalId == "599", ct), e => e.Status == InboxStatus.Failed);
-        await Task.Delay(300);
+        await host.WaitUntilIdleAsync();
 
         Assert.Equal(InboxProcessor.MaxAttempts, poison.Attempts);
         Assert.Contains(ExplodingCommand.Message, poison.LastError, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class InboxBatchTests
 
         var responses = await Task.WhenAll(Enumerable.Repeat(update, 20).Concat(distinct).Select(body => WebhookPosts.PostAsync(http, body, Secret)));
         await host.Api.WaitForCallsAsync("sendMessage", 11);
-        await Task.Delay(400);
+        await host.WaitUntilIdleAsync();
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await using var db = host.NewDbContext();

@@ -63,7 +63,7 @@ public sealed class InboxExactlyOnceTests
         var first = await WebhookPosts.PostAsync(http, update, Secret);
         var second = await WebhookPosts.PostAsync(http, update, Secret);
         await host.Api.WaitForCallsAsync("sendMessage", 1);
-        await Task.Delay(400);
+        await host.WaitUntilIdleAsync();
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, second.StatusCode));
         Assert.Single(host.Api.CallsTo("sendMessage"));
@@ -132,7 +132,7 @@ public sealed class InboxExactlyOnceTests
 
         await using var second = await BotTestHost.StartAsync(folder: folder);
         await second.Api.WaitForCallsAsync("sendMessage", 1);
-        await Task.Delay(300);
+        await second.WaitUntilIdleAsync();
 
         Assert.Single(second.Api.CallsTo("sendMessage"));
         await using var db = second.NewDbContext();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +8,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Persistence;
+using ResidentBot.Persistence.Inbox;
+using ResidentBot.Persistence.Outbox;
 
 namespace ResidentBot.Bot.Tests.Infrastructure;
 
@@ -123,6 +126,21 @@ internal sealed class BotTestHost : IAsyncDisposable
             await Task.Delay(20, cts.Token);
         }
     }
+
+    /// <summary>
+    /// Waits until every recorded update is handled (or failed) and every message due is sent (or failed). From then
+    /// on nothing more goes out until time moves or a new update arrives, so "sent only once" can be asserted without
+    /// sleeping. A redelivered update is refused at the door and never recorded, so it cannot be missed here.
+    /// </summary>
+    public Task WaitUntilIdleAsync(TimeSpan? timeout = null) => WaitForAsync(
+        async (db, ct) =>
+        {
+            var now = (Time ?? TimeProvider.System).GetUtcNow();
+            return !await db.InboxEntries.AnyAsync(e => e.Status == InboxStatus.Pending, ct)
+                   && !await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now, ct);
+        },
+        idle => idle,
+        timeout);
 
     public async ValueTask DisposeAsync()
     {
