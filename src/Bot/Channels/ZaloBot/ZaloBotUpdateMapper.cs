@@ -66,7 +66,7 @@ internal sealed partial class ZaloBotUpdateMapper(IOptions<ZaloBotOptions> optio
             return mapped;
         }
 
-        return mapped.Kind == InboundKind.Command ? mapped with { PrivateChatLink = options.Value.ChatLink } : null;
+        return mapped.Kind == InboundKind.Command ? mapped with { PrivateChatLink = string.IsNullOrWhiteSpace(options.Value.ChatLink) ? null : options.Value.ChatLink } : null;
     }
 
     private static InboundMessage FromText(InboundMessage message, string text)
