@@ -18,7 +18,8 @@ internal static class ZaloBotErrors
     {
         DeliveryException => null,
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-        ZaloBotApiException { ErrorCode: 429 } or ZaloBotApiException { HttpStatus: 429 } => RateLimited((ZaloBotApiException)ex),
+        ZaloBotApiException api when api.ErrorCode == 429 || api.HttpStatus == 429 =>
+            new DeliveryException(DeliveryFailure.RateLimited, api.Message, api.RetryAfter ?? DefaultRetryAfter, api),
         ZaloBotApiException { ErrorCode: 403 } api => new DeliveryException(DeliveryFailure.Unreachable, api.Message, inner: api),
         ZaloBotApiException { ErrorCode: 400 } api when SaysUnreachable(api.Description) =>
             new DeliveryException(DeliveryFailure.Unreachable, api.Message, inner: api),
@@ -27,9 +28,6 @@ internal static class ZaloBotErrors
             new DeliveryException(DeliveryFailure.Transient, ex.Message, inner: ex),
         _ => null,
     };
-
-    private static DeliveryException RateLimited(ZaloBotApiException api) =>
-        new(DeliveryFailure.RateLimited, api.Message, api.RetryAfter ?? DefaultRetryAfter, api);
 
     private static bool SaysUnreachable(string description) =>
         UnreachableWords.Any(word => description.Contains(word, StringComparison.OrdinalIgnoreCase));

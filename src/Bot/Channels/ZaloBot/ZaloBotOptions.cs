@@ -32,7 +32,7 @@ public sealed class ZaloBotOptions
     /// Public base URL of this host (e.g. <c>https://bot.example.vn</c>), where Zalo fetches the photos we send; the
     /// origin of <see cref="WebhookUrl"/> when empty. Without either, photos we store cannot be sent (text still is).
     /// </summary>
-    [RegularExpression(@"^https?://[^\s/]+(:\d+)?/?$", ErrorMessage = "ZaloBot:PublicBaseUrl must be scheme, host and optional port only, such as https://bot.example.vn.")]
+    [RegularExpression(@"^https?://[^\s/]+(:\d+)?(/\S*)?$", ErrorMessage = "ZaloBot:PublicBaseUrl must be an absolute http(s) URL such as https://bot.example.vn.")]
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>The link Zalo Bot Creator gives to open a chat with the bot (shown in invites); the platform has no start parameter.</summary>

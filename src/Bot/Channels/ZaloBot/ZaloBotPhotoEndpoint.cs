@@ -29,11 +29,17 @@ internal static class ZaloBotPhotoEndpoint
             return File.Exists(path) && ZaloBotPhotoTypes.ContentTypeOf(path) is { } type ? Results.File(path, type) : Results.NotFound();
         }
 
-        if (services.GetService<IAttachmentStore>() is { } store && await store.OpenAsync(source, ct).ConfigureAwait(false) is { } content)
+        if (services.GetService<IAttachmentStore>() is not { } store || await store.OpenAsync(source, ct).ConfigureAwait(false) is not { } content)
         {
-            return Results.Stream(content.Content, content.ContentType);
+            return Results.NotFound();
         }
 
-        return Results.NotFound();
+        if (!content.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        {
+            await content.Content.DisposeAsync().ConfigureAwait(false);
+            return Results.NotFound();
+        }
+
+        return Results.Stream(content.Content, content.ContentType);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -11,6 +13,9 @@ internal static class ZaloBotWire
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
+
+        // Ids are documented as strings; one sent as a number must not turn a resident's message into poison.
+        Converters = { new LenientStringConverter() },
     };
 
     public const string TextReceived = "message.text.received";
@@ -42,3 +47,18 @@ internal sealed record ZaloBotChat(string? Id, string? ChatType);
 internal sealed record ZaloBotSent(string? MessageId, long? Date);
 
 internal sealed record ZaloBotMe(string? Id, string? AccountName, string? DisplayName);
+
+/// <summary>Reads a JSON string, or a number as its digits, into a string property.</summary>
+internal sealed class LenientStringConverter : JsonConverter<string>
+{
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
+        _ => throw new JsonException($"Expected a string or a number, not {reader.TokenType}."),
+    };
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}

@@ -100,10 +100,23 @@ public sealed class ZaloBotUpdateMapperTests
         Assert.Equal("Xin chào", _mapper.Map(ZaloBotUpdateMapper.Parse(wrapped.ToJsonString()))!.Text);
     }
 
+    [Fact]
+    public void Ids_sent_as_numbers_are_read_as_their_digits_rather_than_losing_the_message()
+    {
+        const string body = """
+            {"event_name":"message.text.received","message":{"message_id":82599,"date":"1749632637199",
+             "from":{"id":1459232241454765289,"display_name":"Lan"},"chat":{"id":1459232241454765289,"chat_type":"PRIVATE"},"text":"Xin chào"}}
+            """;
+
+        var message = _mapper.Map(ZaloBotUpdateMapper.Parse(body))!;
+
+        Assert.Equal(("82599", "1459232241454765289", "1459232241454765289"), (message.UpdateId, message.UserId, message.ChatId));
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("[1,2,3]")]
-    [InlineData("{\"event_name\": 5, \"message\": {}}")]
+    [InlineData("{\"event_name\": [\"message.text.received\"], \"message\": {}}")]
     [InlineData("{\"message\": {\"message_id\": {\"a\": 1}}}")]
     public void Parse_refuses_what_is_not_an_event(string body) =>
         Assert.ThrowsAny<JsonException>(() => ZaloBotUpdateMapper.Parse(body));
