@@ -85,4 +85,22 @@ public sealed class ZaloBotWiringTests
         Assert.Equal(new ChannelEntryPoint(ChannelNames.ZaloBot, "https://zalo.me/s/bot.PhuongTranPhu", CodeInLink: false), entry);
         Assert.Null(none);
     }
+
+    [Fact]
+    public async Task The_token_in_every_request_url_is_never_written_to_the_log()
+    {
+        await using var api = await FakeZaloBotApi.StartAsync();
+        api.FailNext("sendMessage", 1, FakeFailure.ServerError());
+        // appsettings.json quiets System.Net.Http.HttpClient; open it up so a request line would show.
+        var verbose = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace" };
+        await using var host = await ZaloBotHost.StartAsync(api, settings: verbose, services: s => s.AddFakeLogging());
+        await host.StartupCompleted;
+
+        await Assert.ThrowsAsync<DeliveryException>(() => host.Sender.SendAsync("u1", new OutboundMessage { Text = "Xin chào" }, default));
+        await host.Sender.SendAsync("u1", new OutboundMessage { Text = "Xin chào" }, default);
+
+        var records = host.Services.GetFakeLogCollector().GetSnapshot();
+        Assert.NotEmpty(records);
+        Assert.DoesNotContain(records, r => $"{r.Message} {r.Exception}".Contains(FakeZaloBotApi.Token.Split(':')[1], StringComparison.Ordinal));
+    }
 }
