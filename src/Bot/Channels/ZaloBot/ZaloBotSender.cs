@@ -21,7 +21,6 @@ internal sealed partial class ZaloBotSender(ZaloBotClient client, ZaloBotPhotoSo
     {
         MaxTextLength = MaxTextLength,
         MaxButtons = 0,
-        MaxButtonLabelLength = 0,
         CanEditMessages = false,
         CanShareLocation = false,
         CanReplyToMessage = false,
