@@ -1,5 +1,6 @@
 using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Channels.WebChat;
+using ResidentBot.Bot.Channels.Zalo;
 using ResidentBot.Bot.Chase;
 using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Conversations;
@@ -34,6 +35,7 @@ try
         .AddOfficialFeatures()
         .AddTelegramChannel(builder.Configuration)
         .AddWebChatChannel(builder.Configuration)
+        .AddZaloChannel(builder.Configuration)
         .AddChase(builder.Configuration);
 
     var app = builder.Build();
@@ -42,6 +44,7 @@ try
     app.MapHealthEndpoints();
     app.MapTelegramWebhook();
     app.MapWebChat();
+    app.MapZaloWebhook();
     app.MapChaseDashboard();
     app.LogStartupSummary();
 
