@@ -16,6 +16,7 @@ public sealed partial class FakeZalo
     public const string SignatureHeader = "X-ZEvent-Signature";
 
     private readonly List<Task> _echoes = [];
+    private readonly List<HttpStatusCode> _echoAnswers = [];
     private long _events;
 
     public static string Sign(string body, string timestamp) =>
@@ -90,9 +91,21 @@ public sealed partial class FakeZalo
         }
     }
 
+    /// <summary>What the webhook answered to each echo delivered so far.</summary>
+    public IReadOnlyList<HttpStatusCode> EchoAnswers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _echoAnswers];
+            }
+        }
+    }
+
     private async Task EchoAsync(string userId, string msgId, string? text)
     {
-        await DeliverAsync(new JsonObject
+        var answer = await DeliverAsync(new JsonObject
         {
             ["app_id"] = AppId,
             ["event_name"] = text is null ? "oa_send_image" : "oa_send_text",
@@ -101,6 +114,10 @@ public sealed partial class FakeZalo
             ["recipient"] = new JsonObject { ["id"] = userId },
             ["message"] = new JsonObject { ["text"] = text, ["msg_id"] = msgId },
         });
+        lock (_gate)
+        {
+            _echoAnswers.Add(answer);
+        }
     }
 
     private void Interacted(JsonObject evt)
