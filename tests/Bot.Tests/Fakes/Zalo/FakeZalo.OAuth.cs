@@ -18,6 +18,7 @@ public sealed partial class FakeZalo
     private readonly HashSet<string> _refreshTokens = [];
     private readonly Dictionary<string, DateTimeOffset> _accessTokens = [];
     private int _issued;
+    private TaskCompletionSource? _refreshHold;
 
     /// <summary>Refresh tokens used (successfully or not), in order.</summary>
     public IReadOnlyList<string> RefreshTokensPresented =>
@@ -35,6 +36,14 @@ public sealed partial class FakeZalo
         }
     }
 
+    /// <summary>Refreshes are answered only after the returned action runs (to let concurrent callers pile up meanwhile).</summary>
+    public Action HoldRefreshes()
+    {
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _refreshHold = hold;
+        return () => hold.TrySetResult();
+    }
+
     /// <summary>−216 for a token Zalo never issued, −220 for an expired one, 0 for a good one.</summary>
     private int CheckAccessToken(string? token)
     {
@@ -50,6 +59,11 @@ public sealed partial class FakeZalo
     {
         var form = request.HasFormContentType ? (await request.ReadFormAsync()).ToDictionary(f => f.Key, f => f.Value.ToString()) : [];
         var call = new FakeZaloCall(TokenPath, Time.GetUtcNow()) { Form = form };
+        if (_refreshHold is { } hold)
+        {
+            await hold.Task;
+        }
+
         if (request.Headers["secret_key"].ToString() != AppSecret || form.GetValueOrDefault("app_id") != AppId)
         {
             return (200, OAuthError(-14002, "Invalid app_id or secret_key"), call);
