@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -134,15 +135,17 @@ internal sealed partial class ZaloEventMapper(string oaId)
 
     /// <summary>A string, or a number written as one (Zalo writes ids and timestamps as strings, but not always).</summary>
     internal static string? Str(JsonObject? o, string name) => o?[name] is JsonValue v
-        ? v.TryGetValue<string>(out var s) ? s
-        : v.TryGetValue<long>(out var n) ? n.ToString(CultureInfo.InvariantCulture) : null
+        ? v.GetValueKind() switch
+        {
+            JsonValueKind.String => v.GetValue<string>(),
+            JsonValueKind.Number => v.ToJsonString(),
+            _ => null,
+        }
         : null;
 
     /// <summary>Zalo writes coordinates and sizes as strings.</summary>
     private static double? Number(JsonObject? o, string name) =>
-        o?[name] is JsonValue v && (v.TryGetValue<double>(out var d)
-            || (v.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out d)))
-        && double.IsFinite(d) ? d : null;
+        Str(o, name) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) ? d : null;
 
     [GeneratedRegex(@"^/(?<name>[A-Za-z0-9_]{1,32})(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex CommandPattern();
