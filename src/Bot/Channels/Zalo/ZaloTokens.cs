@@ -26,6 +26,7 @@ internal sealed partial class ZaloTokens(
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private ZaloTokenPair? current;
+    private ZaloTokenPair? unsaved;
     private DateTimeOffset? failedAt;
 
     /// <summary>A token to call the API with: the one in hand while it lasts, else the stored one, else a new one.</summary>
@@ -48,6 +49,12 @@ internal sealed partial class ZaloTokens(
                 return got.AccessToken;
             }
 
+            // A pair Zalo gave but the database did not take: the old refresh token is spent, so only this pair works.
+            if (unsaved is { } pending)
+            {
+                return await KeepAsync(pending, cancellationToken).ConfigureAwait(false);
+            }
+
             // The first use after a start, or another node rotated the pair: the stored pair is the newest.
             var stored = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
             if (stored is not null && stored.AccessToken != stale && IsFresh(stored))
@@ -67,16 +74,12 @@ internal sealed partial class ZaloTokens(
                 throw new ZaloRefreshException("no refresh token: set Zalo__RefreshToken to the one the OA's authorization gave");
             }
 
-            var pair = await RequestAsync(refreshToken, cancellationToken).ConfigureAwait(false);
-            await store.SaveAsync(pair, cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref current, pair);
-            failedAt = null;
-            health.Refreshed();
-            LogRefreshed(pair.ExpiresAt);
-            return pair.AccessToken;
+            unsaved = await RequestAsync(refreshToken, cancellationToken).ConfigureAwait(false);
+            return await KeepAsync(unsaved, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ZaloRefreshException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not DeliveryException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
+            // Refused by OAuth, OAuth unreachable, or the database could not store the new pair.
             failedAt = time.GetUtcNow();
             health.RefreshFailed(ex.Message, failedAt.Value);
             LogRefreshFailed(ex, ex.Message);
@@ -86,6 +89,18 @@ internal sealed partial class ZaloTokens(
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Stores the new pair, and only then hands out its access token.</summary>
+    private async Task<string> KeepAsync(ZaloTokenPair pair, CancellationToken cancellationToken)
+    {
+        await store.SaveAsync(pair, cancellationToken).ConfigureAwait(false);
+        unsaved = null;
+        Volatile.Write(ref current, pair);
+        failedAt = null;
+        health.Refreshed();
+        LogRefreshed(pair.ExpiresAt);
+        return pair.AccessToken;
     }
 
     /// <summary>POST {OAuthBaseUrl}/v4/oa/access_token with the app's secret; Zalo answers 200 with an error for a refused refresh.</summary>

@@ -44,7 +44,9 @@ internal sealed class ZaloTestHost : IAsyncDisposable
     public IServiceProvider Services => factory.Services;
 
     /// <param name="folder">Reuse a database folder (a restart); it is then kept on dispose.</param>
-    public static Task<ZaloTestHost> StartAsync(FakeZalo zalo, IDictionary<string, string?>? settings = null, string? folder = null)
+    /// <param name="services">Changes to the host's services (an attachment store, …).</param>
+    public static Task<ZaloTestHost> StartAsync(FakeZalo zalo, IDictionary<string, string?>? settings = null, string? folder = null,
+        Action<IServiceCollection>? services = null)
     {
         var keepFolder = folder is not null;
         folder ??= Directory.CreateTempSubdirectory("residentbot-zalo-").FullName;
@@ -73,6 +75,10 @@ internal sealed class ZaloTestHost : IAsyncDisposable
 
             web.UseUrls("http://127.0.0.1:0");
             web.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+            if (services is not null)
+            {
+                web.ConfigureServices(services);
+            }
         });
         factory.UseKestrel();
         factory.StartServer();

@@ -31,6 +31,7 @@ public sealed partial class FakeZalo : IAsyncDisposable
     private readonly List<FakeZaloCall> _calls = [];
     private readonly Lock _gate = new();
     private readonly FakeZaloSignal _signal = new();
+    private readonly Dictionary<string, Queue<(int Status, int Error)>> _failures = [];
 
     private FakeZalo(WebApplication app, TimeProvider time)
     {
@@ -125,6 +126,14 @@ public sealed partial class FakeZalo : IAsyncDisposable
             return;
         }
 
+        if (NextFailure(path) is { } failure)
+        {
+            Record(new FakeZaloCall(path, Time.GetUtcNow()) { Error = failure.Error });
+            http.Response.StatusCode = failure.Status;
+            await http.Response.WriteAsync(failure.Status == 200 ? Error(failure.Error, "Scripted failure").ToJsonString() : "<html>Bad Gateway</html>");
+            return;
+        }
+
         var (status, body, call) = path switch
         {
             TokenPath => await RefreshAsync(http.Request),
@@ -138,6 +147,34 @@ public sealed partial class FakeZalo : IAsyncDisposable
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(body.ToJsonString());
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> calls to <paramref name="path"/> answer Zalo's error <paramref name="error"/> (HTTP 200),
+    /// or, with <paramref name="httpStatus"/> other than 200, a proxy's error page with that status.
+    /// </summary>
+    public void FailNext(string path, int count, int error, int httpStatus = 200)
+    {
+        lock (_gate)
+        {
+            if (!_failures.TryGetValue(path, out var queue))
+            {
+                _failures[path] = queue = new Queue<(int, int)>();
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                queue.Enqueue((httpStatus, error));
+            }
+        }
+    }
+
+    private (int Status, int Error)? NextFailure(string path)
+    {
+        lock (_gate)
+        {
+            return _failures.TryGetValue(path, out var queue) && queue.TryDequeue(out var failure) ? failure : null;
+        }
     }
 
     private void Record(FakeZaloCall call)
