@@ -1,5 +1,6 @@
 using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Channels.WebChat;
+using ResidentBot.Bot.Channels.Zalo;
 using ResidentBot.Bot.Channels.ZaloBot;
 using ResidentBot.Bot.Chase;
 using ResidentBot.Bot.Chase.Dashboard;
@@ -35,6 +36,7 @@ try
         .AddOfficialFeatures()
         .AddTelegramChannel(builder.Configuration)
         .AddWebChatChannel(builder.Configuration)
+        .AddZaloChannel(builder.Configuration)
         .AddZaloBotChannel(builder.Configuration)
         .AddChase(builder.Configuration);
 
@@ -44,6 +46,7 @@ try
     app.MapHealthEndpoints();
     app.MapTelegramWebhook();
     app.MapWebChat();
+    app.MapZaloWebhook();
     app.MapZaloBotWebhook();
     app.MapChaseDashboard();
     app.LogStartupSummary();
