@@ -42,7 +42,7 @@ internal sealed class ReportPrompts(ButtonCodec codec, CurrentRouting routing)
     }
 
     /// <summary>Offers "share location" only to a client that can do it; any other is asked to type the place.</summary>
-    public void AskWhere(Turn turn) => turn.Reply(turn.Message.CanShareLocation
+    public void AskWhere(Turn turn) => turn.Reply(turn.Capabilities.CanShareLocation
         ? new OutboundMessage
         {
             Text = turn.T("Resident.Report.AskWhere"),
