@@ -15,6 +15,13 @@ internal static class ChoiceWording
         return capabilities.HasButtons ? key : key + ".Typed";
     }
 
+    /// <summary><c>key</c> where the channel shows the main-menu keyboard, <c>key.Typed</c> (naming the command) where not.</summary>
+    public static string ChooseFromMenu(this ChannelCapabilities capabilities, string key)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        return capabilities.HasMenuKeyboard ? key : key + ".Typed";
+    }
+
     public static string HowToAnswer(this ChannelCapabilities capabilities, string key)
     {
         ArgumentNullException.ThrowIfNull(capabilities);

@@ -134,7 +134,7 @@ internal sealed class ReportFlow(ReportPrompts prompts, CurrentRouting routing, 
             turn.MoveTo(ReportSteps.Photos, draft);
             turn.Reply(new OutboundMessage
             {
-                Text = turn.T("Resident.Report.PhotoAdded", draft.Photos.Count),
+                Text = turn.T(turn.Capabilities.Choose("Resident.Report.PhotoAdded"), draft.Photos.Count),
                 Buttons = [prompts.PhotoButtons(turn)],
             });
         }
@@ -151,7 +151,7 @@ internal sealed class ReportFlow(ReportPrompts prompts, CurrentRouting routing, 
 
         if (draft.Photos.Count + turn.Message.Photos.Count > PhotoPolicy.MaxPerReport)
         {
-            turn.Reply(turn.T("Resident.Report.TooManyPhotos", PhotoPolicy.MaxPerReport));
+            turn.Reply(turn.T(turn.Capabilities.Choose("Resident.Report.TooManyPhotos"), PhotoPolicy.MaxPerReport));
             return false;
         }
 
