@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Bot.Tests.Residents;
+using ResidentBot.Persistence;
+using ResidentBot.Persistence.Outbox;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Tests.Conversations.Choices;
@@ -92,6 +96,7 @@ public sealed class NumberedChoicesTests
         await official.TextAsync(ChannelChat.NumberOf(newCard, "Đã xử lý"));
         var resolved = await official.TextAsync("Đã thay bóng đèn mới.");
         Assert.Equal(CaseStatus.Resolved, await StatusAsync(host));
+        Assert.Single(official.Mine(resolved), m => m.Message.Text.StartsWith("📋 Phản ánh", StringComparison.Ordinal)); // one card, not one per copy
         var confirm = Assert.Single(resident.Mine(resolved), m => m.Message.Choices.Count > 0);
         var rating = Assert.Single(resident.Mine(await resident.TextAsync(ChannelChat.NumberOf(confirm, "Đã khắc phục"))), m => m.Message.Choices.Count > 0);
         var rated = Assert.Single(resident.Mine(await resident.TextAsync("5")));
@@ -101,6 +106,29 @@ public sealed class NumberedChoicesTests
         await using var db = host.NewDbContext();
         Assert.Equal(5, (await db.Cases.SingleAsync()).Rating);
         AssertNothingTheChannelCannotShow(channel);
+    }
+
+    [Fact]
+    public async Task A_card_that_would_read_the_same_is_not_sent_again_where_it_cannot_be_edited()
+    {
+        var channel = new RecordingChannel(Channel, RecordingChannel.PlainText);
+        await using var host = await ChoiceChannels.StartAsync(channel);
+        await ChoiceChannels.BindOfficialAsync(host, ChoiceChannels.ThanhBinhLeader, Channel, Leader);
+        await ReportAsync(new ChannelChat(host, channel, Resident));
+        var before = channel.Sent.Count;
+
+        await ResidentChat.InScopeAsync(host, async services =>
+        {
+            var db = services.GetRequiredService<ResidentBotDbContext>();
+            await services.GetRequiredService<CaseCards>().RefreshAsync(await db.Cases.SingleAsync(), CancellationToken.None);
+        });
+        await using (var db = host.NewDbContext())
+        {
+            Assert.False(await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending));
+            Assert.Equal(before, await db.OutboxMessages.CountAsync(m => m.Channel == Channel));
+        }
+
+        Assert.Equal(before, channel.Sent.Count);
     }
 
     [Fact]
