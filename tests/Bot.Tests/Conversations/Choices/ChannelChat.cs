@@ -27,13 +27,16 @@ internal sealed partial class ChannelChat(BotTestHost host, RecordingChannel cha
     public Task<IReadOnlyList<SentMessage>> PhotoAsync(string fileRef) =>
         SendAsync(New(InboundKind.Photo) with { Photos = [new InboundFile(fileRef, 50_000)] });
 
-    /// <summary>Presses a button of a message this person was sent (for channels that have buttons).</summary>
-    public Task<IReadOnlyList<SentMessage>> PressAsync(SentMessage shown, string label)
+    /// <summary>
+    /// Presses a button of a message this person was sent (for channels that have buttons); without
+    /// <paramref name="saysWhichMessage"/>, as a channel whose taps do not name the tapped message.
+    /// </summary>
+    public Task<IReadOnlyList<SentMessage>> PressAsync(SentMessage shown, string label, bool saysWhichMessage = true)
     {
         var button = shown.Message.Buttons.SelectMany(r => r).First(b => b.Label.Contains(label, StringComparison.Ordinal));
         return SendAsync(New(InboundKind.ButtonPress) with
         {
-            CallbackId = $"cb-{Interlocked.Increment(ref updates)}", CallbackData = button.Data, MessageId = shown.MessageId,
+            CallbackId = $"cb-{Interlocked.Increment(ref updates)}", CallbackData = button.Data, MessageId = saysWhichMessage ? shown.MessageId : null,
         });
     }
 

@@ -61,6 +61,12 @@ public sealed class NumberedChoicesTests
         Assert.Equal("lamp", Assert.Single(@case.Attachments).FileRef);
         Assert.StartsWith($"✅ Đã gửi phản ánh {@case.TrackingCode}.", Assert.Single(chat.Mine(sent)).Message.Text, StringComparison.Ordinal);
         Assert.Contains(sent, m => m.Recipient == Leader && m.Message.Text.Contains(@case.TrackingCode, StringComparison.Ordinal));
+
+        var list = Assert.Single(await chat.CommandAsync("status"));
+        var detail = Assert.Single(await chat.TextAsync(ChannelChat.NumberOf(list, $"🔎 {@case.TrackingCode}")));
+        Assert.StartsWith($"{@case.TrackingCode} · ", detail.Message.Text, StringComparison.Ordinal);
+        var add = Assert.Single(await chat.TextAsync(ChannelChat.NumberOf(detail, "Bổ sung")));
+        Assert.Contains("Gửi xong thì chọn «✅ Xong».", add.Message.Text, StringComparison.Ordinal);
         AssertNothingTheChannelCannotShow(channel);
     }
 

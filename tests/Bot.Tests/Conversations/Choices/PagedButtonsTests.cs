@@ -40,6 +40,21 @@ public sealed class PagedButtonsTests
     }
 
     [Fact]
+    public async Task A_more_button_whose_tap_does_not_name_its_message_pages_the_newest_list_as_a_new_message()
+    {
+        var channel = new RecordingChannel(Channel, FewButtons with { CanEditMessages = false });
+        await using var host = await ChoiceChannels.StartAsync(channel);
+        var chat = new ChannelChat(host, channel, "res-3");
+        var first = Assert.Single(await chat.CommandAsync("phananh"));
+
+        var second = Assert.Single(await chat.PressAsync(first, "Xem thêm", saysWhichMessage: false));
+
+        Assert.Null(second.Message.EditMessageId);
+        Assert.Equal(1, second.Message.ChoicePage);
+        Assert.StartsWith("Đường sá", second.Message.Buttons[0][0].Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_label_is_shortened_at_a_character_boundary_even_when_its_accents_are_separate_marks()
     {
         var decomposed = "Phường Nguyễn Trãi".Normalize(NormalizationForm.FormD);
