@@ -7,9 +7,9 @@ namespace ResidentBot.Bot.Conversations.Choices;
 
 /// <summary>
 /// On a channel without buttons, what a typed text means against the chat's newest list of numbered choices: a number
-/// or an exact label on the list becomes the press of that choice's button (the signed data that was offered, verified
-/// like any press, so a handler refuses a stale one as it refuses a stale button); a number not on the list is refused
-/// with nothing changed; "thêm" shows the next page. Any other text is ordinary input.
+/// or a label on the list (its words, without the emoji) becomes the press of that choice's button: the signed data
+/// that was offered, verified like any press, so a handler refuses a stale one as it refuses a stale button. A number
+/// not on the list is refused with nothing changed; "thêm" shows the next page. Any other text is ordinary input.
 /// </summary>
 internal sealed class TypedChoices(ChannelCatalog catalog, ChoiceLists lists)
 {
@@ -39,7 +39,7 @@ internal sealed class TypedChoices(ChannelCatalog catalog, ChoiceLists lists)
             return number >= 1 && number <= choices.Count ? TypedChoice.Pick(message, choices[number - 1], list) : TypedChoice.NotOffered(number, choices.Count);
         }
 
-        if (choices.FirstOrDefault(c => string.Equals(c.Label.Trim(), text, StringComparison.OrdinalIgnoreCase)) is { } named)
+        if (choices.FirstOrDefault(c => string.Equals(Words(c.Label), Words(text), StringComparison.OrdinalIgnoreCase)) is { } named)
         {
             return TypedChoice.Pick(message, named, list);
         }
@@ -49,7 +49,26 @@ internal sealed class TypedChoices(ChannelCatalog catalog, ChoiceLists lists)
     }
 
     private static bool IsMore(string text) =>
-        new[] { Texts.Vietnamese, Texts.English }.Any(language => string.Equals(Texts.Get(language, "Choice.MoreWord"), text, StringComparison.OrdinalIgnoreCase));
+        new[] { Texts.Vietnamese, Texts.English }.SelectMany(language => Texts.Get(language, "Choice.MoreWords").Split('|'))
+            .Any(word => string.Equals(word, text, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A label without the emoji and marks around its words, so "Xong" names «✅ Xong».</summary>
+    private static string Words(string label)
+    {
+        var start = 0;
+        var end = label.Length;
+        while (start < end && !char.IsLetterOrDigit(label[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(label[end - 1]))
+        {
+            end--;
+        }
+
+        return label[start..end].Normalize();
+    }
 }
 
 /// <summary>A typed text read as a choice: the press it stands for, or an answer without one.</summary>

@@ -45,8 +45,8 @@ public sealed class NumberedChoicesTests
 
         var photos = Assert.Single(await chat.TextAsync(Description));
         Assert.Contains("Gửi xong thì chọn «✅ Xong»", photos.Message.Text, StringComparison.Ordinal);
-        var added = Assert.Single(await chat.PhotoAsync("lamp"));
-        var summary = Assert.Single(await chat.TextAsync(ChannelChat.NumberOf(added, "Xong")));
+        Assert.Single(await chat.PhotoAsync("lamp"));
+        var summary = Assert.Single(await chat.TextAsync("xong")); // «✅ Xong» by its word
         Assert.Contains("Chọn «✅ Gửi» để gửi phản ánh.", summary.Message.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Bấm", summary.Message.Text, StringComparison.Ordinal);
 
@@ -80,6 +80,9 @@ public sealed class NumberedChoicesTests
         var official = new ChannelChat(host, channel, Leader, "Cao Thị Loan");
         var card = await ReportAsync(resident);
         Assert.Contains(Texts.Get(Texts.Vietnamese, "Official.Card.HowToReply.Typed"), card.Message.Text, StringComparison.Ordinal);
+        var help = Assert.Single(await official.CommandAsync("start")).Message.Text;
+        Assert.EndsWith(Texts.Get(Texts.Vietnamese, "Common.HelpOfficial.Reply.Typed"), help, StringComparison.Ordinal);
+        Assert.DoesNotContain("{0}", help, StringComparison.Ordinal);
         Assert.DoesNotContain("trả lời thẳng vào tin nhắn", card.Message.Text, StringComparison.Ordinal);
 
         var acknowledged = await official.TextAsync(ChannelChat.NumberOf(card, "Tiếp nhận"));
@@ -143,6 +146,7 @@ public sealed class NumberedChoicesTests
         var channel = new RecordingChannel(Channel, RecordingChannel.PlainText);
         await using var host = await ChoiceChannels.StartAsync(channel);
         var chat = new ChannelChat(host, channel, Resident);
+        Assert.EndsWith("Gõ /phananh để bắt đầu.", Assert.Single(await chat.CommandAsync("start")).Message.Text, StringComparison.Ordinal);
         var categories = Assert.Single(await chat.CommandAsync("phananh"));
         var before = await ChoiceChannels.ConversationAsync(host, Channel, Resident);
 
