@@ -11,6 +11,16 @@ public sealed record OutboundMessage
 
     public KeyboardKind Keyboard { get; init; } = KeyboardKind.None;
 
+    /// <summary>
+    /// Set by the outbox when it shaped <see cref="Buttons"/> for the channel: every choice offered, in order. On a
+    /// channel without buttons they are numbered in <see cref="Text"/> and a typed number picks one; on a channel with
+    /// fewer buttons than choices, <see cref="Buttons"/> holds one page and a "more" button. Prompts leave it empty.
+    /// </summary>
+    public IReadOnlyList<OutboundButton> Choices { get; init; } = [];
+
+    /// <summary>Which page of a paged list of choices to show (0 = the first); prompts leave it at 0.</summary>
+    public int ChoicePage { get; init; }
+
     /// <summary>Labels for the persistent main-menu keyboard when <see cref="Keyboard"/> is MainMenu or RequestLocation.</summary>
     public IReadOnlyList<string> KeyboardLabels { get; init; } = [];
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Chase.Supervisors;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Routing.Cases;
 
@@ -98,7 +99,7 @@ internal sealed partial class CaseChaser
         @case.Record(CaseEventKind.ProgressRequested, Actor.System, now, key, official);
         await officials.SendAsync(official, key, chat => new OutboundMessage
         {
-            Text = chat.T(chat.Channel == ChannelNames.Telegram ? "Chase.Progress.Request.Telegram" : "Chase.Progress.Request", @case.TrackingCode),
+            Text = chat.T(channels.For(chat.Channel).HowToAnswer("Chase.Progress.Request"), @case.TrackingCode),
             Buttons = [[buttons.Button(chat.T("Chase.Button.Progress"), Progress.ProgressButton.Report,
                 @case.Id.ToString(CultureInfo.InvariantCulture), chat.ChatId)]],
             Tag = ProgressTag.For(@case.Id),

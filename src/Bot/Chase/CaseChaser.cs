@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
@@ -20,6 +21,7 @@ internal sealed partial class CaseChaser(
     ResidentNotifier residents,
     CaseCards cards,
     Conversations.Buttons.ButtonCodec buttons,
+    ChannelCatalog channels,
     Persistence.Sqlite.DatabaseWriteGate writeGate,
     TimeProvider time,
     ILogger<CaseChaser> logger)

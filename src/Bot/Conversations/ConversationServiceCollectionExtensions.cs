@@ -1,6 +1,7 @@
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Conversations.Groups;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Inbox;
@@ -25,6 +26,11 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton(ButtonKeyStore.LoadOrCreate);
         services.AddSingleton<ButtonCodec>();
+        services.AddSingleton<ChannelCatalog>();
+        services.AddSingleton<ChoiceShaper>();
+        services.AddSingleton<ChoiceLists>();
+        services.AddSingleton<TypedChoices>();
+        services.AddScoped<IButtonHandler, ChoicePageButton>();
         services.AddSingleton<InboxSink>();
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboxSink>());
         services.AddHostedService(sp => sp.GetRequiredService<InboxSink>());

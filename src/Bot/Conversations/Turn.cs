@@ -20,9 +20,13 @@ internal sealed class Turn(
     ConversationState conversation,
     ResidentBotDbContext db,
     OutboxWriter outbox,
-    DateTimeOffset now)
+    DateTimeOffset now,
+    ChannelCapabilities capabilities)
 {
     public InboundMessage Message { get; } = message;
+
+    /// <summary>What the sender's channel and client can do (buttons, edits, replies, location); prompts adapt to it.</summary>
+    public ChannelCapabilities Capabilities { get; } = capabilities;
 
     /// <summary>The sender as a resident (every sender has one; it holds their language).</summary>
     public Resident Resident { get; } = resident;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Conversations.Groups;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Outbox;
@@ -27,6 +28,8 @@ internal sealed partial class TurnDispatcher(
     IEnumerable<IFlowHandler> flows,
     IEnumerable<IInputHandler> inputs,
     IEnumerable<IChannelSender> senders,
+    ChannelCatalog catalog,
+    TypedChoices choices,
     GroupChatGuide groups,
     TimeProvider time,
     ILogger<TurnDispatcher> logger)
@@ -46,8 +49,24 @@ internal sealed partial class TurnDispatcher(
                 : _ => Task.CompletedTask;
         }
 
-        var turn = await BeginTurnAsync(message, cancellationToken);
-        await RouteAsync(turn, cancellationToken);
+        // Where there are no buttons, a typed number picks from the chat's newest list and is then handled as that press.
+        var typed = await choices.ReadAsync(db, message, cancellationToken);
+        var turn = await BeginTurnAsync(typed?.Press ?? message, cancellationToken);
+        if (typed is { Press: null })
+        {
+            typed.Answer(turn);
+        }
+        else
+        {
+            await RouteAsync(turn, cancellationToken);
+        }
+
+        if (typed is { Press: not null } && turn.ButtonAnswer.Text is { Length: > 0 } said)
+        {
+            // No button to answer: what the press would have shown on it is said in the chat.
+            turn.Reply(said);
+        }
+
         return message.Kind == InboundKind.ButtonPress && message.CallbackId is { } callbackId
             ? ct => AnswerButtonAsync(message.Channel, callbackId, turn.ButtonAnswer, ct)
             : _ => Task.CompletedTask;
@@ -138,7 +157,7 @@ internal sealed partial class TurnDispatcher(
         }
 
         var official = await FindOfficialAsync(message, cancellationToken);
-        return new Turn(message, resident, official, conversation, db, outbox, now);
+        return new Turn(message, resident, official, conversation, db, outbox, now, catalog.For(message));
     }
 
     private async Task<Official?> FindOfficialAsync(InboundMessage message, CancellationToken cancellationToken)

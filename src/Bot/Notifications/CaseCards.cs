@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
@@ -11,10 +12,12 @@ namespace ResidentBot.Bot.Notifications;
 /// <summary>
 /// The cards officials act on, kept true: the accountable official's newest card shows the case as it is now (status,
 /// deadlines) with only the buttons valid now; their older cards keep no buttons; a former official's card says where
-/// the case went. Cards are edited through the outbox by the message id each was delivered with; a card not yet
-/// delivered goes out as rendered when it was queued. Only queues messages; the caller saves.
+/// the case went. Cards are edited through the outbox by the message id each was delivered with; on a channel that
+/// cannot edit a message, the card is sent again as a new message (once per card, and only when it reads differently).
+/// A card not yet delivered goes out as rendered when it was queued. Only queues messages; the caller saves.
 /// </summary>
-internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, CaseCardRenderer renderer, OfficialNotifier officials)
+internal sealed class CaseCards(
+    ResidentBotDbContext db, OutboxWriter outbox, CaseCardRenderer renderer, OfficialNotifier officials, ChannelCatalog channels, ChoiceShaper shaper)
 {
     /// <summary>Sends a new card (with photos) to the accountable official: new, transferred, reassigned or reopened.</summary>
     public async Task SendAsync(Case @case, CancellationToken cancellationToken)
@@ -33,6 +36,7 @@ internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, Ca
             Text = await renderer.TextAsync(@case, chat.Language, chat.Channel, photos.Count, cancellationToken),
             Buttons = renderer.Buttons(@case, chat.Language, chat.ChatId),
             Tag = CaseTag.Card(@case.Id, official),
+            Language = chat.Language,
         });
         foreach (var photo in photos.Where(p => p.Channel == chat.Channel))
         {
@@ -52,17 +56,20 @@ internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, Ca
         var delivered = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Tag != null && tags.Contains(m.Tag) && m.ExternalMessageId != null)
             .OrderBy(m => m.Id)
-            .Select(m => new { m.Channel, m.Recipient, m.ExternalMessageId, m.Tag })
+            .Select(m => new { m.Channel, m.Recipient, m.ExternalMessageId, m.Tag, m.Payload })
             .ToListAsync(cancellationToken);
-        // Edits keep the card's message id and tag: one entry per card, in the order the cards were first sent.
-        var cards = delivered.DistinctBy(m => (m.Channel, m.Recipient, m.ExternalMessageId)).ToList();
+        // Edits keep the card's message id and tag: one entry per card, in the order the cards were first sent. Where
+        // edits become new messages, each copy has its own id: the card is its newest copy.
+        var cards = delivered
+            .GroupBy(m => channels.For(m.Channel).CanEditMessages ? (m.Channel, m.Recipient, m.ExternalMessageId) : (m.Channel, m.Recipient, m.Tag))
+            .Select(g => g.Last()).ToList();
         var live = newCardFollows ? null : cards.LastOrDefault(c => CaseTag.CardOfficial(c.Tag) == @case.AccountableOfficialId);
         var photos = cards.Count == 0 ? 0 : (await renderer.PhotosAsync(@case, cancellationToken)).Count;
         foreach (var card in cards)
         {
             var official = CaseTag.CardOfficial(card.Tag);
             var language = official is { } id && await officials.ChatOfAsync(id, cancellationToken) is { } chat ? chat.Language : Texts.Vietnamese;
-            outbox.Enqueue(card.Channel, card.Recipient, new OutboundMessage
+            var refreshed = new OutboundMessage
             {
                 EditMessageId = card.ExternalMessageId,
                 Text = official == @case.AccountableOfficialId
@@ -70,7 +77,12 @@ internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, Ca
                     : await renderer.MovedTextAsync(@case, language, cancellationToken),
                 Buttons = card == live ? renderer.Buttons(@case, language, card.Recipient) : [],
                 Tag = card.Tag,
-            });
+                Language = language,
+            };
+            if (channels.For(card.Channel).CanEditMessages || !shaper.ReadsTheSame(card.Channel, card.Recipient, refreshed, card.Payload))
+            {
+                outbox.Enqueue(card.Channel, card.Recipient, refreshed);
+            }
         }
     }
 }

@@ -51,7 +51,8 @@ internal sealed partial class OfficialNotifier(
             return null;
         }
 
-        outbox.Enqueue(chat.Channel, chat.ChatId, compose(chat), dedupKey);
+        var message = compose(chat);
+        outbox.Enqueue(chat.Channel, chat.ChatId, message with { Language = message.Language ?? chat.Language }, dedupKey);
         return chat;
     }
 

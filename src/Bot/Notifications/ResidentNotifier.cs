@@ -72,6 +72,7 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
         {
             Text = Texts.Format(language, "Resident.AskToConfirm", @case.TrackingCode, @case.ResolutionNote),
             Tag = CaseTag.For(@case.Id),
+            Language = language,
             Buttons =
             [[
                 codec.Button(Texts.Get(language, "Resident.Confirm.Yes"), ConfirmationButtons.Yes, id, chat),

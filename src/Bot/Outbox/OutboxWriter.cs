@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Outbox;
 
@@ -7,9 +8,10 @@ namespace ResidentBot.Bot.Outbox;
 
 /// <summary>
 /// Adds messages to the outbox in the caller's unit of work: they are saved with the caller's other changes
-/// (one SaveChanges), so a message exists exactly when the state change that caused it does.
+/// (one SaveChanges), so a message exists exactly when the state change that caused it does. Each message is shaped for
+/// its channel as it is queued (<see cref="ChoiceShaper"/>), so what is stored is what the channel is sent.
 /// </summary>
-internal sealed class OutboxWriter(ResidentBotDbContext db, TimeProvider time)
+internal sealed class OutboxWriter(ResidentBotDbContext db, TimeProvider time, ChoiceShaper shaper)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -21,7 +23,7 @@ internal sealed class OutboxWriter(ResidentBotDbContext db, TimeProvider time)
         {
             Channel = channel,
             Recipient = recipient,
-            Payload = JsonSerializer.Serialize(message, Json),
+            Payload = JsonSerializer.Serialize(shaper.Shape(channel, recipient, message), Json),
             CreatedAt = now,
             NextAttemptAt = now,
             DedupKey = dedupKey,

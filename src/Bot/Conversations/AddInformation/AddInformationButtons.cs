@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Conversations.Status;
 using ResidentBot.Routing.Cases;
@@ -44,6 +45,6 @@ internal sealed class AddInformationButtons : IButtonHandler
         }
 
         turn.StartFlow(AddInformationFlow.Name, "input", new AddInformationTarget(@case.Id));
-        turn.Reply(turn.T("Resident.Add.Ask", @case.TrackingCode));
+        turn.Reply(turn.T(turn.Capabilities.Choose("Resident.Add.Ask"), @case.TrackingCode));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Conversations.Status;
 
@@ -30,7 +31,7 @@ internal sealed class AddInformationFlow(InformationAdder adder, MainMenuInput m
 
         if (!await adder.AddAsync(turn, @case, cancellationToken))
         {
-            turn.Reply(turn.T("Resident.Add.Ask", @case.TrackingCode));
+            turn.Reply(turn.T(turn.Capabilities.Choose("Resident.Add.Ask"), @case.TrackingCode));
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
@@ -48,7 +49,7 @@ internal sealed class InformationAdder(OfficialNotifier officials, PhotoPolicy p
         var title = await turn.Db.Officials.Where(o => o.Id == @case.AccountableOfficialId).Select(o => o.Title).FirstOrDefaultAsync(cancellationToken);
         turn.Reply(new OutboundMessage
         {
-            Text = turn.T("Resident.Add.Added", @case.TrackingCode, title),
+            Text = turn.T(turn.Capabilities.Choose("Resident.Add.Added"), @case.TrackingCode, title),
             Tag = CaseTag.For(@case.Id),
             Buttons = [[codec.Button(turn.T("Resident.Report.PhotosDone"), AddInformationButtons.Done, string.Empty, message.UserId)]],
         });

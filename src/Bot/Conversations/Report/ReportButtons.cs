@@ -51,7 +51,8 @@ internal sealed class ReportButtons(ReportPrompts prompts, ReportSubmitter submi
                 prompts.ShowSummary(turn, engine, draft, turn.Message.MessageId);
                 return true;
             case Confirm when step == ReportSteps.Summary:
-                if (turn.Message.MessageId is { } summary)
+                // Where edits would become new messages, the summary stays as it was: repeating it would only add noise.
+                if (turn.Message.MessageId is { } summary && turn.Capabilities.CanEditMessages)
                 {
                     prompts.CloseSummary(turn, engine, draft, summary);
                 }

@@ -1,5 +1,6 @@
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
@@ -37,7 +38,7 @@ internal sealed class ReportFlow(ReportPrompts prompts, CurrentRouting routing, 
                 AddPhoto(turn, draft);
                 break;
             default:
-                turn.Reply(turn.T("Resident.Report.UseButtons"));
+                turn.Reply(turn.T(turn.Capabilities.Choose("Resident.Report.UseButtons")));
                 break;
         }
     }
@@ -82,7 +83,7 @@ internal sealed class ReportFlow(ReportPrompts prompts, CurrentRouting routing, 
                 prompts.OfferPlaces(turn, engine, typed ?? string.Empty, draft.PlaceChoices);
                 break;
             default:
-                var unknown = turn.Message.CanShareLocation ? "Resident.Report.PlaceUnknown" : "Resident.Report.PlaceUnknownTyped";
+                var unknown = turn.Capabilities.CanShareLocation ? "Resident.Report.PlaceUnknown" : "Resident.Report.PlaceUnknownTyped";
                 turn.Reply(typed is null ? turn.T("Resident.Report.LocationUnknown") : turn.T(unknown, typed));
                 break;
         }
@@ -133,7 +134,7 @@ internal sealed class ReportFlow(ReportPrompts prompts, CurrentRouting routing, 
             turn.MoveTo(ReportSteps.Photos, draft);
             turn.Reply(new OutboundMessage
             {
-                Text = turn.T("Resident.Report.PhotoAdded", draft.Photos.Count),
+                Text = turn.T(turn.Capabilities.Choose("Resident.Report.PhotoAdded"), draft.Photos.Count),
                 Buttons = [prompts.PhotoButtons(turn)],
             });
         }
@@ -150,7 +151,7 @@ internal sealed class ReportFlow(ReportPrompts prompts, CurrentRouting routing, 
 
         if (draft.Photos.Count + turn.Message.Photos.Count > PhotoPolicy.MaxPerReport)
         {
-            turn.Reply(turn.T("Resident.Report.TooManyPhotos", PhotoPolicy.MaxPerReport));
+            turn.Reply(turn.T(turn.Capabilities.Choose("Resident.Report.TooManyPhotos"), PhotoPolicy.MaxPerReport));
             return false;
         }
 

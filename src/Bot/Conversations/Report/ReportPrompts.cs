@@ -1,6 +1,7 @@
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Engine;
 
@@ -42,7 +43,7 @@ internal sealed class ReportPrompts(ButtonCodec codec, CurrentRouting routing)
     }
 
     /// <summary>Offers "share location" only to a client that can do it; any other is asked to type the place.</summary>
-    public void AskWhere(Turn turn) => turn.Reply(turn.Message.CanShareLocation
+    public void AskWhere(Turn turn) => turn.Reply(turn.Capabilities.CanShareLocation
         ? new OutboundMessage
         {
             Text = turn.T("Resident.Report.AskWhere"),
@@ -57,7 +58,7 @@ internal sealed class ReportPrompts(ButtonCodec codec, CurrentRouting routing)
 
     public void AskPhotos(Turn turn) => turn.Reply(new OutboundMessage
     {
-        Text = turn.T("Resident.Report.AskPhotos", PhotoPolicy.MaxPerReport),
+        Text = turn.T(turn.Capabilities.Choose("Resident.Report.AskPhotos"), PhotoPolicy.MaxPerReport),
         Buttons = [PhotoButtons(turn)],
     });
 
@@ -107,7 +108,7 @@ internal sealed class ReportPrompts(ButtonCodec codec, CurrentRouting routing)
     {
         var category = engine.Directory.CategoriesByCode[draft.CategoryCode!];
         var decision = engine.Reroute(draft.AreaId!.Value, category.Id, turn.Now);
-        return turn.T("Resident.Report.Summary",
+        return turn.T(turn.Capabilities.Choose("Resident.Report.Summary"),
             ResidentWords.Category(turn.Language, category),
             PlaceName(engine, decision.Area.Id),
             decision.Official.Title,

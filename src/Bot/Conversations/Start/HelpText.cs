@@ -1,4 +1,4 @@
-using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.Choices;
 
 namespace ResidentBot.Bot.Conversations.Start;
 
@@ -7,5 +7,5 @@ internal static class HelpText
 {
     public static string For(Turn turn) => turn.Official is null
         ? turn.T("Common.Help")
-        : turn.T("Common.HelpOfficial", turn.T(turn.Message.Channel == ChannelNames.Telegram ? "Common.HelpOfficial.Reply.Telegram" : "Common.HelpOfficial.Reply"));
+        : turn.T("Common.HelpOfficial", turn.T(turn.Capabilities.HowToAnswer("Common.HelpOfficial.Reply")));
 }

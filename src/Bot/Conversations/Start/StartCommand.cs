@@ -1,3 +1,5 @@
+using ResidentBot.Bot.Conversations.Choices;
+
 namespace ResidentBot.Bot.Conversations.Start;
 
 /// <summary><c>/start</c> greets (officials get their commands); <c>/start CODE</c> is an invite link, offered to the redeemers first.</summary>
@@ -22,7 +24,7 @@ internal sealed class StartCommand(IEnumerable<IInviteRedeemer> redeemers) : ICo
         turn.EndFlow();
 
         // An onboarded official mostly acts on cards; what they need first is their own commands.
-        var greeting = turn.Official is null ? turn.T("Resident.Start.Greeting") : turn.T("Common.HelpOfficial");
+        var greeting = turn.Official is null ? turn.T(turn.Capabilities.ChooseFromMenu("Resident.Start.Greeting")) : HelpText.For(turn);
         turn.Reply(MainMenu.With(turn, greeting));
     }
 }

@@ -3,6 +3,7 @@ using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.AddInformation;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Conversations.Report;
 using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Notifications;
@@ -51,7 +52,7 @@ internal sealed class StatusCommand(ButtonCodec codec, CurrentRouting routing, C
         var cases = await OwnCases(turn).OrderByDescending(c => c.Id).Take(ListSize).ToListAsync(cancellationToken);
         if (cases.Count == 0)
         {
-            turn.Reply(MainMenu.With(turn, turn.T("Resident.Status.Empty")));
+            turn.Reply(MainMenu.With(turn, turn.T(turn.Capabilities.ChooseFromMenu("Resident.Status.Empty"))));
             return;
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
@@ -11,7 +12,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Officials.CaseCard;
 
 /// <summary>The case card an official acts on: everything needed to handle the case now, and the buttons valid now.</summary>
-internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting routing, ButtonCodec codec)
+internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting routing, ButtonCodec codec, ChannelCatalog channels)
 {
     // Rows of the card's buttons; each shows only while the lifecycle allows its action.
     private static readonly (CaseAction Action, string Label, string Data)[][] Layout =
@@ -59,9 +60,12 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             @case.Description);
     }
 
-    /// <summary>Where there is no reply on a message (web chat), the official presses the reply button and writes.</summary>
-    public static string HowToReply(string language, string channel) =>
-        Texts.Get(language, channel == ChannelNames.Telegram ? "Official.Card.HowToReply.Telegram" : "Official.Card.HowToReply");
+    /// <summary>
+    /// Where there is no reply on a message (web chat), the official presses the reply button and writes; where there
+    /// are no buttons either, types the reply choice's number.
+    /// </summary>
+    public string HowToReply(string language, string channel) =>
+        Texts.Get(language, channels.For(channel).HowToAnswer("Official.Card.HowToReply"));
 
     /// <summary>Buttons for what the lifecycle allows now; none once the case has left the official's hands.</summary>
     public IReadOnlyList<IReadOnlyList<OutboundButton>> Buttons(Case @case, string language, string recipientUserId)

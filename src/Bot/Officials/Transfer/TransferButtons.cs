@@ -1,4 +1,5 @@
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Routing.Cases;
 
@@ -40,7 +41,7 @@ internal sealed class TransferButtons(CaseAccess access, TransferPrompts prompts
                 break;
             default:
                 // A category button from a transfer that was cancelled or superseded.
-                turn.ButtonAnswer = (turn.T("Official.Transfer.Expired"), true);
+                turn.ButtonAnswer = (turn.T(turn.Capabilities.Choose("Official.Transfer.Expired")), true);
                 return;
         }
 

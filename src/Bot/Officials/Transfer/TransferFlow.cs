@@ -1,5 +1,6 @@
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Routing.Cases;
 using ResidentBot.Routing.Where;
@@ -56,7 +57,7 @@ internal sealed class TransferFlow(CaseAccess access, CurrentRouting routing, Tr
                 await transfer.TransferAsync(turn, @case, areaId, categoryId, text, cancellationToken);
                 return;
             default:
-                turn.Reply(turn.T("Official.Transfer.UseButtons"));
+                turn.Reply(turn.T(turn.Capabilities.Choose("Official.Transfer.UseButtons")));
                 return;
         }
     }
