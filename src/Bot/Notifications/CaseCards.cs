@@ -5,6 +5,7 @@ using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Notifications;
 
@@ -14,7 +15,7 @@ namespace ResidentBot.Bot.Notifications;
 /// the case went. Cards are edited through the outbox by the message id each was delivered with; a card not yet
 /// delivered goes out as rendered when it was queued. Only queues messages; the caller saves.
 /// </summary>
-internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, CaseCardRenderer renderer, OfficialNotifier officials)
+internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, CaseCardRenderer renderer, OfficialNotifier officials, TimeProvider time)
 {
     /// <summary>Sends a new card (with photos) to the accountable official: new, transferred, reassigned or reopened.</summary>
     public async Task SendAsync(Case @case, CancellationToken cancellationToken)
@@ -22,13 +23,20 @@ internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, Ca
         ArgumentNullException.ThrowIfNull(@case);
         var official = @case.AccountableOfficialId ?? throw new InvalidOperationException($"Case {@case.TrackingCode} has no accountable official.");
         await RefreshAsync(@case, newCardFollows: true, cancellationToken);
-        if (await officials.ChatOfAsync(official, cancellationToken) is not { } chat)
+        var chat = await officials.ChatOfAsync(official, cancellationToken);
+        if (chat is not { Reachable: true })
+        {
+            // Nobody would hear of it: a missed acknowledgement, escalated by the chase at once.
+            NextChase.LookNow(@case, time.GetUtcNow());
+        }
+
+        if (chat is null)
         {
             return;
         }
 
         var photos = await renderer.PhotosAsync(@case, cancellationToken);
-        outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage
+        outbox.Enqueue(chat.To, new OutboundMessage
         {
             Text = await renderer.TextAsync(@case, chat.Language, chat.Channel, photos.Count, cancellationToken),
             Buttons = renderer.Buttons(@case, chat.Language, chat.ChatId),
@@ -36,7 +44,7 @@ internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, Ca
         });
         foreach (var photo in photos.Where(p => p.Channel == chat.Channel))
         {
-            outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage { PhotoRef = photo.FileRef, Tag = CaseTag.For(@case.Id) });
+            outbox.Enqueue(chat.To, new OutboundMessage { PhotoRef = photo.FileRef, Tag = CaseTag.For(@case.Id) });
         }
     }
 
@@ -62,7 +70,7 @@ internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, Ca
         {
             var official = CaseTag.CardOfficial(card.Tag);
             var language = official is { } id && await officials.ChatOfAsync(id, cancellationToken) is { } chat ? chat.Language : Texts.Vietnamese;
-            outbox.Enqueue(card.Channel, card.Recipient, new OutboundMessage
+            outbox.Enqueue(new Addressee(card.Channel, card.Recipient, Reachable: true, OfficialId: official), new OutboundMessage
             {
                 EditMessageId = card.ExternalMessageId,
                 Text = official == @case.AccountableOfficialId

@@ -34,10 +34,10 @@ internal sealed partial class OfficialNotifier(
 
         var tag = CaseTag.For(@case.Id);
         var header = Texts.Format(chat.Language, "Official.ResidentAdded", @case.TrackingCode);
-        outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = tag });
+        outbox.Enqueue(chat.To, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = tag });
         foreach (var photo in photos.Where(p => p.FileRef.Length > 0))
         {
-            outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
+            outbox.Enqueue(chat.To, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
         }
     }
 
@@ -51,7 +51,7 @@ internal sealed partial class OfficialNotifier(
             return null;
         }
 
-        outbox.Enqueue(chat.Channel, chat.ChatId, compose(chat), dedupKey);
+        outbox.Enqueue(chat.To, compose(chat), dedupKey);
         return chat;
     }
 
