@@ -29,7 +29,7 @@ public sealed class InviteTests
 
         await bed.MessageToAsync(NewOfficial, "Chủ tịch UBND phường Nguyễn Trãi");
         await using var db = bed.Host.NewDbContext();
-        Assert.Equal(NewOfficial, (await db.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+        Assert.Equal(NewOfficial, await db.TelegramUserIdOfAsync(NguyenTraiLeader));
         var invite = await db.OfficialInvites.SingleAsync();
         Assert.Equal(OfficialInvites.Hash(code), invite.CodeHash);
         Assert.DoesNotContain(code, invite.CodeHash, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class InviteTests
         await bed.SendAsync(FakeUpdates.Command(NewOfficial + 1, $"/start {code}"));
         await bed.MessageToAsync(NewOfficial + 1, "đã được sử dụng");
         await using var after = bed.Host.NewDbContext();
-        Assert.Equal(NewOfficial, (await after.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+        Assert.Equal(NewOfficial, await after.TelegramUserIdOfAsync(NguyenTraiLeader));
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class InviteTests
         var told = await bed.MessageToAsync(TranPhuLeader, "không còn gắn với chức danh");
         Assert.Contains("Chủ tịch UBND phường Trần Phú", told.String("text"), StringComparison.Ordinal);
         await using var db = bed.Host.NewDbContext();
-        Assert.Equal(NewOfficial, (await db.Officials.SingleAsync(o => o.Code == TranPhuLeaderCode)).TelegramUserId);
+        Assert.Equal(NewOfficial, await db.TelegramUserIdOfAsync(TranPhuLeaderCode));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class InviteTests
         await bed.MessageToAsync(TranPhuLeader, "đã được liên kết với chức danh khác");
 
         await using var after = bed.Host.NewDbContext();
-        Assert.Null((await after.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+        Assert.Null(await after.TelegramUserIdOfAsync(NguyenTraiLeader));
         Assert.All(await after.OfficialInvites.ToListAsync(), i => Assert.Null(i.UsedAt));
     }
 
