@@ -14,12 +14,14 @@ namespace ResidentBot.Bot.People;
 /// What follows a channel's "cannot reach this person now": the identity is marked unreachable, the chat's later
 /// messages wait behind the refused one (in order), and an official whom no channel reaches any more counts as a missed
 /// acknowledgement — their cases awaiting acknowledgement are chased at once, which escalates them with the reason.
+/// A person another identity still reaches gets what waits there at once (<see cref="WaitingMessages"/>).
 /// </summary>
 internal sealed partial class UnreachablePeople(
     IServiceScopeFactory scopes,
     DatabaseWriteGate writeGate,
     IEnumerable<IChannelSender> senders,
     IBackgroundJobClient jobs,
+    Hosting.OutboxSignal signal,
     TimeProvider time,
     ILogger<UnreachablePeople> logger)
 {
@@ -34,8 +36,13 @@ internal sealed partial class UnreachablePeople(
             {
                 jobs.Enqueue<ChaseSweepJob>(job => job.RunAsync(CancellationToken.None));
             }
+
+            if (await RerouteAsync(refused, cancellationToken) > 0)
+            {
+                signal.Notify();
+            }
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or TimeoutException or Microsoft.Data.Sqlite.SqliteException)
         {
             LogMarkFailed(ex, refused.Id);
         }
@@ -85,6 +92,49 @@ internal sealed partial class UnreachablePeople(
             return chased;
         }
     }
+
+    /// <summary>When the refused message's person has another identity that may reach them, what waits goes there now.</summary>
+    private async Task<int> RerouteAsync(OutboxMessage refused, CancellationToken cancellationToken)
+    {
+        if (refused.OfficialId is null && refused.ResidentId is null)
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<ResidentBotDbContext>();
+        Outbox.Addressee? to = null;
+        var language = Resources.Texts.Vietnamese;
+        if (refused.OfficialId is { } officialId
+            && await services.GetRequiredService<Notifications.OfficialChats>().FindAsync(officialId, cancellationToken) is { Reachable: true } chat)
+        {
+            (to, language) = (chat.To, chat.Language);
+        }
+        else if (refused.ResidentId is { } residentId
+            && await db.Residents.Include(r => r.Identities).FirstOrDefaultAsync(r => r.Id == residentId, cancellationToken) is { } resident
+            && Reachability.Choose(resident.Identities, enabled.Contains) is ({ } identity, true))
+        {
+            to = new Outbox.Addressee(identity.Channel, ((IChannelIdentity)identity).Recipient, Reachable: true, ResidentId: residentId);
+            language = resident.Language;
+        }
+
+        if (to is null || (to.Channel, to.Recipient) == (refused.Channel, refused.Recipient))
+        {
+            return 0;
+        }
+
+        using (await writeGate.EnterAsync(db, cancellationToken))
+        {
+            var moved = await services.GetRequiredService<WaitingMessages>().MoveAsync(to, language, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            LogRerouted(to.Channel, moved);
+            return moved;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} waiting updates moved to {Channel}, which still reaches the person")]
+    private partial void LogRerouted(string channel, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No channel reaches official {OfficialId} now; {Cases} cases awaiting acknowledgement are escalated at once")]
     private partial void LogOfficialUnreachable(int officialId, int cases);

@@ -4,6 +4,8 @@ using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Outbox;
+using ResidentBot.Bot.Resources;
+using ResidentBot.Persistence;
 using ResidentBot.Persistence.Outbox;
 using ResidentBot.Routing.Cases;
 
@@ -14,17 +16,27 @@ namespace ResidentBot.Bot.People;
 /// the order it was queued, after one line "Bạn có N cập nhật mới". What waited is re-addressed, not re-sent as it was:
 /// buttons are signed again for the new chat; an edit of a message on another chat is dropped (the fresh card shows the
 /// case as it is); a waiting case card is replaced by a fresh card with live buttons, if the case is still theirs and
-/// open. Runs in the turn's unit of work, so it is saved (or not) with the turn.
+/// open. Only queues messages in the scope's unit of work (the turn's, when the person writes); the caller saves.
 /// </summary>
-internal sealed partial class WaitingMessages(ButtonCodec buttons, CaseCards cards, ILogger<WaitingMessages> logger)
+internal sealed partial class WaitingMessages(
+    ResidentBotDbContext db, OutboxWriter outbox, ButtonCodec buttons, CaseCards cards, ILogger<WaitingMessages> logger)
 {
-    public async Task DeliverAsync(Turn turn, CancellationToken cancellationToken)
+    /// <summary>The sender of this turn is back: what waited for them goes to this chat.</summary>
+    public Task DeliverAsync(Turn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var (channel, chat) = (turn.Message.Channel, turn.Message.ChatId);
-        int? residentId = turn.Resident.Id > 0 ? turn.Resident.Id : null;
-        var officialId = turn.Official?.Id;
-        var rows = await turn.Db.OutboxMessages
+        var to = new Addressee(turn.Message.Channel, turn.Message.ChatId, Reachable: true,
+            ResidentId: turn.Resident.Id > 0 ? turn.Resident.Id : null, OfficialId: turn.Official?.Id);
+        return MoveAsync(to, turn.Language, cancellationToken);
+    }
+
+    /// <summary>Sends what waits for the person <paramref name="to"/> names on <paramref name="to"/>'s chat; returns how many updates go.</summary>
+    public async Task<int> MoveAsync(Addressee to, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        var (channel, chat) = (to.Channel, to.Recipient);
+        var (residentId, officialId) = (to.ResidentId, to.OfficialId);
+        var rows = await db.OutboxMessages
             .Where(m => m.Status == OutboxStatus.Waiting
                 && ((residentId != null && m.ResidentId == residentId) || (officialId != null && m.OfficialId == officialId)
                     || (m.Channel == channel && m.Recipient == chat)))
@@ -32,7 +44,7 @@ internal sealed partial class WaitingMessages(ButtonCodec buttons, CaseCards car
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
-            return;
+            return 0;
         }
 
         var freshCards = rows.Where(m => officialId is not null && CaseTag.CardOfficial(m.Tag) == officialId)
@@ -48,27 +60,28 @@ internal sealed partial class WaitingMessages(ButtonCodec buttons, CaseCards car
             }
         }
 
-        var cases = freshCards.Count == 0 ? [] : await turn.Db.Cases
+        var cases = freshCards.Count == 0 ? [] : await db.Cases
             .Where(c => freshCards.Contains(c.Id) && c.AccountableOfficialId == officialId).ToListAsync(cancellationToken);
         var open = cases.Where(c => c.Status.IsOpen()).OrderBy(c => c.Id).ToList();
         var count = moved.Count(m => m.PhotoRef is null && m.PhotoPath is null) + open.Count;
         LogDelivering(channel, count, rows.Count);
         if (count == 0)
         {
-            return;
+            return 0;
         }
 
-        var to = new Addressee(channel, chat, Reachable: true, ResidentId: residentId, OfficialId: officialId);
-        turn.Outbox.Enqueue(to, new OutboundMessage { Text = turn.T("Common.WaitingUpdates", count), Language = turn.Language });
+        outbox.Enqueue(to, new OutboundMessage { Text = Texts.Format(language, "Common.WaitingUpdates", count), Language = language });
         foreach (var message in moved)
         {
-            turn.Outbox.Enqueue(to, message);
+            outbox.Enqueue(to, message);
         }
 
         foreach (var @case in open)
         {
             await cards.SendAsync(@case, cancellationToken);
         }
+
+        return count;
     }
 
     /// <summary>The message as it goes to the new chat, or null when it is not to be sent there.</summary>
