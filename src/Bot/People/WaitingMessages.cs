@@ -36,12 +36,19 @@ internal sealed partial class WaitingMessages(
         ArgumentNullException.ThrowIfNull(to);
         var (channel, chat) = (to.Channel, to.Recipient);
         var (residentId, officialId) = (to.ResidentId, to.OfficialId);
-        var rows = await db.OutboxMessages
-            .Where(m => m.Status == OutboxStatus.Waiting
-                && ((residentId != null && m.ResidentId == residentId) || (officialId != null && m.OfficialId == officialId)
-                    || (m.Channel == channel && m.Recipient == chat)))
-            .OrderBy(m => m.Id)
-            .ToListAsync(cancellationToken);
+        // Runs on every turn: one indexed look-up per way a row can name the person, not one OR that scans the table.
+        var waiting = db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting);
+        if (residentId is { } resident)
+        {
+            waiting = waiting.Union(db.OutboxMessages.Where(m => m.ResidentId == resident && m.Status == OutboxStatus.Waiting));
+        }
+
+        if (officialId is { } official)
+        {
+            waiting = waiting.Union(db.OutboxMessages.Where(m => m.OfficialId == official && m.Status == OutboxStatus.Waiting));
+        }
+
+        var rows = (await waiting.ToListAsync(cancellationToken)).OrderBy(m => m.Id).ToList();
         if (rows.Count == 0)
         {
             return 0;
