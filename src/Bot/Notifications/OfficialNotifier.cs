@@ -11,8 +11,9 @@ namespace ResidentBot.Bot.Notifications;
 /// <summary>
 /// What the bot tells officials besides their case cards (<see cref="CaseCards"/>): what residents add, the chase's
 /// messages, what supervisors do.
-/// Only queues messages in the outbox of the caller's unit of work; the caller saves. An official no channel reaches
-/// gets nothing: the case and its log still say who is accountable, and the chase escalates.
+/// Only queues messages in the outbox of the caller's unit of work; the caller saves. A message for an official no
+/// channel reaches now waits for their next interaction (and the chase escalates their cases); an official with no
+/// identity at all gets nothing: the case and its log still say who is accountable, and the chase escalates.
 /// </summary>
 internal sealed partial class OfficialNotifier(
     ResidentBotDbContext db,
