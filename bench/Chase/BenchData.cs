@@ -15,7 +15,7 @@ internal static class BenchData
         var ids = Scalars(connection, tx,
             "SELECT Id FROM Areas WHERE Code='HD.TPHD.TRANPHU'", "SELECT Id FROM Categories WHERE Code='roads'",
             "SELECT Id FROM Officials WHERE Code='HD.TPHD.TRANPHU.CT'");
-        Exec(connection, tx, $"UPDATE Officials SET TelegramUserId = 9001 WHERE Id = {ids[2]}");
+        Exec(connection, tx, $"INSERT INTO OfficialIdentities (OfficialId, Channel, ExternalId, ChatId, CreatedAt) VALUES ({ids[2]}, 'telegram', '9001', '9001', 0)");
         Exec(connection, tx, $"INSERT INTO Residents (DisplayName, Language, CreatedAt) VALUES ('bench', 'vi', {now.ToUnixTimeMilliseconds()})");
         var resident = Scalars(connection, tx, "SELECT last_insert_rowid()")[0];
         Exec(connection, tx, $"INSERT INTO ResidentIdentities (ResidentId, Channel, ExternalId) VALUES ({resident}, 'telegram', '5001')");

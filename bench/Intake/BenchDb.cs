@@ -23,9 +23,10 @@ internal static class BenchDb
     public static List<long> BindOfficials(string path)
     {
         using var c = Open(path);
-        Exec(c, "UPDATE Officials SET TelegramUserId = 9000 + Id WHERE Code LIKE 'HD.TPHD.TRANPHU%'");
+        Exec(c, "INSERT INTO OfficialIdentities (OfficialId, Channel, ExternalId, ChatId, CreatedAt) "
+            + "SELECT Id, 'telegram', CAST(9000 + Id AS TEXT), CAST(9000 + Id AS TEXT), 0 FROM Officials WHERE Code LIKE 'HD.TPHD.TRANPHU%'");
         using var q = c.CreateCommand();
-        q.CommandText = "SELECT TelegramUserId FROM Officials WHERE TelegramUserId IS NOT NULL";
+        q.CommandText = "SELECT CAST(ExternalId AS INTEGER) FROM OfficialIdentities WHERE Channel = 'telegram'";
         using var r = q.ExecuteReader();
         var ids = new List<long>();
         while (r.Read())

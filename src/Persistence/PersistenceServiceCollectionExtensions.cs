@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ResidentBot.Persistence.Cases;
 using ResidentBot.Persistence.DirectoryImport;
 using ResidentBot.Persistence.Sqlite;
@@ -25,6 +26,7 @@ public static class PersistenceServiceCollectionExtensions
         var connectionString = SqliteConnectionStrings.Build(configuration.GetConnectionString(ConnectionStringName), paths.BaseDirectory);
 
         services.AddSingleton(paths);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CaseOptions>().BindConfiguration(CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<ResidentBotDbContext>(options => ConfigureSqlite(options, connectionString));

@@ -71,7 +71,8 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
 
     public DbSet<WebChatUpload> WebChatUploads => Set<WebChatUpload>();
 
-    public DbSet<OfficialChannelIdentity> OfficialChannelIdentities => Set<OfficialChannelIdentity>();
+    /// <summary>Officials' accounts on each channel (<see cref="Official.Identities"/>).</summary>
+    public DbSet<OfficialIdentity> OfficialIdentities => Set<OfficialIdentity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

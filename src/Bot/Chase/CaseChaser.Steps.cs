@@ -41,9 +41,10 @@ internal sealed partial class CaseChaser
     }
 
     /// <summary>Escalates when due; returns false when the case is overdue but nobody is above to escalate to.</summary>
-    private async Task<bool> EscalateAsync(Case @case, ChaseView view, CategoryChase chase, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> EscalateAsync(
+        Case @case, ChaseView view, CategoryChase chase, DateTimeOffset? unreachableSince, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (ChaseSchedule.EscalationDueAt(@case, chase.Clock, chase.Policy) is not { } due || due > now)
+        if (ChaseSchedule.EscalationDueAt(@case, chase.Clock, chase.Policy, unreachableSince) is not { } due || due > now)
         {
             return true;
         }
@@ -59,7 +60,9 @@ internal sealed partial class CaseChaser
         // Past the top of the chain the top keeps being chased: the chase never stops while a case is open.
         var link = chain[Math.Min(@case.EscalationLevel + 1, chain.Count) - 1];
         var key = string.Create(CultureInfo.InvariantCulture, $"escalate:{@case.Id}:{link.Level}:{due.UtcTicks}");
-        @case.Escalate(link.Level, link.Official.Id, $"{link.Explanation} [{key}]", now);
+        var cannotReach = ChaseSchedule.UnreachableDueAt(@case, unreachableSince) == due;
+        var why = cannotReach ? " (no channel reaches the accountable official)" : string.Empty;
+        @case.Escalate(link.Level, link.Official.Id, $"{link.Explanation}{why} [{key}]", now);
         LogEscalated(@case.TrackingCode, link.Level, link.Official.Id);
 
         var accountableTitle = view.Engine.Directory.OfficialsById.GetValueOrDefault(accountable)?.Title ?? string.Empty;
@@ -67,7 +70,9 @@ internal sealed partial class CaseChaser
         var caseArg = @case.Id.ToString(CultureInfo.InvariantCulture);
         await officials.SendAsync(link.Official.Id, key, chat => new OutboundMessage
         {
-            Text = chat.T("Chase.Escalation.Card", @case.TrackingCode, link.Level, TimeText.Duration(chat.Language, late), accountableTitle, @case.Description),
+            Text = cannotReach
+                ? chat.T("Chase.Escalation.Unreachable", @case.TrackingCode, link.Level, accountableTitle, @case.Description)
+                : chat.T("Chase.Escalation.Card", @case.TrackingCode, link.Level, TimeText.Duration(chat.Language, late), accountableTitle, @case.Description),
             Buttons =
             [
                 [

@@ -22,6 +22,7 @@ internal sealed partial class CaseChaser(
     CaseCards cards,
     Conversations.Buttons.ButtonCodec buttons,
     ChannelCatalog channels,
+    People.OfficialReach reach,
     Persistence.Sqlite.DatabaseWriteGate writeGate,
     TimeProvider time,
     ILogger<CaseChaser> logger)
@@ -73,11 +74,12 @@ internal sealed partial class CaseChaser(
         }
 
         var ledger = await ChaseLedger.LoadAsync(db, [.. due.Select(c => c.Id)], cancellationToken);
+        var unreachable = await reach.UnreachableSinceAsync([.. due.Select(c => c.AccountableOfficialId).OfType<int>()], cancellationToken);
         await officials.PrefetchAsync([.. due.Select(c => c.AccountableOfficialId).OfType<int>()], cancellationToken);
-        await residents.PrefetchAsync([.. due.Where(c => NotifiesResident(c, view, now)).Select(c => c.ResidentId).Distinct()], cancellationToken);
+        await residents.PrefetchAsync([.. due.Where(c => NotifiesResident(c, view, Since(unreachable, c), now)).Select(c => c.ResidentId).Distinct()], cancellationToken);
         foreach (var @case in due)
         {
-            await ChaseLoadedAsync(@case, view, ledger, now, cancellationToken);
+            await ChaseLoadedAsync(@case, view, ledger, Since(unreachable, @case), now, cancellationToken);
         }
 
         // One savepoint-free save per group: the group is already all-or-nothing inside its transaction.
@@ -87,7 +89,11 @@ internal sealed partial class CaseChaser(
         return due.Count;
     }
 
-    private async Task ChaseLoadedAsync(Case @case, ChaseView view, ChaseLedger ledger, DateTimeOffset now, CancellationToken cancellationToken)
+    private static DateTimeOffset? Since(IReadOnlyDictionary<int, DateTimeOffset> unreachable, Case @case) =>
+        @case.AccountableOfficialId is { } id && unreachable.TryGetValue(id, out var since) ? since : null;
+
+    private async Task ChaseLoadedAsync(
+        Case @case, ChaseView view, ChaseLedger ledger, DateTimeOffset? unreachableSince, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stuck = false;
         var schedule = view.For(@case);
@@ -98,7 +104,7 @@ internal sealed partial class CaseChaser(
         else if (@case.Status.IsOpen())
         {
             await RemindAsync(@case, view, schedule, ledger, now, cancellationToken);
-            stuck = !await EscalateAsync(@case, view, schedule, now, cancellationToken);
+            stuck = !await EscalateAsync(@case, view, schedule, unreachableSince, now, cancellationToken);
             await RequestProgressAsync(@case, schedule, ledger, now, cancellationToken);
         }
 
@@ -106,12 +112,12 @@ internal sealed partial class CaseChaser(
     }
 
     // Escalation and auto-close tell the resident; only those cases' recipients are worth reading up front.
-    private static bool NotifiesResident(Case @case, ChaseView view, DateTimeOffset now)
+    private static bool NotifiesResident(Case @case, ChaseView view, DateTimeOffset? unreachableSince, DateTimeOffset now)
     {
         var chase = view.For(@case);
         var at = @case.Status == CaseStatus.Resolved
             ? ChaseSchedule.AutoCloseAt(@case, chase.Policy)
-            : ChaseSchedule.EscalationDueAt(@case, chase.Clock, chase.Policy);
+            : ChaseSchedule.EscalationDueAt(@case, chase.Clock, chase.Policy, unreachableSince);
         return at <= now;
     }
 

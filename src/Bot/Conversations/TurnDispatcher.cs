@@ -31,6 +31,7 @@ internal sealed partial class TurnDispatcher(
     ChannelCatalog catalog,
     TypedChoices choices,
     GroupChatGuide groups,
+    People.WaitingMessages waiting,
     TimeProvider time,
     ILogger<TurnDispatcher> logger)
 {
@@ -135,7 +136,7 @@ internal sealed partial class TurnDispatcher(
     private async Task<Turn> BeginTurnAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var resident = await db.WithIdentity(message.Channel, message.UserId).FirstOrDefaultAsync(cancellationToken);
+        var resident = await db.WithIdentity(message.Channel, message.UserId).Include(r => r.Identities).FirstOrDefaultAsync(cancellationToken);
         if (resident is null)
         {
             resident = new Resident
@@ -148,6 +149,11 @@ internal sealed partial class TurnDispatcher(
             db.Residents.Add(resident);
         }
 
+        // Every interaction says the channel reaches this person now, and through which chat.
+        var identity = resident.Identities.First(i => i.Channel == message.Channel && i.ExternalId == message.UserId);
+        identity.ChatId = message.ChatId == message.UserId ? null : message.ChatId;
+        Routing.Identities.Reachability.Interacted(identity, now);
+
         var conversation = await db.ConversationStates
             .FirstOrDefaultAsync(c => c.Channel == message.Channel && c.ChatId == message.ChatId, cancellationToken);
         if (conversation is null)
@@ -156,20 +162,25 @@ internal sealed partial class TurnDispatcher(
             db.ConversationStates.Add(conversation);
         }
 
-        var official = await FindOfficialAsync(message, cancellationToken);
-        return new Turn(message, resident, official, conversation, db, outbox, now, catalog.For(message));
+        var official = await FindOfficialAsync(message, now, cancellationToken);
+        var turn = new Turn(message, resident, official, conversation, db, outbox, now, catalog.For(message));
+        await waiting.DeliverAsync(turn, cancellationToken);
+        return turn;
     }
 
-    private async Task<Official?> FindOfficialAsync(InboundMessage message, CancellationToken cancellationToken)
+    /// <summary>The official bound to the sender's account on this channel, if any; the account is known to reach them now.</summary>
+    private async Task<Official?> FindOfficialAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (message.Channel != ChannelNames.Telegram || !long.TryParse(message.UserId, out var telegramUserId))
+        var identity = await db.OfficialIdentities
+            .FirstOrDefaultAsync(i => i.Channel == message.Channel && i.ExternalId == message.UserId, cancellationToken);
+        if (identity is null)
         {
-            // Other channels: an account bound to an official (the web chat demo's official conversations).
-            return await db.Officials.FirstOrDefaultAsync(o => db.OfficialChannelIdentities
-                .Any(i => i.OfficialId == o.Id && i.Channel == message.Channel && i.ExternalId == message.UserId), cancellationToken);
+            return null;
         }
 
-        return await db.Officials.FirstOrDefaultAsync(o => o.TelegramUserId == telegramUserId, cancellationToken);
+        identity.ChatId = message.ChatId;
+        Routing.Identities.Reachability.Interacted(identity, now);
+        return await db.Officials.FirstOrDefaultAsync(o => o.Id == identity.OfficialId, cancellationToken);
     }
 
     private async Task AnswerButtonAsync(string channel, string callbackId, (string? Text, bool Alert) answer, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 
 namespace ResidentBot.Bot.Notifications;
 
@@ -17,7 +18,8 @@ namespace ResidentBot.Bot.Notifications;
 /// A card not yet delivered goes out as rendered when it was queued. Only queues messages; the caller saves.
 /// </summary>
 internal sealed class CaseCards(
-    ResidentBotDbContext db, OutboxWriter outbox, CaseCardRenderer renderer, OfficialNotifier officials, ChannelCatalog channels, ChoiceShaper shaper)
+    ResidentBotDbContext db, OutboxWriter outbox, CaseCardRenderer renderer, OfficialNotifier officials, ChannelCatalog channels, ChoiceShaper shaper,
+    TimeProvider time)
 {
     /// <summary>Sends a new card (with photos) to the accountable official: new, transferred, reassigned or reopened.</summary>
     public async Task SendAsync(Case @case, CancellationToken cancellationToken)
@@ -25,13 +27,20 @@ internal sealed class CaseCards(
         ArgumentNullException.ThrowIfNull(@case);
         var official = @case.AccountableOfficialId ?? throw new InvalidOperationException($"Case {@case.TrackingCode} has no accountable official.");
         await RefreshAsync(@case, newCardFollows: true, cancellationToken);
-        if (await officials.ChatOfAsync(official, cancellationToken) is not { } chat)
+        var chat = await officials.ChatOfAsync(official, cancellationToken);
+        if (chat is not { Reachable: true })
+        {
+            // Nobody would hear of it: a missed acknowledgement, escalated by the chase at once.
+            NextChase.LookNow(@case, time.GetUtcNow());
+        }
+
+        if (chat is null)
         {
             return;
         }
 
         var photos = await renderer.PhotosAsync(@case, cancellationToken);
-        outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage
+        outbox.Enqueue(chat.To, new OutboundMessage
         {
             Text = await renderer.TextAsync(@case, chat.Language, chat.Channel, photos.Count, cancellationToken),
             Buttons = renderer.Buttons(@case, chat.Language, chat.ChatId),
@@ -40,7 +49,7 @@ internal sealed class CaseCards(
         });
         foreach (var photo in photos.Where(p => p.Channel == chat.Channel))
         {
-            outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage { PhotoRef = photo.FileRef, Tag = CaseTag.For(@case.Id) });
+            outbox.Enqueue(chat.To, new OutboundMessage { PhotoRef = photo.FileRef, Tag = CaseTag.For(@case.Id) });
         }
     }
 
@@ -81,7 +90,7 @@ internal sealed class CaseCards(
             };
             if (channels.For(card.Channel).CanEditMessages || !shaper.ReadsTheSame(card.Channel, card.Recipient, refreshed, card.Payload))
             {
-                outbox.Enqueue(card.Channel, card.Recipient, refreshed);
+                outbox.Enqueue(new Addressee(card.Channel, card.Recipient, Reachable: true, OfficialId: official), refreshed);
             }
         }
     }

@@ -11,8 +11,9 @@ namespace ResidentBot.Bot.Notifications;
 /// <summary>
 /// What the bot tells officials besides their case cards (<see cref="CaseCards"/>): what residents add, the chase's
 /// messages, what supervisors do.
-/// Only queues messages in the outbox of the caller's unit of work; the caller saves. An official no channel reaches
-/// gets nothing: the case and its log still say who is accountable, and the chase escalates.
+/// Only queues messages in the outbox of the caller's unit of work; the caller saves. A message for an official no
+/// channel reaches now waits for their next interaction (and the chase escalates their cases); an official with no
+/// identity at all gets nothing: the case and its log still say who is accountable, and the chase escalates.
 /// </summary>
 internal sealed partial class OfficialNotifier(
     ResidentBotDbContext db,
@@ -34,10 +35,10 @@ internal sealed partial class OfficialNotifier(
 
         var tag = CaseTag.For(@case.Id);
         var header = Texts.Format(chat.Language, "Official.ResidentAdded", @case.TrackingCode);
-        outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = tag });
+        outbox.Enqueue(chat.To, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = tag });
         foreach (var photo in photos.Where(p => p.FileRef.Length > 0))
         {
-            outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
+            outbox.Enqueue(chat.To, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
         }
     }
 
@@ -52,7 +53,7 @@ internal sealed partial class OfficialNotifier(
         }
 
         var message = compose(chat);
-        outbox.Enqueue(chat.Channel, chat.ChatId, message with { Language = message.Language ?? chat.Language }, dedupKey);
+        outbox.Enqueue(chat.To, message with { Language = message.Language ?? chat.Language }, dedupKey);
         return chat;
     }
 

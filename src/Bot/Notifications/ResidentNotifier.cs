@@ -7,6 +7,7 @@ using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Identities;
 using ResidentBot.Routing.Residents;
 
 namespace ResidentBot.Bot.Notifications;
@@ -15,9 +16,10 @@ namespace ResidentBot.Bot.Notifications;
 /// Everything the bot tells a resident about their case, in the resident's language, on the channel they reported
 /// through. Only queues messages in the outbox of the caller's unit of work; the caller saves.
 /// </summary>
-internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter outbox, ButtonCodec codec)
+internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter outbox, ButtonCodec codec, IEnumerable<IChannelSender> senders)
 {
-    private readonly Dictionary<long, (string Channel, string Chat, string Language)> prefetched = [];
+    private readonly HashSet<string> enabled = [.. senders.Select(s => s.Channel)];
+    private readonly Dictionary<long, (Addressee To, string Language)> prefetched = [];
 
     /// <summary>
     /// Reads the recipients of these residents in one query, for a unit of work about to notify many of them (the
@@ -32,9 +34,12 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
 
         var residents = await db.Residents.AsNoTracking().Include(r => r.Identities)
             .Where(r => residentIds.Contains(r.Id)).ToListAsync(cancellationToken);
-        foreach (var resident in residents.Where(r => r.Identities.Count > 0))
+        foreach (var resident in residents)
         {
-            prefetched[resident.Id] = Recipient(resident);
+            if (Recipient(resident) is { } recipient)
+            {
+                prefetched[resident.Id] = recipient;
+            }
         }
     }
 
@@ -42,8 +47,12 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
     public async Task NotifyAsync(Case @case, string textKey, IReadOnlyList<object?> args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
-        outbox.Enqueue(channel, chat, new OutboundMessage { Text = Texts.Format(language, textKey, [.. args]), Tag = CaseTag.For(@case.Id) });
+        if (await RecipientAsync(@case, cancellationToken) is not var (to, language))
+        {
+            return;
+        }
+
+        outbox.Enqueue(to, new OutboundMessage { Text = Texts.Format(language, textKey, [.. args]), Tag = CaseTag.For(@case.Id) });
     }
 
     /// <summary>Relays an official's reply (text and/or photos) to the resident, naming the official by title only.</summary>
@@ -51,13 +60,17 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(photos);
-        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
+        if (await RecipientAsync(@case, cancellationToken) is not var (to, language))
+        {
+            return;
+        }
+
         var tag = CaseTag.For(@case.Id);
         var header = Texts.Format(language, "Resident.ReplyFromOfficial", @case.TrackingCode, officialTitle);
-        outbox.Enqueue(channel, chat, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = tag });
+        outbox.Enqueue(to, new OutboundMessage { Text = $"{header}\n\n{text}".TrimEnd(), Tag = tag });
         foreach (var photo in photos.Where(p => p.FileRef.Length > 0))
         {
-            outbox.Enqueue(channel, chat, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
+            outbox.Enqueue(to, new OutboundMessage { PhotoRef = photo.FileRef, Tag = tag });
         }
     }
 
@@ -65,23 +78,28 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
     public async Task AskToConfirmAsync(Case @case, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
+        if (await RecipientAsync(@case, cancellationToken) is not var (to, language))
+        {
+            return;
+        }
+
         var id = @case.Id.ToString(CultureInfo.InvariantCulture);
         // In a private chat the chat id is the user id, so the buttons are signed for the resident alone.
-        outbox.Enqueue(channel, chat, new OutboundMessage
+        outbox.Enqueue(to, new OutboundMessage
         {
             Text = Texts.Format(language, "Resident.AskToConfirm", @case.TrackingCode, @case.ResolutionNote),
             Tag = CaseTag.For(@case.Id),
             Language = language,
             Buttons =
             [[
-                codec.Button(Texts.Get(language, "Resident.Confirm.Yes"), ConfirmationButtons.Yes, id, chat),
-                codec.Button(Texts.Get(language, "Resident.Confirm.No"), ConfirmationButtons.No, id, chat),
+                codec.Button(Texts.Get(language, "Resident.Confirm.Yes"), ConfirmationButtons.Yes, id, to.Recipient),
+                codec.Button(Texts.Get(language, "Resident.Confirm.No"), ConfirmationButtons.No, id, to.Recipient),
             ]],
         });
     }
 
-    private async Task<(string Channel, string Chat, string Language)> RecipientAsync(Case @case, CancellationToken cancellationToken)
+    /// <summary>The resident's identity that reaches them now (null: none on an enabled channel; the case log keeps what happened).</summary>
+    private async Task<(Addressee To, string Language)?> RecipientAsync(Case @case, CancellationToken cancellationToken)
     {
         if (prefetched.TryGetValue(@case.ResidentId, out var known))
         {
@@ -92,9 +110,8 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
         return Recipient(resident);
     }
 
-    private static (string Channel, string Chat, string Language) Recipient(Resident resident)
-    {
-        var identity = resident.Identities.OrderBy(i => i.Id).First();
-        return (identity.Channel, identity.ExternalId, resident.Language);
-    }
+    private (Addressee To, string Language)? Recipient(Resident resident) =>
+        Reachability.Choose(resident.Identities, enabled.Contains) is var (identity, reachable)
+            ? (new Addressee(identity.Channel, ((IChannelIdentity)identity).Recipient, reachable, ResidentId: resident.Id), resident.Language)
+            : null;
 }

@@ -18,9 +18,10 @@ internal static class OfficialServiceCollectionExtensions
     public static IServiceCollection AddOfficialFeatures(this IServiceCollection services)
     {
         services.AddOfficialInvites();
-        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section);
-        services.AddScoped<InviteLinks>();
-        services.AddScoped<IInviteRedeemer, InviteRedeemer>();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<InviteRedeemer>();
+        services.AddScoped<IInviteRedeemer>(sp => sp.GetRequiredService<InviteRedeemer>());
+        services.AddScoped<IInputHandler, InviteCodeInput>();
         services.AddScoped<ICommandHandler, InviteCommand>();
 
         services.AddScoped<CaseCardRenderer>();

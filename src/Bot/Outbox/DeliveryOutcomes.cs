@@ -49,7 +49,8 @@ internal sealed class DeliveryOutcomes
                         .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
                         .SetProperty(m => m.LastError, message.LastError),
                     cancellationToken);
-                if (message.Status != OutboxStatus.Pending && OutboxSecrets.Scrub(message.Payload) is { } scrubbed)
+                // A waiting message keeps its secrets: it is still to be read.
+                if (message.Status is OutboxStatus.Sent or OutboxStatus.Failed && OutboxSecrets.Scrub(message.Payload) is { } scrubbed)
                 {
                     await db.OutboxMessages.Where(m => m.Id == message.Id)
                         .ExecuteUpdateAsync(s => s.SetProperty(m => m.Payload, scrubbed), cancellationToken);

@@ -63,6 +63,7 @@ internal sealed partial class OutboxSender
         var chat = $"{message.Channel}:{message.Recipient}";
         message.Attempts++;
         IReadOnlyList<long> release = [];
+        string? unreachable = null;
         try
         {
             var externalId = await byChannel[message.Channel].SendAsync(message.Recipient, OutboxWriter.Read(message), cancellationToken);
@@ -77,6 +78,15 @@ internal sealed partial class OutboxSender
             var wait = ex.RetryAfter ?? TimeSpan.FromSeconds(1);
             pacer.Pause(chat, wait);
             Retry(message, wait, ex.Message);
+            release = channel.Answered();
+        }
+        catch (DeliveryException ex) when (ex.Kind == DeliveryFailure.Unreachable)
+        {
+            // The channel answered: it is the person it cannot reach. The message waits for their next interaction.
+            message.Status = OutboxStatus.Waiting;
+            message.LastError = Bounded(ex.Message);
+            unreachable = ex.Message;
+            LogUnreachable(message.Id, message.Channel, message.Recipient, ex.Message);
             release = channel.Answered();
         }
         catch (DeliveryException ex) when (ex.Kind == DeliveryFailure.Permanent)
@@ -100,6 +110,12 @@ internal sealed partial class OutboxSender
         }
 
         await outcomes.SaveAsync(message);
+        if (unreachable is not null)
+        {
+            // Before the chat's turn ends, so its later messages are waiting (not due) when the queue is read again.
+            await lostPeople.MarkAsync(message, unreachable, CancellationToken.None);
+        }
+
         if (release.Count > 0)
         {
             // After the mark above, so the probe that brought the channel back is not released (and sent) again.
@@ -108,7 +124,8 @@ internal sealed partial class OutboxSender
             signal.Notify();
         }
 
-        return message.Status != OutboxStatus.Pending;
+        // A waiting message stops its chat too: what follows it waits behind it, in order.
+        return message.Status is not (OutboxStatus.Pending or OutboxStatus.Waiting);
     }
 
     private void Retry(OutboxMessage message, TimeSpan wait, string error)
@@ -125,6 +142,9 @@ internal sealed partial class OutboxSender
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {Id} to {Channel}:{Recipient} refused for good: {Error}")]
     private partial void LogPermanentFailure(long id, string channel, string recipient, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} to {Channel}:{Recipient} waits: the channel cannot reach the person now: {Error}")]
+    private partial void LogUnreachable(long id, string channel, string recipient, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox message {Id} attempt {Attempt} failed; retry in {Wait}: {Error}")]
     private partial void LogRetry(long id, int attempt, TimeSpan wait, string error);

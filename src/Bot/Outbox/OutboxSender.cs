@@ -10,12 +10,14 @@ namespace ResidentBot.Bot.Outbox;
 /// for), on 5xx and network errors (with backoff, or sooner when the channel answers again: <see cref="ChannelHealth"/>).
 /// A chat's messages go in the order they were queued: while its oldest waits for a retry, the chat waits too
 /// (other chats do not). A message is never dropped: one the channel refuses for good is marked Failed and kept
-/// with its error.
+/// with its error; one for a person the channel cannot reach now waits (with the rest of its chat) for that person's
+/// next interaction (<see cref="People.UnreachablePeople"/>).
 /// </summary>
 internal sealed partial class OutboxSender : BackgroundService
 {
     private readonly DeliveryQueue queue;
     private readonly DeliveryOutcomes outcomes;
+    private readonly People.UnreachablePeople lostPeople;
     private readonly OutboxSignal signal;
     private readonly TimeProvider time;
     private readonly IOptions<OutboxOptions> options;
@@ -27,6 +29,7 @@ internal sealed partial class OutboxSender : BackgroundService
     public OutboxSender(
         DeliveryQueue queue,
         DeliveryOutcomes outcomes,
+        People.UnreachablePeople lostPeople,
         IEnumerable<IChannelSender> senders,
         OutboxSignal signal,
         TimeProvider time,
@@ -35,6 +38,7 @@ internal sealed partial class OutboxSender : BackgroundService
     {
         this.queue = queue;
         this.outcomes = outcomes;
+        this.lostPeople = lostPeople;
         this.signal = signal;
         this.time = time;
         this.options = options;

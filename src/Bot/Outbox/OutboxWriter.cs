@@ -16,14 +16,25 @@ internal sealed class OutboxWriter(ResidentBotDbContext db, TimeProvider time, C
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Queues a message. With a <paramref name="dedupKey"/>, a second message with the same key is never sent.</summary>
-    public OutboxMessage Enqueue(string channel, string recipient, OutboundMessage message, string? dedupKey = null)
+    public OutboxMessage Enqueue(string channel, string recipient, OutboundMessage message, string? dedupKey = null) =>
+        Enqueue(new Addressee(channel, recipient, Reachable: true), message, dedupKey);
+
+    /// <summary>
+    /// Queues a message for a person: sent on the addressee's channel, or kept waiting when it cannot reach them now,
+    /// until their next interaction on any channel.
+    /// </summary>
+    public OutboxMessage Enqueue(Addressee to, OutboundMessage message, string? dedupKey = null)
     {
+        ArgumentNullException.ThrowIfNull(to);
         var now = time.GetUtcNow();
         var row = new OutboxMessage
         {
-            Channel = channel,
-            Recipient = recipient,
-            Payload = JsonSerializer.Serialize(shaper.Shape(channel, recipient, message), Json),
+            Channel = to.Channel,
+            Recipient = to.Recipient,
+            Status = to.Reachable ? OutboxStatus.Pending : OutboxStatus.Waiting,
+            ResidentId = to.ResidentId,
+            OfficialId = to.OfficialId,
+            Payload = JsonSerializer.Serialize(shaper.Shape(to.Channel, to.Recipient, message), Json),
             CreatedAt = now,
             NextAttemptAt = now,
             DedupKey = dedupKey,

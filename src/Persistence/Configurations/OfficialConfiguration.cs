@@ -15,8 +15,7 @@ internal sealed class OfficialConfiguration : IEntityTypeConfiguration<Official>
         builder.Property(o => o.Title).HasMaxLength(300);
         builder.Property(o => o.Phone).HasMaxLength(32);
 
-        // One Telegram account answers for one official; NULLs (not yet onboarded) do not collide.
-        builder.HasIndex(o => o.TelegramUserId).IsUnique();
+        builder.HasMany(o => o.Identities).WithOne().HasForeignKey(i => i.OfficialId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Posts).WithOne(p => p.Official).HasForeignKey(p => p.OfficialId).OnDelete(DeleteBehavior.Cascade);
     }
 }

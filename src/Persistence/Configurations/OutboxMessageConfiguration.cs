@@ -20,6 +20,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // Finds what a chat reply refers to: (channel, chat, message id) → the tag of the message we sent.
         builder.HasIndex(m => new { m.Channel, m.Recipient, m.ExternalMessageId });
 
+        // Finds a person's waiting messages when they interact again.
+        builder.HasIndex(m => new { m.ResidentId, m.Status });
+        builder.HasIndex(m => new { m.OfficialId, m.Status });
+
         // Finds the cards of a case (by their tags) to edit them when the case changes.
         builder.HasIndex(m => m.Tag);
     }

@@ -91,7 +91,11 @@ internal sealed class OfficialNode : DirectoryNode
 
     public string? Phone { get; set; }
 
+    /// <summary>The older way to name a Telegram account; the same as <c>"identities": {"telegram": "…"}</c>.</summary>
     public long? TelegramUserId { get; set; }
+
+    /// <summary>The official's account per channel, e.g. <c>{"telegram": "123", "zalo": "4567…"}</c>; strings or numbers.</summary>
+    public Dictionary<string, JsonElement>? Identities { get; set; }
 
     public List<PostNode?>? Posts { get; set; }
 }

@@ -92,12 +92,15 @@ public sealed partial class DirectoryImporter
         return areas;
     }
 
-    private async Task ApplyOfficialsAsync(ValidatedDirectory file, Dictionary<string, Area> areas, CancellationToken cancellationToken)
+    private async Task ApplyOfficialsAsync(
+        ValidatedDirectory file, string name, List<DirectoryError> errors, Dictionary<string, Area> areas, CancellationToken cancellationToken)
     {
-        var existing = await db.Officials.Include(o => o.Posts)
+        var existing = await db.Officials.Include(o => o.Posts).Include(o => o.Identities).AsSplitQuery()
             .ToDictionaryAsync(o => o.Code, StringComparer.OrdinalIgnoreCase, cancellationToken).ConfigureAwait(false);
+        var accounts = existing.Values.SelectMany(o => o.Identities.Select(i => (i.Channel, i.ExternalId, o.Code)))
+            .ToDictionary(a => (a.Channel, a.ExternalId), a => a.Code);
         var areaCodes = areas.Values.Where(a => a.Id > 0).ToDictionary(a => a.Id, a => a.Code);
-        foreach (var parsed in file.Officials)
+        foreach (var (parsed, index) in file.Officials.Select((o, i) => (o, i)))
         {
             if (!existing.Remove(parsed.Code, out var official))
             {
@@ -109,8 +112,7 @@ public sealed partial class DirectoryImporter
             official.Title = parsed.Title;
             official.Phone = parsed.Phone;
 
-            // Onboarding binds Telegram ids later; a file without one must not unbind the official.
-            official.TelegramUserId = parsed.TelegramUserId ?? official.TelegramUserId;
+            ApplyIdentities(official, parsed, $"$.officials[{index}]", name, errors, accounts);
             ApplyPosts(official, parsed.Posts, areas, areaCodes);
         }
 

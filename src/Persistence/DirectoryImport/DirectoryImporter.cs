@@ -9,7 +9,7 @@ namespace ResidentBot.Persistence.DirectoryImport;
 /// Rows are matched by code and updated in place, so ids survive re-imports. The import is its own unit
 /// of work: it clears the scope's change tracker, so save pending changes before calling it.
 /// </summary>
-public sealed partial class DirectoryImporter(ResidentBotDbContext db, DirectorySnapshotLoader snapshots, ILogger<DirectoryImporter> logger)
+public sealed partial class DirectoryImporter(ResidentBotDbContext db, DirectorySnapshotLoader snapshots, TimeProvider time, ILogger<DirectoryImporter> logger)
 {
     public async Task<DirectoryImportResult> ImportAsync(string path, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed partial class DirectoryImporter(ResidentBotDbContext db, Directory
             await ApplyCalendarAsync(file, cancellationToken).ConfigureAwait(false);
             await ApplyCategoriesAsync(file, name, errors, cancellationToken).ConfigureAwait(false);
             var areas = await ApplyAreasAsync(file, name, errors, cancellationToken).ConfigureAwait(false);
-            await ApplyOfficialsAsync(file, areas, cancellationToken).ConfigureAwait(false);
+            await ApplyOfficialsAsync(file, name, errors, areas, cancellationToken).ConfigureAwait(false);
             if (errors.Count > 0)
             {
                 db.ChangeTracker.Clear();

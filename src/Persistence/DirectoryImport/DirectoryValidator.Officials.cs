@@ -9,16 +9,13 @@ internal sealed partial class DirectoryValidator
     {
         var result = new List<ParsedOfficial>();
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var telegramIds = new HashSet<long>();
+        var accounts = new Dictionary<(string Channel, string Id), string>();
         foreach (var (node, at) in Nodes(nodes, "$.officials"))
         {
             var code = Code(node.Code, at + ".code", codes);
             var fullName = Required(node.FullName, at + ".fullName");
             var title = Required(node.Title, at + ".title");
-            if (node.TelegramUserId is { } telegram && (telegram <= 0 || !telegramIds.Add(telegram)))
-            {
-                Error(at + ".telegramUserId", $"{telegram} is not a positive id, or another official has it");
-            }
+            var identities = ValidateIdentities(node, at, code, accounts);
 
             var posts = new List<ParsedPost>();
             var keys = new HashSet<(string, PostKind, string, long?, long?)>();
@@ -37,7 +34,7 @@ internal sealed partial class DirectoryValidator
 
             if (code is not null && fullName is not null && title is not null)
             {
-                result.Add(new ParsedOfficial(code, fullName, title, string.IsNullOrWhiteSpace(node.Phone) ? null : node.Phone.Trim(), node.TelegramUserId, posts));
+                result.Add(new ParsedOfficial(code, fullName, title, string.IsNullOrWhiteSpace(node.Phone) ? null : node.Phone.Trim(), identities, posts));
             }
         }
 

@@ -26,7 +26,9 @@ internal sealed record ChaseOverrides(TimeSpan? EscalateEvery, TimeSpan? Progres
 
 internal sealed record ParsedArea(string Code, string Name, AreaLevel Level, string? ParentCode, List<string> Aliases, string? BoundaryGeoJson);
 
-internal sealed record ParsedOfficial(string Code, string FullName, string Title, string? Phone, long? TelegramUserId, IReadOnlyList<ParsedPost> Posts);
+/// <param name="Identities">The official's account per channel (channel name → the channel's user id).</param>
+internal sealed record ParsedOfficial(
+    string Code, string FullName, string Title, string? Phone, IReadOnlyDictionary<string, string> Identities, IReadOnlyList<ParsedPost> Posts);
 
 internal sealed record ParsedPost(string AreaCode, PostKind Kind, string? CategoryCode, int Rank, DateTimeOffset? ValidFrom, DateTimeOffset? ValidTo)
 {

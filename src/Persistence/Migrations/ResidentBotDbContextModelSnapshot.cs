@@ -238,6 +238,9 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OfficialId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -246,6 +249,9 @@ namespace ResidentBot.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResidentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
@@ -265,6 +271,10 @@ namespace ResidentBot.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("Tag");
+
+                    b.HasIndex("OfficialId", "Status");
+
+                    b.HasIndex("ResidentId", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -286,44 +296,6 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasKey("Name");
 
                     b.ToTable("AppSecrets");
-                });
-
-            modelBuilder.Entity("ResidentBot.Persistence.WebChat.OfficialChannelIdentity", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChatId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ExternalId")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OfficialId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Channel", "ExternalId")
-                        .IsUnique();
-
-                    b.HasIndex("OfficialId", "Channel")
-                        .IsUnique();
-
-                    b.ToTable("OfficialChannelIdentities", (string)null);
                 });
 
             modelBuilder.Entity("ResidentBot.Persistence.WebChat.WebChatActivity", b =>
@@ -765,9 +737,6 @@ namespace ResidentBot.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("TelegramUserId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -778,10 +747,55 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("TelegramUserId")
+                    b.ToTable("Officials", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Routing.Officials.OfficialIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastInteractionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnreachableReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnreachableSince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
-                    b.ToTable("Officials", (string)null);
+                    b.HasIndex("OfficialId", "Channel")
+                        .IsUnique();
+
+                    b.ToTable("OfficialIdentities", (string)null);
                 });
 
             modelBuilder.Entity("ResidentBot.Routing.Officials.Post", b =>
@@ -861,12 +875,26 @@ namespace ResidentBot.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastInteractionAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnreachableReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnreachableSince")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -889,15 +917,6 @@ namespace ResidentBot.Persistence.Migrations
                 });
 
             modelBuilder.Entity("ResidentBot.Persistence.Officials.OfficialInvite", b =>
-                {
-                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
-                        .WithMany()
-                        .HasForeignKey("OfficialId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("ResidentBot.Persistence.WebChat.OfficialChannelIdentity", b =>
                 {
                     b.HasOne("ResidentBot.Routing.Officials.Official", null)
                         .WithMany()
@@ -975,6 +994,15 @@ namespace ResidentBot.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResidentBot.Routing.Officials.OfficialIdentity", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany("Identities")
+                        .HasForeignKey("OfficialId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResidentBot.Routing.Officials.Post", b =>
                 {
                     b.HasOne("ResidentBot.Routing.Areas.Area", "Area")
@@ -1012,6 +1040,8 @@ namespace ResidentBot.Persistence.Migrations
 
             modelBuilder.Entity("ResidentBot.Routing.Officials.Official", b =>
                 {
+                    b.Navigation("Identities");
+
                     b.Navigation("Posts");
                 });
 

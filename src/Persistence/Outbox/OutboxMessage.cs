@@ -37,6 +37,12 @@ public sealed class OutboxMessage
 
     /// <summary>What the message was about (e.g. <c>case:42</c>), copied from the outbound message.</summary>
     public string? Tag { get; set; }
+
+    /// <summary>The resident the message is for, when it is addressed to a person rather than to a chat: it may move to the channel that reaches them.</summary>
+    public int? ResidentId { get; set; }
+
+    /// <summary>The official the message is for, when it is addressed to a person rather than to a chat.</summary>
+    public int? OfficialId { get; set; }
 }
 
 public enum OutboxStatus
@@ -44,4 +50,10 @@ public enum OutboxStatus
     Pending = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>No channel reaches the person now; sent on their next interaction, on the channel they use then.</summary>
+    Waiting = 3,
+
+    /// <summary>A waiting message that was not sent because a fresh one replaced it (a card re-sent with live buttons, a stale edit).</summary>
+    Superseded = 4,
 }

@@ -61,8 +61,11 @@ public static class ChaseSchedule
     /// <summary>
     /// When the next escalation is due: at the first missed deadline, then every interval while a deadline is
     /// still missed. Derived from EscalationLevel and LastEscalatedAt, so it cannot be skipped or repeated.
+    /// An accountable official whom no channel can reach (<paramref name="accountableUnreachableSince"/>) has missed the
+    /// acknowledgement already: a case not yet escalated that awaits it escalates from that instant (or from the case's
+    /// creation, if later), not at the deadline.
     /// </summary>
-    public static DateTimeOffset? EscalationDueAt(Case @case, ChaseClock clock, ChasePolicy policy)
+    public static DateTimeOffset? EscalationDueAt(Case @case, ChaseClock clock, ChasePolicy policy, DateTimeOffset? accountableUnreachableSince = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(policy);
@@ -71,9 +74,23 @@ public static class ChaseSchedule
             return null;
         }
 
+        if (UnreachableDueAt(@case, accountableUnreachableSince) is { } unreachable && unreachable < first)
+        {
+            return unreachable;
+        }
+
         return @case.EscalationLevel == 0 || @case.LastEscalatedAt is not { } last
             ? first
             : Max(first, clock.Add(last, policy.EscalateEvery));
+    }
+
+    /// <summary>When a case escalates because no channel reaches its accountable official; null when that does not apply.</summary>
+    public static DateTimeOffset? UnreachableDueAt(Case @case, DateTimeOffset? accountableUnreachableSince)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        return accountableUnreachableSince is { } since && @case.EscalationLevel == 0 && @case.Status.AwaitsAcknowledgement()
+            ? Max(since, @case.CreatedAt)
+            : null;
     }
 
     /// <summary>The latest progress request instant at or before <paramref name="now"/> (every interval after the resolve deadline).</summary>

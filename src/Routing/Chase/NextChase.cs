@@ -38,6 +38,16 @@ public static class NextChase
         @case.NextChaseAt = stuck || next <= now ? Postponed(now) : next;
     }
 
+    /// <summary>
+    /// The accountable official cannot be reached on any channel: the chase looks at the case at once (and escalates it,
+    /// <see cref="ChaseSchedule.EscalationDueAt"/>). A case already due keeps its earlier instant.
+    /// </summary>
+    public static void LookNow(Case @case, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        @case.NextChaseAt = @case.NextChaseAt is { } due && due <= now ? due : now;
+    }
+
     /// <summary>When a case whose chase failed is looked at again.</summary>
     public static DateTimeOffset Postponed(DateTimeOffset now) => now + RetryAfter;
 

@@ -15,8 +15,8 @@ public sealed class Official
 
     public string? Phone { get; set; }
 
-    /// <summary>Bound from the directory or by an invite link; null until the official is onboarded.</summary>
-    public long? TelegramUserId { get; set; }
+    /// <summary>The official's accounts, one per channel, bound from the directory or by an invite; none until onboarded.</summary>
+    public List<OfficialIdentity> Identities { get; set; } = [];
 
     public List<Post> Posts { get; set; } = [];
 }

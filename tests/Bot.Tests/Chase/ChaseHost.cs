@@ -42,9 +42,9 @@ internal sealed class ChaseHost(BotTestHost host) : IAsyncDisposable
 
         var host = new ChaseHost(await BotTestHost.StartAsync(config, new FakeTimeProvider(Monday), folder));
         await using var db = host.Host.NewDbContext();
-        foreach (var official in await db.Officials.Where(o => Chats.Keys.Contains(o.Code)).ToListAsync())
+        foreach (var official in await db.Officials.Include(o => o.Identities).Where(o => Chats.Keys.Contains(o.Code)).ToListAsync())
         {
-            official.TelegramUserId = Chats[official.Code];
+            official.BindTelegram(Chats[official.Code]);
         }
 
         await db.SaveChangesAsync();

@@ -32,6 +32,7 @@ public sealed partial class FakeBotApi
             id = ++_nextUpdateId;
             update["update_id"] = id;
             _pendingUpdates.Add(update);
+            StartedBy(update);
             arrived = _updateArrived;
             _updateArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }

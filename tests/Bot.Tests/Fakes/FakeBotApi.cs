@@ -129,7 +129,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var (parameters, files) = await FakeBotApiRequest.ReadAsync(http.Request).ConfigureAwait(false);
         var (status, body) = bot != "bot" + Token
             ? (401, new FakeFailure(401, "Unauthorized").ToJson())
-            : (NextFailure(method) ?? Outage ?? NextChatFailure(method, parameters)) is { } failure ? (failure.StatusCode, failure.ToJson())
+            : (NextFailure(method) ?? Outage ?? NextChatFailure(method, parameters) ?? RefuseNotStarted(method, parameters)) is { } failure ? (failure.StatusCode, failure.ToJson())
             : await DispatchAsync(method, new FakeBotApiCall(method, parameters, files, Time.GetUtcNow(), 200), http.RequestAborted).ConfigureAwait(false);
 
         lock (_gate)

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Channels.WebChat;
 using ResidentBot.Bot.Inbox;
 using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Outbox;
@@ -29,7 +32,7 @@ public sealed class InviteTests
 
         await bed.MessageToAsync(NewOfficial, "Chủ tịch UBND phường Nguyễn Trãi");
         await using var db = bed.Host.NewDbContext();
-        Assert.Equal(NewOfficial, (await db.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+        Assert.Equal(NewOfficial, await db.TelegramUserIdOfAsync(NguyenTraiLeader));
         var invite = await db.OfficialInvites.SingleAsync();
         Assert.Equal(OfficialInvites.Hash(code), invite.CodeHash);
         Assert.DoesNotContain(code, invite.CodeHash, StringComparison.Ordinal);
@@ -38,7 +41,39 @@ public sealed class InviteTests
         await bed.SendAsync(FakeUpdates.Command(NewOfficial + 1, $"/start {code}"));
         await bed.MessageToAsync(NewOfficial + 1, "đã được sử dụng");
         await using var after = bed.Host.NewDbContext();
-        Assert.Equal(NewOfficial, (await after.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+        Assert.Equal(NewOfficial, await after.TelegramUserIdOfAsync(NguyenTraiLeader));
+    }
+
+    [Fact]
+    public async Task An_administrator_named_per_channel_invites_and_the_code_sent_as_text_binds_a_web_chat_account()
+    {
+        await using var bed = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Admin:TelegramUserIds:0"] = "1",
+            ["Admin:Identities:0"] = $"telegram:{CitySupervisor}",
+        });
+
+        await bed.SendAsync(FakeUpdates.Command(CitySupervisor, $"/invite {NguyenTraiLeader}"));
+        var text = (await bed.MessageToAsync(CitySupervisor, "https://t.me/")).String("text")!;
+        Assert.Contains($"• Telegram: https://t.me/{FakeBotApi.BotUsername}?start=inv_", text, StringComparison.Ordinal);
+        var link = LinkIn(text);
+        var code = link[(link.IndexOf("start=", StringComparison.Ordinal) + 6)..];
+
+        const string web = "dl_new_official";
+        await bed.Host.Services.GetRequiredService<WebChatLog>().EnsureAsync(web, web, CancellationToken.None);
+        await bed.Host.Services.GetRequiredService<IInboundSink>().AcceptAsync(new InboundMessage
+        {
+            Channel = ChannelNames.WebChat, UpdateId = "invite-1", ChatId = web, UserId = web, Kind = InboundKind.Text, Text = $"  {code} ",
+        }, "{}", CancellationToken.None);
+
+        var bound = await bed.Host.WaitForAsync(
+            (db, ct) => db.OfficialIdentities.AsNoTracking().Where(i => i.Channel == ChannelNames.WebChat && i.ExternalId == web)
+                .Select(i => db.Officials.Where(o => o.Id == i.OfficialId).Select(o => o.Code).Single()).ToListAsync(ct),
+            codes => codes.Count == 1);
+        Assert.Equal(NguyenTraiLeader, bound[0]);
+        await using var db = bed.Host.NewDbContext();
+        Assert.Null(await db.TelegramUserIdOfAsync(NguyenTraiLeader));
+        Assert.Equal("webchat:" + web, (await db.OfficialInvites.SingleAsync()).UsedBy);
     }
 
     [Fact]
@@ -104,7 +139,7 @@ public sealed class InviteTests
         var told = await bed.MessageToAsync(TranPhuLeader, "không còn gắn với chức danh");
         Assert.Contains("Chủ tịch UBND phường Trần Phú", told.String("text"), StringComparison.Ordinal);
         await using var db = bed.Host.NewDbContext();
-        Assert.Equal(NewOfficial, (await db.Officials.SingleAsync(o => o.Code == TranPhuLeaderCode)).TelegramUserId);
+        Assert.Equal(NewOfficial, await db.TelegramUserIdOfAsync(TranPhuLeaderCode));
     }
 
     [Fact]
@@ -141,7 +176,7 @@ public sealed class InviteTests
         await bed.MessageToAsync(TranPhuLeader, "đã được liên kết với chức danh khác");
 
         await using var after = bed.Host.NewDbContext();
-        Assert.Null((await after.Officials.SingleAsync(o => o.Code == NguyenTraiLeader)).TelegramUserId);
+        Assert.Null(await after.TelegramUserIdOfAsync(NguyenTraiLeader));
         Assert.All(await after.OfficialInvites.ToListAsync(), i => Assert.Null(i.UsedAt));
     }
 

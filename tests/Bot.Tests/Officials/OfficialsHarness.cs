@@ -54,8 +54,8 @@ internal sealed class OfficialsHarness : IAsyncDisposable
     {
         await using var db = Host.NewDbContext();
         await WaitUntilAsync(() => db.Officials.AnyAsync(o => o.Code == officialCode));
-        var official = await db.Officials.SingleAsync(o => o.Code == officialCode);
-        official.TelegramUserId = telegramUserId;
+        var official = await db.Officials.Include(o => o.Identities).SingleAsync(o => o.Code == officialCode);
+        official.BindTelegram(telegramUserId);
         await db.SaveChangesAsync();
     }
 

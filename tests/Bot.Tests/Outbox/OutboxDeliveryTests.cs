@@ -47,12 +47,12 @@ public sealed class OutboxDeliveryTests
     public async Task A_message_the_channel_refuses_for_good_is_kept_as_failed_with_its_error()
     {
         await using var host = await BotTestHost.StartAsync();
-        host.Api.FailNext("sendMessage", 1, FakeFailure.BotBlocked());
+        host.Api.FailNext("sendMessage", 1, FakeFailure.ChatNotFound());
 
         await EnqueueAsync(host, "xin chào");
 
         var row = await WaitForStatusAsync(host, OutboxStatus.Failed);
-        Assert.Contains("blocked", row.LastError, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("chat not found", row.LastError, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

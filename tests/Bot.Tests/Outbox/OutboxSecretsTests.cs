@@ -22,7 +22,7 @@ public sealed class OutboxSecretsTests
         await using var host = await BotTestHost.StartAsync();
         if (refused)
         {
-            host.Api.FailNextTo("7001", 1, FakeFailure.BotBlocked());
+            host.Api.FailNextTo("7001", 1, FakeFailure.ChatNotFound());
         }
 
         using (var scope = host.Services.CreateScope())

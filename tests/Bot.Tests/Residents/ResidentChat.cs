@@ -105,8 +105,8 @@ internal sealed class ResidentChat(BotTestHost host, long userId)
     public static async Task OnboardOfficialAsync(BotTestHost host, string code, long telegramUserId)
     {
         await using var db = host.NewDbContext();
-        var official = await db.Officials.SingleAsync(o => o.Code == code);
-        official.TelegramUserId = telegramUserId;
+        var official = await db.Officials.Include(o => o.Identities).SingleAsync(o => o.Code == code);
+        official.BindTelegram(telegramUserId);
         await db.SaveChangesAsync();
     }
 

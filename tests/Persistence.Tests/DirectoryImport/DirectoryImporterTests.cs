@@ -80,15 +80,17 @@ public sealed class DirectoryImporterTests
         await using (var scope = database.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-            (await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT")).TelegramUserId = 4242;
+            (await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT")).Identities.Add(
+                new OfficialIdentity { Channel = "telegram", ExternalId = "4242", ChatId = "4242" });
             await db.SaveChangesAsync();
         }
 
         await database.ImportAsync(TestDatabase.SamplePath);
 
         await using var check = database.Scope();
-        var official = await check.ServiceProvider.GetRequiredService<ResidentBotDbContext>().Officials.SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT");
-        Assert.Equal(4242, official.TelegramUserId);
+        var official = await check.ServiceProvider.GetRequiredService<ResidentBotDbContext>().Officials.Include(o => o.Identities)
+            .SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT");
+        Assert.Equal(("telegram", "4242"), official.Identities.Select(i => (i.Channel, i.ExternalId)).Single());
     }
 
     [Fact]

@@ -65,4 +65,22 @@ public sealed class ChaseScheduleTests
         Assert.Equal(TimeSpan.FromDays(3), policy.ProgressEvery);
         Assert.Equal(TimeSpan.FromDays(7), policy.AutoCloseAfter);
     }
+
+    [Fact]
+    public void An_accountable_official_no_channel_reaches_has_missed_the_acknowledgement_already()
+    {
+        var c = PendingDeadlinesTests.Assigned();
+        var clock = new ChaseClock(Drainage, Calendar);
+
+        Assert.Equal(T0.AddHours(1), ChaseSchedule.EscalationDueAt(c, clock, Policy, accountableUnreachableSince: T0.AddHours(1)));
+        Assert.Equal(T0, ChaseSchedule.EscalationDueAt(c, clock, Policy, accountableUnreachableSince: DateTimeOffset.MinValue));
+        Assert.Equal(T0.AddHours(4), ChaseSchedule.EscalationDueAt(c, clock, Policy, accountableUnreachableSince: T0.AddHours(6)));
+
+        c.Escalate(1, 9, "to 9", T0.AddHours(1));
+        Assert.Null(ChaseSchedule.UnreachableDueAt(c, T0.AddHours(1)));
+
+        var acknowledged = PendingDeadlinesTests.Assigned();
+        acknowledged.Acknowledge(Actor.Official(7), T0.AddMinutes(5));
+        Assert.Null(ChaseSchedule.UnreachableDueAt(acknowledged, T0.AddHours(1)));
+    }
 }

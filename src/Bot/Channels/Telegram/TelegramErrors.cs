@@ -8,6 +8,9 @@ namespace ResidentBot.Bot.Channels.Telegram;
 /// bad request on what we sent) or 403 (bot blocked, user deactivated, kicked). Anything else keeps the message: a
 /// proxy's own page (a 404 while it is redeployed, 502, 504), 401 (a token being rotated), 404 and 409 (a misrouted
 /// or misconfigured API), 408, 429, 5xx, network errors — none says this message can never be delivered.
+/// Two 403 answers are about the person, not the message, and end when they press Start (again): "bot can't initiate
+/// conversation with a user" (never started the bot) and "bot was blocked by the user" — unreachable, so the message
+/// waits for their next interaction.
 /// </summary>
 internal static class TelegramErrors
 {
@@ -16,6 +19,10 @@ internal static class TelegramErrors
     public static bool IsNotModified(ApiRequestException ex) =>
         ex.ErrorCode == 400 && ex.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);
 
+    private static bool IsUnreachable(ApiRequestException ex) =>
+        ex.Message.Contains("bot can't initiate conversation", StringComparison.OrdinalIgnoreCase)
+        || ex.Message.Contains("bot was blocked by the user", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Returns the delivery exception for <paramref name="ex"/>, or null when it is not a delivery failure.</summary>
     public static DeliveryException? Classify(Exception ex, CancellationToken cancellationToken) => ex switch
     {
@@ -23,6 +30,8 @@ internal static class TelegramErrors
         OperationCanceledException when cancellationToken.IsCancellationRequested => null,
         ApiRequestException { ErrorCode: 429 } api => new DeliveryException(DeliveryFailure.RateLimited, api.Message,
             api.Parameters?.RetryAfter is int seconds ? TimeSpan.FromSeconds(seconds) : DefaultRetryAfter, api),
+        ApiRequestException { ErrorCode: 403 } api when IsUnreachable(api) =>
+            new DeliveryException(DeliveryFailure.Unreachable, api.Message, inner: api),
         // Telegram.Bot raises ApiRequestException only for an answer in the Bot API's shape; a proxy's page is a RequestException.
         ApiRequestException { ErrorCode: 400 or 403 } api =>
             new DeliveryException(DeliveryFailure.Permanent, api.Message, inner: api),

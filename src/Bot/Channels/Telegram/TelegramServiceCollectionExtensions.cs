@@ -39,6 +39,7 @@ public static class TelegramServiceCollectionExtensions
             sp.GetRequiredService<ITelegramBotClient>(), sp.GetRequiredService<IOptions<TelegramOptions>>()));
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
+        services.AddSingleton<IChannelEntry, TelegramEntry>();
         services.AddSingleton<TelegramStartupService>();
         services.AddHostedService(sp => sp.GetRequiredService<TelegramStartupService>());
 

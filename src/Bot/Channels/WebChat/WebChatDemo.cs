@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.WebChat;
+using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Bot.Channels.WebChat;
 
 /// <summary>
 /// The first-run demo at <c>/demo</c>: a newcomer is a resident on one side and, on the other, any official or
-/// supervisor of the directory, whose web conversation is bound to that official (<see cref="OfficialChannelIdentity"/>).
+/// supervisor of the directory, whose web conversation is bound to that official (<see cref="OfficialIdentity"/>).
 /// On in Development; elsewhere only with WebChat:Demo and WebChat:AllowDemoOutsideDevelopment both set, because
 /// anyone who opens it can act as any official.
 /// </summary>
@@ -61,12 +62,12 @@ internal static partial class WebChatDemo
             return Results.NotFound();
         }
 
-        var identity = await db.OfficialChannelIdentities
+        var identity = await db.OfficialIdentities
             .FirstOrDefaultAsync(i => i.OfficialId == officialId && i.Channel == ChannelNames.WebChat, ct);
         if (identity is null)
         {
             var (conversationId, userId) = DirectLineConversationEndpoints.NewConversation();
-            identity = new OfficialChannelIdentity
+            identity = new OfficialIdentity
             {
                 OfficialId = officialId,
                 Channel = ChannelNames.WebChat,
@@ -74,7 +75,7 @@ internal static partial class WebChatDemo
                 ChatId = conversationId,
                 CreatedAt = time.GetUtcNow(),
             };
-            db.OfficialChannelIdentities.Add(identity);
+            db.OfficialIdentities.Add(identity);
             await db.SaveChangesAsync(ct);
         }
 

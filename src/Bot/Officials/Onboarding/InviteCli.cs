@@ -40,7 +40,7 @@ internal static class InviteCli
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
         var telegram = scope.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
-        var bot = InviteLinks.Normalize(telegram.BotUsername) ?? await AskTelegramAsync(telegram, cancellationToken);
+        var bot = TelegramEntry.Normalize(telegram.BotUsername) ?? await AskTelegramAsync(telegram, cancellationToken);
         if (bot is null)
         {
             await error.WriteLineAsync(Texts.Get(Texts.Vietnamese, "Official.Invite.NoBotUsername"));
@@ -54,7 +54,7 @@ internal static class InviteCli
             return 1;
         }
 
-        await output.WriteLineAsync(InviteLinks.Link(bot, invite.Code));
+        await output.WriteLineAsync(TelegramEntry.Link(bot, invite.Code));
         return 0;
     }
 
@@ -88,6 +88,6 @@ internal static class InviteCli
         var baseUrl = string.IsNullOrWhiteSpace(telegram.ApiBaseUrl) ? null : telegram.ApiBaseUrl;
         var client = new TelegramBotClient(new TelegramBotClientOptions(telegram.BotToken!, baseUrl));
         var me = await client.GetMe(cancellationToken);
-        return InviteLinks.Normalize(me.Username);
+        return TelegramEntry.Normalize(me.Username);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Officials;
+using ResidentBot.Routing.Identities;
 using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Bot.Officials.Onboarding;
@@ -19,7 +20,7 @@ internal sealed partial class OfficialInvites(ResidentBotDbContext db, TimeProvi
     public async Task<CreatedInvite?> CreateAsync(string officialCode, CancellationToken cancellationToken)
     {
         var code = officialCode.Trim();
-        var official = await db.Officials.FirstOrDefaultAsync(o => o.Code == code, cancellationToken);
+        var official = await db.Officials.Include(o => o.Identities).FirstOrDefaultAsync(o => o.Code == code, cancellationToken);
         if (official is null)
         {
             return null;
@@ -35,10 +36,11 @@ internal sealed partial class OfficialInvites(ResidentBotDbContext db, TimeProvi
     }
 
     /// <summary>
-    /// Binds <paramref name="telegramUserId"/> to the invite's official. <c>Previous</c> is the account the official
-    /// was bound to until now, if another: it loses the binding and must be told.
+    /// Binds the sender's account on <paramref name="channel"/> to the invite's official. <c>Previous</c> is the account
+    /// the official had on that channel until now, if another: it loses the binding and must be told.
     /// </summary>
-    public async Task<(RedeemOutcome Outcome, Official? Official, long? Previous)> RedeemAsync(string code, long telegramUserId, CancellationToken cancellationToken)
+    public async Task<(RedeemOutcome Outcome, Official? Official, OfficialIdentity? Previous)> RedeemAsync(
+        string code, string channel, string externalId, string chatId, CancellationToken cancellationToken)
     {
         var hash = Hash(code.Trim());
         var invite = await db.OfficialInvites.FirstOrDefaultAsync(i => i.CodeHash == hash, cancellationToken);
@@ -58,24 +60,36 @@ internal sealed partial class OfficialInvites(ResidentBotDbContext db, TimeProvi
             return (RedeemOutcome.Expired, null, null);
         }
 
-        var official = await db.Officials.SingleAsync(o => o.Id == invite.OfficialId, cancellationToken);
-        var holder = await db.Officials.FirstOrDefaultAsync(o => o.TelegramUserId == telegramUserId && o.Id != official.Id, cancellationToken);
+        var official = await db.Officials.Include(o => o.Identities).SingleAsync(o => o.Id == invite.OfficialId, cancellationToken);
+        var holder = await db.Officials.FirstOrDefaultAsync(o => o.Id != official.Id
+            && db.OfficialIdentities.Any(i => i.OfficialId == o.Id && i.Channel == channel && i.ExternalId == externalId), cancellationToken);
         if (holder is not null)
         {
-            LogAccountTaken(telegramUserId, holder.Code, official.Code);
+            LogAccountTaken(channel, externalId, holder.Code, official.Code);
             return (RedeemOutcome.AccountBoundElsewhere, holder, null);
         }
 
-        var previous = official.TelegramUserId is { } bound && bound != telegramUserId ? bound : (long?)null;
-        invite.UsedAt = now;
-        invite.UsedBy = telegramUserId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        official.TelegramUserId = telegramUserId;
-        LogRedeemed(official.Code, invite.Id, telegramUserId);
-        if (previous is { } moved)
+        var identity = official.Identities.FirstOrDefault(i => i.Channel == channel);
+        OfficialIdentity? previous = null;
+        if (identity is not null && identity.ExternalId != externalId)
         {
-            LogMoved(official.Code, moved, telegramUserId);
+            previous = new OfficialIdentity { Channel = identity.Channel, ExternalId = identity.ExternalId, ChatId = identity.ChatId };
+            LogMoved(official.Code, channel, identity.ExternalId, externalId);
+            identity.ExternalId = externalId;
+            identity.CreatedAt = now;
+        }
+        else if (identity is null)
+        {
+            identity = new OfficialIdentity { Channel = channel, ExternalId = externalId, ChatId = chatId, CreatedAt = now };
+            official.Identities.Add(identity);
         }
 
+        identity.ChatId = chatId;
+        Reachability.Interacted(identity, now);
+        invite.UsedAt = now;
+        var usedBy = $"{channel}:{externalId}";
+        invite.UsedBy = usedBy.Length > 64 ? usedBy[..64] : usedBy;
+        LogRedeemed(official.Code, invite.Id, channel, externalId);
         return (RedeemOutcome.Bound, official, previous);
     }
 
@@ -86,14 +100,14 @@ internal sealed partial class OfficialInvites(ResidentBotDbContext db, TimeProvi
     [LoggerMessage(Level = LogLevel.Information, Message = "Invite {InviteId} created for official {OfficialCode}, expires {ExpiresAt}")]
     private partial void LogCreated(string officialCode, long inviteId, DateTimeOffset expiresAt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Invite {InviteId} bound official {OfficialCode} to Telegram user {TelegramUserId}")]
-    private partial void LogRedeemed(string officialCode, long inviteId, long telegramUserId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invite {InviteId} bound official {OfficialCode} to {Channel} user {UserId}")]
+    private partial void LogRedeemed(string officialCode, long inviteId, string channel, string userId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Official {OfficialCode} moved from Telegram user {PreviousUserId} to {TelegramUserId} by an invite")]
-    private partial void LogMoved(string officialCode, long previousUserId, long telegramUserId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Official {OfficialCode} moved on {Channel} from user {PreviousUserId} to {UserId} by an invite")]
+    private partial void LogMoved(string officialCode, string channel, string previousUserId, string userId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram user {TelegramUserId} is already official {HolderCode}; invite for {OfficialCode} refused")]
-    private partial void LogAccountTaken(long telegramUserId, string holderCode, string officialCode);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} user {UserId} is already official {HolderCode}; invite for {OfficialCode} refused")]
+    private partial void LogAccountTaken(string channel, string userId, string holderCode, string officialCode);
 }
 
 internal sealed record CreatedInvite(Official Official, string Code, DateTimeOffset ExpiresAt);

@@ -164,15 +164,17 @@ public sealed class TelegramSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Blocked_bot_and_unknown_chat_are_permanent()
+    public async Task An_unknown_chat_is_permanent_but_a_blocked_bot_or_a_user_who_never_started_it_is_unreachable_for_now()
     {
-        _api.FailNext("sendMessage", 1, FakeFailure.BotBlocked());
         _api.FailNext("sendMessage", 1, FakeFailure.ChatNotFound());
+        _api.FailNext("sendMessage", 1, FakeFailure.BotBlocked());
+        _api.FailNext("sendMessage", 1, FakeBotApi.CannotInitiate);
 
-        var blocked = await Assert.ThrowsAsync<DeliveryException>(() => Send(new OutboundMessage { Text = "Chào" }));
         var missing = await Assert.ThrowsAsync<DeliveryException>(() => Send(new OutboundMessage { Text = "Chào" }));
+        var blocked = await Assert.ThrowsAsync<DeliveryException>(() => Send(new OutboundMessage { Text = "Chào" }));
+        var neverStarted = await Assert.ThrowsAsync<DeliveryException>(() => Send(new OutboundMessage { Text = "Chào" }));
 
-        Assert.Equal((DeliveryFailure.Permanent, DeliveryFailure.Permanent), (blocked.Kind, missing.Kind));
+        Assert.Equal((DeliveryFailure.Permanent, DeliveryFailure.Unreachable, DeliveryFailure.Unreachable), (missing.Kind, blocked.Kind, neverStarted.Kind));
     }
 
     public static TheoryData<FakeFailure> NotTheChannelsRefusal => new()

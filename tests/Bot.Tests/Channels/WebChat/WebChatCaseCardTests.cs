@@ -10,8 +10,8 @@ using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Tests.Officials;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Outbox;
-using ResidentBot.Persistence.WebChat;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Officials;
 using ResidentBot.Routing.Residents;
 
 namespace ResidentBot.Bot.Tests.Channels.WebChat;
@@ -77,7 +77,7 @@ public sealed class WebChatCaseCardTests
     {
         await using var db = host.NewDbContext();
         var leader = await db.Officials.SingleAsync(o => o.Code == "HD.TPHD.TRANPHU.CT");
-        db.OfficialChannelIdentities.Add(new OfficialChannelIdentity { OfficialId = leader.Id, Channel = ChannelNames.WebChat, ExternalId = userId, ChatId = conversation });
+        db.OfficialIdentities.Add(new OfficialIdentity { OfficialId = leader.Id, Channel = ChannelNames.WebChat, ExternalId = userId, ChatId = conversation });
         await db.SaveChangesAsync();
         return leader.Id;
     }
