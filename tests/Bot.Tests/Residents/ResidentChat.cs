@@ -23,8 +23,8 @@ internal sealed class ResidentChat(BotTestHost host, long userId)
     /// <summary>No per-chat pacing, so a turn's several replies arrive at once.</summary>
     public static Dictionary<string, string?> FastOutbox() => new()
     {
-        ["Outbox:PerChatInterval"] = "00:00:00",
-        ["Outbox:MessagesPerSecond"] = "1000",
+        ["Outbox:Channels:telegram:PerChatInterval"] = "00:00:00",
+        ["Outbox:Channels:telegram:MessagesPerSecond"] = "1000",
     };
 
     public long UserId { get; } = userId;
