@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Persistence.Attachments;
 using ResidentBot.Persistence.Cases;
 using ResidentBot.Persistence.Conversations;
 using ResidentBot.Persistence.Inbox;
@@ -72,6 +73,11 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
     public DbSet<WebChatUpload> WebChatUploads => Set<WebChatUpload>();
 
     public DbSet<OfficialChannelIdentity> OfficialChannelIdentities => Set<OfficialChannelIdentity>();
+
+    /// <summary>Photos stored once, whatever channel they came through (<c>attachment:&lt;id&gt;</c>).</summary>
+    public DbSet<StoredAttachment> StoredAttachments => Set<StoredAttachment>();
+
+    public DbSet<AttachmentCopy> AttachmentCopies => Set<AttachmentCopy>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

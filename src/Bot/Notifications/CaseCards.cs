@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Bot.Outbox;
@@ -34,7 +35,8 @@ internal sealed class CaseCards(ResidentBotDbContext db, OutboxWriter outbox, Ca
             Buttons = renderer.Buttons(@case, chat.Language, chat.ChatId),
             Tag = CaseTag.Card(@case.Id, official),
         });
-        foreach (var photo in photos.Where(p => p.Channel == chat.Channel))
+        // A stored photo goes to any channel; a channel's own reference (kept before photos were stored) only to that channel.
+        foreach (var photo in photos.Where(p => p.Channel == chat.Channel || AttachmentStore.IdOf(p.FileRef) is not null))
         {
             outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage { PhotoRef = photo.FileRef, Tag = CaseTag.For(@case.Id) });
         }

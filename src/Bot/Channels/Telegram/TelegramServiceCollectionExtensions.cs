@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Attachments;
 using Telegram.Bot;
 
 namespace ResidentBot.Bot.Channels.Telegram;
@@ -35,8 +36,7 @@ public static class TelegramServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         services.AddSingleton(sp => new TelegramBotIdentity(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername));
         services.AddSingleton<TelegramUpdateMapper>();
-        services.AddSingleton(sp => new TelegramPhotoDownloader(
-            sp.GetRequiredService<ITelegramBotClient>(), sp.GetRequiredService<IOptions<TelegramOptions>>()));
+        services.AddSingleton<IChannelFiles, TelegramFiles>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
         services.AddSingleton<TelegramStartupService>();
