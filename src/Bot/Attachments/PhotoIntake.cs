@@ -28,18 +28,40 @@ internal sealed partial class PhotoIntake(
     /// <summary>Stores the photos of the pending entries and points their payloads (in memory) at the stored copies.</summary>
     public Task PrepareAsync(IReadOnlyList<InboxEntry> pending, CancellationToken cancellationToken) =>
         System.Threading.Tasks.Parallel.ForEachAsync(
-            pending.Where(e => byChannel.ContainsKey(e.Channel)).Select(e => (Entry: e, Message: InboxPayload.Read(e))).Where(e => e.Message.Photos.Count > 0),
+            pending.Where(e => byChannel.ContainsKey(e.Channel)),
             new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken },
-            async (item, ct) =>
+            async (entry, ct) =>
             {
-                var (entry, message) = item;
-                var photos = new List<InboundFile>(message.Photos.Count);
-                foreach (var photo in message.Photos)
+                // An entry that cannot be prepared goes to its turn as it came (a malformed payload fails there, alone).
+                try
                 {
-                    photos.Add(await StoreAsync(message.Channel, photo, ct));
-                }
+                    var message = InboxPayload.Read(entry);
+                    if (message.Photos.Count == 0)
+                    {
+                        return;
+                    }
 
-                entry.Payload = JsonSerializer.Serialize(message with { Photos = photos }, InboxPayload.Json);
+                    var photos = new List<InboundFile>(message.Photos.Count);
+                    foreach (var photo in message.Photos)
+                    {
+                        try
+                        {
+                            photos.Add(await StoreAsync(message.Channel, photo, ct));
+                        }
+                        catch (Exception ex) when (!ct.IsCancellationRequested)
+                        {
+                            // The store itself failed (disk, database): the person is asked to send the photo again.
+                            LogStoreFailed(ex, photo.FileRef);
+                            photos.Add(photo with { Problem = PhotoProblem.Unavailable });
+                        }
+                    }
+
+                    entry.Payload = JsonSerializer.Serialize(message with { Photos = photos }, InboxPayload.Json);
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    LogPrepareFailed(ex, entry.Id);
+                }
             });
 
     /// <summary>The photo stored (its reference now <c>attachment:</c>), or marked with why it could not be.</summary>
@@ -94,6 +116,12 @@ internal sealed partial class PhotoIntake(
         var stored = await store.StoreAsync(channel, photo.FileRef, bytes, kind.Extension, kind.ContentType, cancellationToken);
         return photo with { FileRef = stored, SizeBytes = bytes.Length, ContentType = kind.ContentType };
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox entry {Id} could not be read for its photos; its turn will say why")]
+    private partial void LogPrepareFailed(Exception ex, long id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Photo {FileRef} could not be stored")]
+    private partial void LogStoreFailed(Exception ex, string fileRef);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Photo {FileRef} from {Channel} refused: {Reason}")]
     private partial void LogRefused(string channel, string fileRef, string reason);

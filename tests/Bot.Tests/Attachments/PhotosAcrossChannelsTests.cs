@@ -108,6 +108,24 @@ public sealed class PhotosAcrossChannelsTests
         Assert.Equal("lamp-large", stored.SourceRef);
     }
 
+    [Fact]
+    public async Task A_photo_larger_than_the_channel_lets_us_download_is_refused_even_when_the_update_said_it_was_small()
+    {
+        var settings = ResidentChat.FastOutbox();
+        settings["Telegram:MaxPhotoBytes"] = "100000";
+        await using var host = await BotTestHost.StartAsync(settings);
+        host.Api.AddFile("big-large", [.. TestImages.Jpeg("big"), .. new byte[150_000]]); // the update says 98,000 bytes
+        var lan = new ResidentChat(host, Lan);
+        await ReportUpToPhotosAsync(lan);
+
+        var refused = await lan.PhotoAsync("big");
+
+        Assert.Contains("quá lớn", ResidentChat.Text(refused), StringComparison.Ordinal);
+        await using var db = host.NewDbContext();
+        Assert.False(await db.StoredAttachments.AnyAsync());
+        Assert.DoesNotContain("attachment:", await db.ConversationStates.Select(c => c.Data).SingleAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task ReportUpToPhotosAsync(ResidentChat chat)
     {
         await chat.CommandAsync("/phananh");

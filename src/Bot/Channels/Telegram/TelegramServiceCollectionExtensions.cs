@@ -15,7 +15,7 @@ public static class TelegramServiceCollectionExtensions
 
     /// <summary>
     /// Adds the Telegram channel when <c>Telegram:BotToken</c> is set (otherwise only a start-up notice that it is
-    /// off). The host must register an <see cref="IInboundSink"/>; the webhook is mapped by
+    /// off). The host must register an <see cref="IInboundSink"/> and an <see cref="IAttachmentStore"/>; the webhook is mapped by
     /// <see cref="TelegramWebhookEndpoint.MapTelegramWebhook"/>.
     /// </summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
