@@ -13,8 +13,8 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
     /// <summary>The host's settings for intake runs: delivery unpaced so replies measure intake, not Telegram's limit.</summary>
     public static Dictionary<string, string> HostSettings() => new()
     {
-        ["Outbox__MessagesPerSecond"] = "1000",
-        ["Outbox__PerChatInterval"] = "00:00:00",
+        ["Outbox__Channels__telegram__MessagesPerSecond"] = "1000",
+        ["Outbox__Channels__telegram__PerChatInterval"] = "00:00:00",
         ["Outbox__Concurrency"] = "32",
         ["Outbox__PollInterval"] = "00:00:00.100",
     };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Persistence.Attachments;
 using ResidentBot.Persistence.Cases;
 using ResidentBot.Persistence.Conversations;
 using ResidentBot.Persistence.Inbox;
@@ -73,6 +74,11 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
 
     /// <summary>Officials' accounts on each channel (<see cref="Official.Identities"/>).</summary>
     public DbSet<OfficialIdentity> OfficialIdentities => Set<OfficialIdentity>();
+
+    /// <summary>Photos stored once, whatever channel they came through (<c>attachment:&lt;id&gt;</c>).</summary>
+    public DbSet<StoredAttachment> StoredAttachments => Set<StoredAttachment>();
+
+    public DbSet<AttachmentCopy> AttachmentCopies => Set<AttachmentCopy>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -10,6 +10,12 @@ public interface IAttachmentStore
 
     /// <summary>Opens a stored photo; null when <paramref name="photoRef"/> is not one of ours or is gone.</summary>
     Task<AttachmentContent?> OpenAsync(string photoRef, CancellationToken cancellationToken);
+
+    /// <summary>What <paramref name="channel"/> calls this stored photo since it was uploaded there (a Telegram file_id), if it does.</summary>
+    Task<string?> CopyOnAsync(string photoRef, string channel, CancellationToken cancellationToken);
+
+    /// <summary>Remembers what <paramref name="channel"/> calls this stored photo after an upload; null forgets it (the channel lost it).</summary>
+    Task RememberCopyAsync(string photoRef, string channel, string? channelRef, CancellationToken cancellationToken);
 }
 
 /// <summary>A stored photo's bytes (the caller disposes the stream) and what it is.</summary>

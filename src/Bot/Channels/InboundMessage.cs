@@ -90,4 +90,21 @@ public enum InboundKind
 
 public sealed record GeoPoint(double Latitude, double Longitude);
 
-public sealed record InboundFile(string FileRef, long? SizeBytes, string ContentType = "image/jpeg");
+public sealed record InboundFile(string FileRef, long? SizeBytes, string ContentType = "image/jpeg")
+{
+    /// <summary>Why the photo could not be stored (null once it is stored, or before it was fetched).</summary>
+    public PhotoProblem? Problem { get; init; }
+}
+
+/// <summary>Why a photo a person sent could not be kept; the dialogue tells them and keeps everything else.</summary>
+public enum PhotoProblem
+{
+    /// <summary>Larger than the channel lets us download (<see cref="ChannelCapabilities.MaxPhotoBytes"/>).</summary>
+    TooLarge,
+
+    /// <summary>Its bytes are not a JPEG, PNG, GIF or WebP image, whatever it claimed to be.</summary>
+    NotAnImage,
+
+    /// <summary>The channel could not give it to us now (network, an expired file reference).</summary>
+    Unavailable,
+}

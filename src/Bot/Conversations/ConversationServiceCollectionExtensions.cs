@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
@@ -44,6 +45,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddHostedService<OutboxSender>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RetentionCleanupJob>();
+        services.AddAttachments();
         return services;
     }
 }

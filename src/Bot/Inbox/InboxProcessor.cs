@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Persistence;
@@ -20,6 +21,7 @@ internal sealed partial class InboxProcessor(
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
     DatabaseWriteGate writeGate,
+    PhotoIntake photos,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService
 {
@@ -65,6 +67,9 @@ internal sealed partial class InboxProcessor(
             pending = await db.InboxEntries.AsNoTracking().Where(e => e.Status == InboxStatus.Pending)
                 .OrderBy(e => e.Id).Take(500).ToListAsync(cancellationToken);
         }
+
+        // Photos are fetched and stored before the turns, outside the writers' transaction (a download takes seconds).
+        await photos.PrepareAsync(pending, cancellationToken);
 
         var next = 0;
         while (next < pending.Count)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Officials.CaseCard;
@@ -47,7 +48,8 @@ internal sealed class CaseCards(
             Tag = CaseTag.Card(@case.Id, official),
             Language = chat.Language,
         });
-        foreach (var photo in photos.Where(p => p.Channel == chat.Channel))
+        // A stored photo goes to any channel; a channel's own reference (kept before photos were stored) only to that channel.
+        foreach (var photo in photos.Where(p => p.Channel == chat.Channel || AttachmentStore.IdOf(p.FileRef) is not null))
         {
             outbox.Enqueue(chat.To, new OutboundMessage { PhotoRef = photo.FileRef, Tag = CaseTag.For(@case.Id) });
         }

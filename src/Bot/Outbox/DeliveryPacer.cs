@@ -1,28 +1,72 @@
-using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
 
 namespace ResidentBot.Bot.Outbox;
 
 /// <summary>
-/// Keeps us under a channel's limits before it has to say 429: at most one message per second per chat
-/// and a global number per second (Telegram: 30), plus pauses a 429 asked for. The channel counts arrivals, which
-/// trail our sends by a few milliseconds that vary, so both windows are kept a little wider than the limit, and the
-/// global budget is spent evenly (a small burst, then one send every 1/rate seconds) rather than all at the start of
-/// a second, where the next second's first send could arrive inside it.
+/// Keeps one channel under its limits before it has to say 429: a gap between two messages to one chat, a number per
+/// second across the channel, and the pause a 429 asked for. The channel counts arrivals, which trail our sends by a
+/// few milliseconds that vary, so both limits are kept a little wider than the channel's, and the channel's budget is
+/// spent evenly (a small burst, then one send every 1/rate seconds) rather than all at the start of a second, where the
+/// next second's first send could arrive inside it.
 /// </summary>
-internal sealed class DeliveryPacer(TimeProvider time, int perSecond, TimeSpan perChatInterval)
+/// <remarks>
+/// The limiters are System.Threading.RateLimiting's, which count on the monotonic clock (they take no TimeProvider,
+/// dotnet/runtime#106447); the 429 pause is on <see cref="TimeProvider"/>, like the retry it goes with. A message is
+/// let go only when every limiter has a permit, and only then are permits taken, so a chat that waits for the channel's
+/// budget does not also lose its own turn (and the other way round).
+/// </remarks>
+internal sealed class DeliveryPacer : IDisposable
 {
     // 30 per 1.03 s is still 29.1 messages/s; without it a send at the very edge of the window arrived inside it
     // (the delivery benchmark saw 429s once the sender retried at exactly the moment the pacer allowed).
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1.03);
     private static readonly TimeSpan ChatMargin = TimeSpan.FromMilliseconds(50);
 
-    private readonly Queue<DateTimeOffset> recent = new();
-    private readonly ConcurrentDictionary<string, DateTimeOffset> chatNextAllowed = new();
+    // A sliding window forgets a send up to one segment early, so it is one segment longer than the window it keeps.
+    private const int WindowSegments = 10;
+
+    // A chat's permit is cut into slices so that "not yet" says when to within a tenth of the gap, not a whole gap.
+    private const int ChatSlices = 10;
+
+    private readonly TimeProvider time;
     private readonly Lock gate = new();
-    private readonly double burst = Math.Max(1, perSecond / 6.0);
-    private DateTimeOffset globalPausedUntil;
-    private double tokens = Math.Max(1, perSecond / 6.0);
-    private DateTimeOffset refilledAt = time.GetUtcNow();
+    private readonly TokenBucketRateLimiter? spread;
+    private readonly SlidingWindowRateLimiter? window;
+    private readonly PartitionedRateLimiter<string>? perChat;
+    private DateTimeOffset pausedUntil;
+
+    public DeliveryPacer(TimeProvider time, int perSecond, TimeSpan perChatInterval)
+    {
+        this.time = time;
+        if (perSecond > 0)
+        {
+            // Replenished by us before each look, so tokens accrue continuously with the time that passed.
+            spread = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = (int)Math.Max(1, perSecond / 6.0),
+                TokensPerPeriod = 1,
+                ReplenishmentPeriod = Window / perSecond,
+                AutoReplenishment = false,
+                QueueLimit = 0,
+            });
+            window = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = perSecond,
+                Window = Window * WindowSegments / (WindowSegments - 1),
+                SegmentsPerWindow = WindowSegments,
+                AutoReplenishment = true,
+                QueueLimit = 0,
+            });
+        }
+
+        if (perChatInterval > TimeSpan.Zero)
+        {
+            // The partitioned limiter replenishes its chats every 100 ms and forgets the ones that have been idle a while.
+            var slice = (perChatInterval + ChatMargin) / ChatSlices;
+            perChat = PartitionedRateLimiter.Create<string, string>(chat => RateLimitPartition.GetTokenBucketLimiter(chat, _ =>
+                new TokenBucketRateLimiterOptions { TokenLimit = ChatSlices, TokensPerPeriod = 1, ReplenishmentPeriod = slice, QueueLimit = 0 }));
+        }
+    }
 
     /// <summary>Takes a slot for <paramref name="chat"/> if one is free now; otherwise says when to try again.</summary>
     public bool TryTake(string chat, out DateTimeOffset retryAt)
@@ -30,41 +74,65 @@ internal sealed class DeliveryPacer(TimeProvider time, int perSecond, TimeSpan p
         var now = time.GetUtcNow();
         lock (gate)
         {
-            while (recent.Count > 0 && now - recent.Peek() >= Window)
-            {
-                recent.Dequeue();
-            }
-
-            var rate = perSecond / Window.TotalSeconds;
-            tokens = Math.Min(burst, tokens + ((now - refilledAt).TotalSeconds * rate));
-            refilledAt = now;
-            var chatAt = chatNextAllowed.GetValueOrDefault(chat);
-            var windowAt = recent.Count >= perSecond ? recent.Peek() + Window : now;
-            var tokenAt = tokens >= 1 ? now : now + TimeSpan.FromSeconds((1 - tokens) / rate);
-            retryAt = new[] { chatAt, windowAt, tokenAt, globalPausedUntil }.Max();
+            spread?.TryReplenish();
+            retryAt = pausedUntil > now ? pausedUntil : now;
+            retryAt = Later(retryAt, WhenFree(spread, now, 1));
+            retryAt = Later(retryAt, WhenFree(window, now, 1));
+            retryAt = Later(retryAt, perChat is null ? now : WhenFree(perChat, chat, now));
             if (retryAt > now)
             {
                 return false;
             }
 
-            tokens -= 1;
-            recent.Enqueue(now);
-            chatNextAllowed[chat] = perChatInterval > TimeSpan.Zero ? now + perChatInterval + ChatMargin : now;
+            using var spent = spread?.AttemptAcquire();
+            using var counted = window?.AttemptAcquire();
+            using var taken = perChat?.AttemptAcquire(chat, ChatSlices);
             return true;
         }
     }
 
-    /// <summary>The channel said 429: nothing more to that chat, and nothing at all, until the wait is over.</summary>
-    public void Pause(string chat, TimeSpan retryAfter)
+    /// <summary>The channel said 429: nothing more on this channel until the wait is over.</summary>
+    public void Pause(TimeSpan retryAfter)
     {
         var until = time.GetUtcNow() + retryAfter;
         lock (gate)
         {
-            chatNextAllowed[chat] = until;
-            if (until > globalPausedUntil)
-            {
-                globalPausedUntil = until;
-            }
+            pausedUntil = Later(pausedUntil, until);
         }
     }
+
+    public void Dispose()
+    {
+        spread?.Dispose();
+        window?.Dispose();
+        perChat?.Dispose();
+    }
+
+    // A refused attempt takes nothing and says how long until a permit is back.
+    private static DateTimeOffset WhenFree(RateLimiter? limiter, DateTimeOffset now, int permits)
+    {
+        if (limiter is null || limiter.GetStatistics()?.CurrentAvailablePermits >= permits)
+        {
+            return now;
+        }
+
+        using var refused = limiter.AttemptAcquire(permits);
+        return refused.IsAcquired ? now : now + RetryAfter(refused); // freed meanwhile: what was taken stays spent
+    }
+
+    private static DateTimeOffset WhenFree(PartitionedRateLimiter<string> limiter, string chat, DateTimeOffset now)
+    {
+        if (limiter.GetStatistics(chat)?.CurrentAvailablePermits >= ChatSlices)
+        {
+            return now;
+        }
+
+        using var refused = limiter.AttemptAcquire(chat, ChatSlices);
+        return refused.IsAcquired ? now : now + RetryAfter(refused);
+    }
+
+    private static TimeSpan RetryAfter(RateLimitLease refused) =>
+        refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMilliseconds(100);
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -42,7 +42,7 @@ internal sealed partial class OutboxSender
                 continue;
             }
 
-            if (pacer.TryTake($"{message.Channel}:{message.Recipient}", out var at))
+            if (pacers[message.Channel].TryTake(message.Recipient, out var at))
             {
                 batch.Add(message);
             }
@@ -76,7 +76,7 @@ internal sealed partial class OutboxSender
         catch (DeliveryException ex) when (ex.Kind == DeliveryFailure.RateLimited)
         {
             var wait = ex.RetryAfter ?? TimeSpan.FromSeconds(1);
-            pacer.Pause(chat, wait);
+            pacers[message.Channel].Pause(wait);
             Retry(message, wait, ex.Message);
             release = channel.Answered();
         }

@@ -24,7 +24,7 @@ internal sealed partial class OutboxSender : BackgroundService
     private readonly ILogger<OutboxSender> logger;
     private readonly Dictionary<string, IChannelSender> byChannel;
     private readonly Dictionary<string, ChannelHealth> health;
-    private readonly DeliveryPacer pacer;
+    private readonly Dictionary<string, DeliveryPacer> pacers;
 
     public OutboxSender(
         DeliveryQueue queue,
@@ -45,7 +45,7 @@ internal sealed partial class OutboxSender : BackgroundService
         this.logger = logger;
         byChannel = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
         health = byChannel.Keys.ToDictionary(c => c, _ => new ChannelHealth(time, options.Value.MaxProbeInterval), StringComparer.Ordinal);
-        pacer = new DeliveryPacer(time, options.Value.MessagesPerSecond, options.Value.PerChatInterval);
+        pacers = byChannel.Keys.ToDictionary(c => c, c => NewPacer(c, time, options.Value), StringComparer.Ordinal);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -168,7 +168,7 @@ internal sealed partial class OutboxSender : BackgroundService
         foreach (var (channel, probe) in probes.ToList())
         {
             if (free > 0 && !inFlight.ContainsKey((probe.Channel, probe.Recipient)) && health[channel].CanProbe
-                && pacer.TryTake($"{probe.Channel}:{probe.Recipient}", out _) && health[channel].TryStartProbe(probe.Id))
+                && pacers[channel].TryTake(probe.Recipient, out _) && health[channel].TryStartProbe(probe.Id))
             {
                 probes.Remove(channel);
                 inFlight[(probe.Channel, probe.Recipient)] = DeliverChatAsync([probe], slotFreed, cancellationToken);
@@ -197,6 +197,23 @@ internal sealed partial class OutboxSender : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Released} outbox messages waiting for a retry are tried again at start")]
     private partial void LogReleasedAtStart(int released);
+
+    public override void Dispose()
+    {
+        foreach (var pacer in pacers.Values)
+        {
+            pacer.Dispose();
+        }
+
+        base.Dispose();
+    }
+
+    // Each channel is paced and paused on its own: a 429 from one never holds back another.
+    private static DeliveryPacer NewPacer(string channel, TimeProvider time, OutboxOptions options)
+    {
+        var (perSecond, perChat) = ChannelPacing.For(channel, options.Channels.GetValueOrDefault(channel));
+        return new DeliveryPacer(time, perSecond, perChat);
+    }
 
     private Task? WhenDue(DateTimeOffset? at, CancellationToken cancellationToken) =>
         at is { } due ? Task.Delay(Max(due - time.GetUtcNow(), TimeSpan.FromMilliseconds(1)), time, cancellationToken) : null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
@@ -9,7 +10,8 @@ using ResidentBot.Persistence.Sqlite;
 namespace ResidentBot.Bot.Retention;
 
 /// <summary>
-/// Deletes handled inbox entries and sent outbox messages (but case cards) older than <see cref="RetentionOptions"/> says, a batch per
+/// Deletes handled inbox entries and sent outbox messages (but case cards) older than <see cref="RetentionOptions"/> says,
+/// and stored photos nothing refers to (<see cref="UnattachedPhotoCleanup"/>), a batch per
 /// transaction so the writers' gate is never held for long (turns and delivery marks go in between). Derives all from
 /// the database: running it twice, or concurrently, deletes nothing more.
 /// </summary>
@@ -17,6 +19,7 @@ internal sealed partial class RetentionCleanupJob(
     IServiceScopeFactory scopes,
     DatabaseWriteGate writeGate,
     IOptions<RetentionOptions> options,
+    UnattachedPhotoCleanup photos,
     TimeProvider time,
     ILogger<RetentionCleanupJob> logger)
 {
@@ -43,6 +46,9 @@ internal sealed partial class RetentionCleanupJob(
         {
             LogPruned(inbox, options.Value.InboxDays, outbox, options.Value.OutboxDays);
         }
+
+        // Photos of cases stay with their cases; only those nothing refers to go.
+        await photos.RunAsync(cancellationToken);
 
         return (inbox, outbox);
     }

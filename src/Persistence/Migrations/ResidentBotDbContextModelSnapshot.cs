@@ -34,6 +34,77 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("DataProtectionKeys");
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.Attachments.AttachmentCopy", b =>
+                {
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelRef")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AttachmentId", "Channel");
+
+                    b.ToTable("AttachmentCopies", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Attachments.StoredAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceChannel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceRef")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("SourceChannel", "SourceRef");
+
+                    b.ToTable("StoredAttachments", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.Cases.TrackingSequence", b =>
                 {
                     b.Property<string>("Prefix")
@@ -905,6 +976,15 @@ namespace ResidentBot.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("ResidentIdentities", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Attachments.AttachmentCopy", b =>
+                {
+                    b.HasOne("ResidentBot.Persistence.Attachments.StoredAttachment", null)
+                        .WithMany()
+                        .HasForeignKey("AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ResidentBot.Persistence.Chase.DigestSnapshot", b =>

@@ -21,6 +21,15 @@ public sealed partial class FakeBotApi
         }
     }
 
+    /// <summary>Like <see cref="AddFile"/>, but keeps bytes a test already gave for this file id.</summary>
+    public void AddFileIfMissing(string fileId, byte[] content)
+    {
+        lock (_gate)
+        {
+            _files.TryAdd(fileId, content);
+        }
+    }
+
     private async Task<(int, JsonNode)> DispatchAsync(string method, FakeBotApiCall call, CancellationToken aborted)
     {
         switch (method.ToLowerInvariant())

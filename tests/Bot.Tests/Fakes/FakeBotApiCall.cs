@@ -20,7 +20,7 @@ public sealed record FakeBotApiCall(string Method, JsonObject Parameters, IReadO
     public JsonNode? Json(string name) => Parameters[name];
 }
 
-public sealed record FakeUpload(string Field, string FileName, long Length);
+public sealed record FakeUpload(string Field, string FileName, long Length, byte[] Content);
 
 /// <summary>A scripted error answer (Bot API shape: ok=false, error_code, description, parameters.retry_after).</summary>
 public sealed record FakeFailure(int StatusCode, string Description, int? RetryAfter = null, bool Html = false)

@@ -38,7 +38,9 @@ internal static class FakeBotApiRequest
 
             foreach (var file in form.Files)
             {
-                files.Add(new FakeUpload(file.Name, file.FileName, file.Length));
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content).ConfigureAwait(false);
+                files.Add(new FakeUpload(file.Name, file.FileName, file.Length, content.ToArray()));
                 parameters[file.Name] = "attach://" + file.Name;
             }
         }

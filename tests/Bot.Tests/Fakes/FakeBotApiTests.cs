@@ -12,7 +12,7 @@ public sealed class FakeBotApiTests
     {
         await using var api = await FakeBotApi.StartAsync();
         api.EnforceRateLimits = true;
-        var sender = new TelegramSender(api.CreateClient(), Options.Create(new TelegramOptions()), NullLogger<TelegramSender>.Instance);
+        var sender = new TelegramSender(api.CreateClient(), Options.Create(new TelegramOptions()), NoAttachments.Instance, NullLogger<TelegramSender>.Instance);
 
         await sender.SendAsync("1", new OutboundMessage { Text = "một" }, CancellationToken.None);
         await sender.SendAsync("2", new OutboundMessage { Text = "khác chat" }, CancellationToken.None);

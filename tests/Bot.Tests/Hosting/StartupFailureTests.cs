@@ -43,10 +43,10 @@ public sealed class StartupFailureTests
     [Fact]
     public async Task A_setting_that_is_not_a_number_is_named_by_its_key()
     {
-        var line = await FailureAsync(HostProcess.NewFolder(), new Dictionary<string, string> { ["Outbox__MessagesPerSecond"] = "fast" });
+        var line = await FailureAsync(HostProcess.NewFolder(), new Dictionary<string, string> { ["Outbox__Concurrency"] = "fast" });
 
         Assert.Contains("invalid settings:", line, StringComparison.Ordinal);
-        Assert.Contains("Outbox:MessagesPerSecond", line, StringComparison.Ordinal);
+        Assert.Contains("Outbox:Concurrency", line, StringComparison.Ordinal);
     }
 
     [Fact]

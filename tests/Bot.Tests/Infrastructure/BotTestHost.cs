@@ -60,6 +60,7 @@ internal sealed class BotTestHost : IAsyncDisposable
             ["Telegram:ApiBaseUrl"] = api.BaseUrl.ToString(),
             ["Telegram:PollingTimeoutSeconds"] = "1",
             ["Outbox:PollInterval"] = "00:00:00.050",
+            ["Attachments:Path"] = Path.Combine(folder, "attachments"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

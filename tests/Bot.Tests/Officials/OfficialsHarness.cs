@@ -35,7 +35,7 @@ internal sealed class OfficialsHarness : IAsyncDisposable
     {
         var all = new Dictionary<string, string?>
         {
-            ["Outbox:PerChatInterval"] = "00:00:00",
+            ["Outbox:Channels:telegram:PerChatInterval"] = "00:00:00",
             ["Admin:TelegramUserIds:0"] = CitySupervisor.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

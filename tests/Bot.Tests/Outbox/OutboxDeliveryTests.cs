@@ -75,45 +75,6 @@ public sealed class OutboxDeliveryTests
         Assert.Equal(OutboxStatus.Sent, (await WaitForStatusAsync(second, OutboxStatus.Sent)).Status);
     }
 
-    [Fact]
-    public void The_pacer_keeps_one_message_per_second_per_chat_and_a_global_rate()
-    {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
-        var start = time.GetUtcNow();
-        var pacer = new DeliveryPacer(time, perSecond: 30, perChatInterval: TimeSpan.FromSeconds(1));
-
-        // A small burst (a sixth of the rate), then one send every 1.03 / 30 s.
-        Assert.All(Enumerable.Range(0, 5), i => Assert.True(pacer.TryTake($"c{i}", out _)));
-        Assert.False(pacer.TryTake("c5", out var nextGlobal));
-        Assert.InRange((nextGlobal - start).TotalMilliseconds, 34.0, 35.0);
-
-        // One chat: a second and a margin between two messages.
-        Assert.False(pacer.TryTake("c0", out var nextForChat));
-        Assert.Equal(start.AddMilliseconds(1050), nextForChat);
-
-        // Taking as fast as allowed for two seconds (with the burst above) stays under 30 in any second, at about 29 a second.
-        var sent = Enumerable.Repeat(start, 5).ToList();
-        for (var i = 0; time.GetUtcNow() - start < TimeSpan.FromSeconds(2); i++)
-        {
-            if (pacer.TryTake($"x{i}", out _))
-            {
-                sent.Add(time.GetUtcNow());
-            }
-
-            time.Advance(TimeSpan.FromMilliseconds(1));
-        }
-
-        Assert.All(sent, at => Assert.True(sent.Count(other => other >= at && other - at < TimeSpan.FromSeconds(1)) <= 30));
-        Assert.InRange(sent.Count, 57, 61);
-
-        // A 429 pauses everything until its retry_after.
-        pacer.Pause("a", TimeSpan.FromSeconds(5));
-        time.Advance(TimeSpan.FromSeconds(2));
-        Assert.False(pacer.TryTake("e", out _));
-        time.Advance(TimeSpan.FromSeconds(3));
-        Assert.True(pacer.TryTake("e", out _));
-    }
-
     private static async Task EnqueueAsync(BotTestHost host, string text)
     {
         using var scope = host.Services.CreateScope();

@@ -17,8 +17,8 @@ public sealed class OutboxOrderTests
     // Time stands still unless a test moves it, so the pacer must not hold anything back on its own.
     private static readonly Dictionary<string, string?> Unpaced = new()
     {
-        ["Outbox:PerChatInterval"] = "00:00:00",
-        ["Outbox:MessagesPerSecond"] = "1000",
+        ["Outbox:Channels:telegram:PerChatInterval"] = "00:00:00",
+        ["Outbox:Channels:telegram:MessagesPerSecond"] = "1000",
     };
 
     public static TheoryData<int, bool> Failures => new() { { 500, false }, { 502, false }, { 429, false }, { 404, true }, { 502, true } };

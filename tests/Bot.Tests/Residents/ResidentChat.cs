@@ -23,8 +23,8 @@ internal sealed class ResidentChat(BotTestHost host, long userId)
     /// <summary>No per-chat pacing, so a turn's several replies arrive at once.</summary>
     public static Dictionary<string, string?> FastOutbox() => new()
     {
-        ["Outbox:PerChatInterval"] = "00:00:00",
-        ["Outbox:MessagesPerSecond"] = "1000",
+        ["Outbox:Channels:telegram:PerChatInterval"] = "00:00:00",
+        ["Outbox:Channels:telegram:MessagesPerSecond"] = "1000",
     };
 
     public long UserId { get; } = userId;
@@ -35,8 +35,12 @@ internal sealed class ResidentChat(BotTestHost host, long userId)
 
     public Task<IReadOnlyList<FakeBotApiCall>> LocationAsync(double lat, double lon) => SendAsync(FakeUpdates.Location(UserId, lat, lon));
 
-    public Task<IReadOnlyList<FakeBotApiCall>> PhotoAsync(string fileId, string? caption = null) =>
-        SendAsync(FakeUpdates.Photo(UserId, fileId, caption));
+    /// <summary>Sends a photo; Telegram serves its largest size (<c>{fileId}-large</c>) as a small JPEG unless the test gave other bytes.</summary>
+    public Task<IReadOnlyList<FakeBotApiCall>> PhotoAsync(string fileId, string? caption = null)
+    {
+        host.Api.AddFileIfMissing($"{fileId}-large", TestImages.Jpeg(fileId));
+        return SendAsync(FakeUpdates.Photo(UserId, fileId, caption));
+    }
 
     /// <summary>Presses the newest button sent to <paramref name="owner"/> (default: this user) whose label contains <paramref name="label"/>.</summary>
     public async Task<IReadOnlyList<FakeBotApiCall>> PressAsync(string label, long? owner = null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Attachments;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -12,7 +13,8 @@ namespace ResidentBot.Bot.Channels.Telegram;
 /// Sends outbound messages with the Telegram Bot API. No retries here: the outbox retries on the
 /// <see cref="DeliveryException"/> this throws (the client must be built with RetryThreshold = 0).
 /// </summary>
-internal sealed class TelegramSender(ITelegramBotClient client, IOptions<TelegramOptions> options, ILogger<TelegramSender> logger) : IChannelSender
+internal sealed class TelegramSender(ITelegramBotClient client, IOptions<TelegramOptions> options, IAttachmentStore attachments, ILogger<TelegramSender> logger)
+    : IChannelSender
 {
     public string Channel => TelegramUpdateMapper.Channel;
 
@@ -124,6 +126,11 @@ internal sealed class TelegramSender(ITelegramBotClient client, IOptions<Telegra
     private async Task<int> SendPhotoAsync(ChatId chat, OutboundMessage message, string? caption, ReplyMarkup? markup,
         ReplyParameters? reply, CancellationToken ct)
     {
+        if (message.PhotoRef is { } stored && stored.StartsWith(IAttachmentStore.RefPrefix, StringComparison.Ordinal))
+        {
+            return await SendStoredPhotoAsync(chat, stored, caption, markup, reply, ct).ConfigureAwait(false);
+        }
+
         if (message.PhotoRef is { } fileId)
         {
             var sent = await client.SendPhoto(chat, InputFile.FromFileId(fileId), caption, replyParameters: reply,
@@ -139,6 +146,53 @@ internal sealed class TelegramSender(ITelegramBotClient client, IOptions<Telegra
                 replyParameters: reply, replyMarkup: markup, cancellationToken: ct).ConfigureAwait(false);
             return sent.Id;
         }
+    }
+
+    /// <summary>
+    /// A photo of the attachment store: by the file_id Telegram gave it when it was first uploaded, or uploaded now
+    /// (and its file_id remembered). A file_id Telegram no longer knows is forgotten and the photo uploaded again.
+    /// </summary>
+    private async Task<int> SendStoredPhotoAsync(ChatId chat, string photoRef, string? caption, ReplyMarkup? markup, ReplyParameters? reply,
+        CancellationToken ct)
+    {
+        if (await attachments.CopyOnAsync(photoRef, Channel, ct).ConfigureAwait(false) is { } fileId)
+        {
+            try
+            {
+                var again = await client.SendPhoto(chat, InputFile.FromFileId(fileId), caption, replyParameters: reply,
+                    replyMarkup: markup, cancellationToken: ct).ConfigureAwait(false);
+                return again.Id;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("file", StringComparison.OrdinalIgnoreCase))
+            {
+                logger.LogInformation("Telegram no longer knows the file_id of {PhotoRef}; uploading it again", photoRef);
+                await attachments.RememberCopyAsync(photoRef, Channel, null, ct).ConfigureAwait(false);
+            }
+        }
+
+        var content = await attachments.OpenAsync(photoRef, ct).ConfigureAwait(false)
+            ?? throw new DeliveryException(DeliveryFailure.Permanent, $"The stored photo {photoRef} is gone.");
+        Message sent;
+        await using (content.Content.ConfigureAwait(false))
+        {
+            sent = await client.SendPhoto(chat, InputFile.FromStream(content.Content, content.FileName), caption,
+                replyParameters: reply, replyMarkup: markup, cancellationToken: ct).ConfigureAwait(false);
+        }
+
+        try
+        {
+            if (sent.Photo?.MaxBy(p => (long)p.Width * p.Height)?.FileId is { } uploaded)
+            {
+                await attachments.RememberCopyAsync(photoRef, Channel, uploaded, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The photo is delivered; without its file_id the next send only uploads it again.
+            logger.LogWarning(ex, "Could not remember the Telegram file_id of {PhotoRef}", photoRef);
+        }
+
+        return sent.Id;
     }
 
     private async Task<int> EditAsync(ChatId chat, int messageId, OutboundMessage message, CancellationToken ct)

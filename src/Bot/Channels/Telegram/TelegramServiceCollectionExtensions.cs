@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Attachments;
 using Telegram.Bot;
 
 namespace ResidentBot.Bot.Channels.Telegram;
@@ -14,7 +15,7 @@ public static class TelegramServiceCollectionExtensions
 
     /// <summary>
     /// Adds the Telegram channel when <c>Telegram:BotToken</c> is set (otherwise only a start-up notice that it is
-    /// off). The host must register an <see cref="IInboundSink"/>; the webhook is mapped by
+    /// off). The host must register an <see cref="IInboundSink"/> and an <see cref="IAttachmentStore"/>; the webhook is mapped by
     /// <see cref="TelegramWebhookEndpoint.MapTelegramWebhook"/>.
     /// </summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
@@ -35,8 +36,7 @@ public static class TelegramServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         services.AddSingleton(sp => new TelegramBotIdentity(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.BotUsername));
         services.AddSingleton<TelegramUpdateMapper>();
-        services.AddSingleton(sp => new TelegramPhotoDownloader(
-            sp.GetRequiredService<ITelegramBotClient>(), sp.GetRequiredService<IOptions<TelegramOptions>>()));
+        services.AddSingleton<IChannelFiles, TelegramFiles>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
         services.AddSingleton<IChannelEntry, TelegramEntry>();

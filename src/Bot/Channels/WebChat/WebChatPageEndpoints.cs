@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using ResidentBot.Bot.Attachments;
 using Microsoft.Extensions.FileProviders;
 
 namespace ResidentBot.Bot.Channels.WebChat;
 
 /// <summary>
-/// The resident page at <c>/</c>, its assets under <c>/webchat/</c>, uploaded photos under <c>/webchat/files/</c>, and
+/// The resident page at <c>/</c>, its assets under <c>/webchat/</c>, uploaded photos under <c>/webchat/files/</c>, stored
+/// photos (<see cref="AttachmentStore"/>) under <c>/webchat/attachments/</c>, and
 /// <c>POST /webchat/token</c>, which gives a token for a new anonymous web user to the page itself or to a page of an
 /// allowed origin (the secret never reaches a browser).
 /// </summary>
@@ -25,6 +27,11 @@ internal static class WebChatPageEndpoints
         {
             WebChatSecurityHeaders.Photo(response);
             return stored.Open(name) is { } file ? Results.File(file.Path, file.ContentType, enableRangeProcessing: false) : Results.NotFound();
+        }).ExcludeFromDescription();
+        app.MapGet(WebChatSender.AttachmentUrlPath + "{name}", (string name, HttpResponse response, AttachmentStore stored) =>
+        {
+            WebChatSecurityHeaders.Photo(response);
+            return stored.OpenByName(name) is { } file ? Results.File(file.Path, file.ContentType, enableRangeProcessing: false) : Results.NotFound();
         }).ExcludeFromDescription();
     }
 

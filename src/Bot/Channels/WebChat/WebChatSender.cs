@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Attachments;
 using System.Text.Json.Nodes;
 
 namespace ResidentBot.Bot.Channels.WebChat;
@@ -7,8 +8,12 @@ namespace ResidentBot.Bot.Channels.WebChat;
 /// Delivers outbound messages of the web chat channel by appending bot activities to the conversation's log
 /// (from which open WebSockets and polling clients read). Called by the outbox, which owns retries.
 /// </summary>
-internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, IOptions<WebChatOptions> options, ILogger<WebChatSender> logger) : IChannelSender
+internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, AttachmentStore attachments, IOptions<WebChatOptions> options,
+    ILogger<WebChatSender> logger) : IChannelSender
 {
+    /// <summary>Where a stored photo (<c>attachment:</c>) is served, by its random name.</summary>
+    public const string AttachmentUrlPath = "/webchat/attachments/";
+
     public string Channel => ChannelNames.WebChat;
 
     // Activities are ours to shape: cards are edited by re-sending the same activity id, keyboards are suggested
@@ -36,10 +41,10 @@ internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, IOptions
         string? photoUrl = null;
         if (message.PhotoRef is { } photoRef)
         {
-            photoUrl = WebChatFiles.UrlOf(photoRef);
+            photoUrl = WebChatFiles.UrlOf(photoRef) ?? await StoredPhotoUrlAsync(photoRef, cancellationToken);
             if (photoUrl is null)
             {
-                // A photo from another channel (a Telegram file id) cannot be shown on the page.
+                // A photo another channel kept before photos were stored once (a Telegram file id), or one that is gone.
                 logger.LogInformation("Photo {PhotoRef} of another channel not shown in web conversation {Conversation}", photoRef, recipient);
                 message = message with { Text = string.IsNullOrEmpty(message.Text) ? "[📷]" : message.Text };
             }
@@ -77,6 +82,9 @@ internal sealed class WebChatSender(WebChatLog log, WebChatFiles files, IOptions
 
         return await log.AppendAsync(recipient, activity, cancellationToken);
     }
+
+    private async Task<string?> StoredPhotoUrlAsync(string photoRef, CancellationToken cancellationToken) =>
+        await attachments.FindRowAsync(photoRef, cancellationToken) is { } stored ? AttachmentUrlPath + stored.Name : null;
 
     /// <summary>Web chat has no spinner to stop: only an answer with text becomes a small bot message.</summary>
     public async Task AnswerButtonAsync(string callbackId, string? text, bool showAlert, CancellationToken cancellationToken)

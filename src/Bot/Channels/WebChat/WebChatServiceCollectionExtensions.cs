@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Channels.WebChat.Cleanup;
 
 namespace ResidentBot.Bot.Channels.WebChat;
@@ -27,6 +28,7 @@ public static class WebChatServiceCollectionExtensions
         services.AddSingleton<WebChatHub>();
         services.AddSingleton<WebChatLog>();
         services.AddSingleton<WebChatFiles>();
+        services.AddSingleton<IChannelFiles, WebChatChannelFiles>();
         services.AddSingleton<WebChatInbound>();
         services.AddSingleton<WebChatSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WebChatSender>());

@@ -24,9 +24,12 @@ internal sealed class InformationAdder(OfficialNotifier officials, PhotoPolicy p
             return false;
         }
 
-        if (photos.FirstTooLarge(message.Photos) is { SizeBytes: { } size })
+        // What can be kept is added; a photo that cannot is explained, and the resident's words are never dropped for it.
+        var refusal = photos.Refusal(turn);
+        var kept = photos.Kept(turn);
+        if (refusal is not null && string.IsNullOrEmpty(text) && kept.Count == 0)
         {
-            turn.Reply(turn.T("Resident.Report.PhotoTooLarge", PhotoPolicy.Megabytes(size), PhotoPolicy.Megabytes(photos.MaxBytes)));
+            turn.Reply(refusal);
             return true;
         }
 
@@ -37,7 +40,7 @@ internal sealed class InformationAdder(OfficialNotifier officials, PhotoPolicy p
         }
 
         @case.Record(CaseEventKind.InformationAdded, Actor.Resident(turn.Resident.Id), turn.Now, string.IsNullOrEmpty(text) ? null : text);
-        foreach (var photo in message.Photos)
+        foreach (var photo in kept)
         {
             @case.Attach(new CaseAttachment
             {
@@ -45,7 +48,7 @@ internal sealed class InformationAdder(OfficialNotifier officials, PhotoPolicy p
             });
         }
 
-        await officials.ForwardFromResidentAsync(@case, string.IsNullOrEmpty(text) ? null : text, message.Photos, cancellationToken);
+        await officials.ForwardFromResidentAsync(@case, string.IsNullOrEmpty(text) ? null : text, kept, cancellationToken);
         var title = await turn.Db.Officials.Where(o => o.Id == @case.AccountableOfficialId).Select(o => o.Title).FirstOrDefaultAsync(cancellationToken);
         turn.Reply(new OutboundMessage
         {
@@ -53,6 +56,11 @@ internal sealed class InformationAdder(OfficialNotifier officials, PhotoPolicy p
             Tag = CaseTag.For(@case.Id),
             Buttons = [[codec.Button(turn.T("Resident.Report.PhotosDone"), AddInformationButtons.Done, string.Empty, message.UserId)]],
         });
+        if (refusal is not null)
+        {
+            turn.Reply(refusal);
+        }
+
         return true;
     }
 }

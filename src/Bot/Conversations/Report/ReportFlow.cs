@@ -143,9 +143,9 @@ internal sealed class ReportFlow(ReportPrompts prompts, CurrentRouting routing, 
     /// <summary>Adds the message's photos to the draft, or explains why not (too large, too many).</summary>
     private bool TryTake(Turn turn, ReportDraft draft)
     {
-        if (photos.FirstTooLarge(turn.Message.Photos) is { SizeBytes: { } size })
+        if (photos.Refusal(turn) is { } refusal)
         {
-            turn.Reply(turn.T("Resident.Report.PhotoTooLarge", PhotoPolicy.Megabytes(size), PhotoPolicy.Megabytes(photos.MaxBytes)));
+            turn.Reply(refusal);
             return false;
         }
 

@@ -1,22 +1,46 @@
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Notifications;
+using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Reply;
 
-/// <summary>Sends an official's words (and photos) to the resident, and writes the reply into the case log.</summary>
-internal sealed class ReplyRelay(ResidentNotifier residents)
+/// <summary>
+/// Sends an official's words (and photos) to the resident, and writes the reply into the case log. A photo that could
+/// not be stored is explained to the official; the words and the other photos still go, and the photos that go are
+/// kept with the case (the official's evidence of the result).
+/// </summary>
+internal sealed class ReplyRelay(ResidentNotifier residents, PhotoPolicy policy)
 {
     public async Task RelayAsync(Turn turn, Case @case, CancellationToken cancellationToken)
     {
         var official = turn.Official!;
         var text = turn.Message.Text?.Trim();
-        var photos = turn.Message.Photos;
+        var photos = policy.Kept(turn);
+        var refusal = policy.Refusal(turn);
+        if (string.IsNullOrEmpty(text) && photos.Count == 0)
+        {
+            turn.Reply(refusal ?? turn.T("Official.Reply.Sent", @case.TrackingCode));
+            return;
+        }
+
         await residents.RelayReplyAsync(@case, official.Title, text, photos, cancellationToken);
         @case.Record(CaseEventKind.RepliedToResident, Actor.Official(official.Id), turn.Now,
             string.IsNullOrEmpty(text) ? $"[{photos.Count} photo(s)]" : text);
+        foreach (var photo in photos)
+        {
+            @case.Attach(new CaseAttachment
+            {
+                Channel = turn.Message.Channel, FileRef = photo.FileRef, ContentType = photo.ContentType, AddedBy = ActorKind.Official, AddedAt = turn.Now,
+            });
+        }
+
         turn.Reply(turn.T("Official.Reply.Sent", @case.TrackingCode));
+        if (refusal is not null)
+        {
+            turn.Reply(refusal);
+        }
     }
 
     public static bool HasContent(InboundMessage message) =>

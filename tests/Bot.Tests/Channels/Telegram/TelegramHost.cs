@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Tests.Fakes;
@@ -42,6 +43,7 @@ internal sealed class TelegramHost : IAsyncDisposable
         });
         var sink = new RecordingSink();
         builder.Services.AddSingleton<IInboundSink>(sink);
+        builder.Services.AddSingleton<IAttachmentStore>(NoAttachments.Instance);
         builder.Services.AddTelegramChannel(builder.Configuration);
         var app = builder.Build();
         app.MapTelegramWebhook();

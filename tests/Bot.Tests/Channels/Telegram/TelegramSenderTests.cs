@@ -16,7 +16,7 @@ public sealed class TelegramSenderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _api = await FakeBotApi.StartAsync();
-        _sender = new TelegramSender(_api.CreateClient(), Options.Create(new TelegramOptions()), NullLogger<TelegramSender>.Instance);
+        _sender = new TelegramSender(_api.CreateClient(), Options.Create(new TelegramOptions()), NoAttachments.Instance, NullLogger<TelegramSender>.Instance);
     }
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
@@ -220,7 +220,7 @@ public sealed class TelegramSenderTests : IAsyncLifetime
         await _api.DisposeAsync();
         using var http = new HttpClient();
         var client = TelegramServiceCollectionExtensions.CreateClient(new TelegramOptions { BotToken = FakeBotApi.Token, ApiBaseUrl = baseUrl.ToString() }, http);
-        var sender = new TelegramSender(client, Options.Create(new TelegramOptions()), NullLogger<TelegramSender>.Instance);
+        var sender = new TelegramSender(client, Options.Create(new TelegramOptions()), NoAttachments.Instance, NullLogger<TelegramSender>.Instance);
 
         var ex = await Assert.ThrowsAsync<DeliveryException>(() => sender.SendAsync(Chat, new OutboundMessage { Text = "Chào" }, CancellationToken.None));
 

@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Routing.Cases;
 
@@ -76,11 +78,19 @@ public sealed class MicrosoftWebChatTests
             var saved = await check.Cases.Include(c => c.Attachments).SingleAsync(c => c.TrackingCode == trackingCode);
             Assert.Equal((CaseStatus.Closed, 5), (saved.Status, saved.Rating!.Value));
             var photo = Assert.Single(saved.Attachments).FileRef;
+            var stored = (await check.StoredAttachments.ToListAsync()).Single(a => "attachment:" + a.Id.ToString(CultureInfo.InvariantCulture) == photo);
+            Assert.Equal("webchat", stored.SourceChannel);
 
-            // The audit keeps the case's photo however long the cleanup waits; the loose transcript goes.
-            await WebChatStorageTests.RunCleanupAsync(host, new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(400)));
-            Assert.True(File.Exists(Path.Combine(host.Folder, "files", photo["webchat:".Length..])));
-            Assert.True(await check.WebChatUploads.AnyAsync(u => "webchat:" + u.Name == photo));
+            // The audit keeps the case's photo however long the cleanups wait; the loose transcript and upload go.
+            var later = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(400));
+            await WebChatStorageTests.RunCleanupAsync(host, later);
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                await ActivatorUtilities.CreateInstance<UnattachedPhotoCleanup>(scope.ServiceProvider, later).RunAsync(CancellationToken.None);
+            }
+
+            Assert.True(File.Exists(Path.Combine(host.Folder, "attachments", stored.Name)));
+            Assert.True(await check.StoredAttachments.AnyAsync(a => a.Id == stored.Id));
         }
         finally
         {

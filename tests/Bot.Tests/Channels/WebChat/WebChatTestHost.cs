@@ -49,6 +49,7 @@ internal sealed class WebChatTestHost : IAsyncDisposable
             ["Telegram:BotToken"] = string.Empty,
             ["Outbox:PollInterval"] = "00:00:00.050",
             ["WebChat:FilesPath"] = Path.Combine(folder, "files"),
+            ["Attachments:Path"] = Path.Combine(folder, "attachments"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

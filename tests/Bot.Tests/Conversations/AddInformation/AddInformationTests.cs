@@ -32,7 +32,8 @@ public sealed class AddInformationTests
         var saved = await db.Cases.Include(c => c.Events).Include(c => c.Attachments).SingleAsync(c => c.Id == @case.Id);
         Assert.Equal(2, saved.Events.Count(e => e.Kind == CaseEventKind.InformationAdded));
         Assert.Contains(saved.Events, e => e.Note == "Tối nay cả dãy đèn đều tắt");
-        Assert.Contains(saved.Attachments, a => a.FileRef == "dark-street-large");
+        var stored = await db.StoredAttachments.SingleAsync(a => a.SourceRef == "dark-street-large");
+        Assert.Contains(saved.Attachments, a => a.FileRef == "attachment:" + stored.Id);
         Assert.Null(await db.ConversationStates.Where(c => c.ChatId == "7201").Select(c => c.Flow).SingleAsync());
     }
 

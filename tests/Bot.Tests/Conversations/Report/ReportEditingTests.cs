@@ -147,8 +147,14 @@ public sealed class ReportEditingTests
 
         Assert.Contains(Texts.Format(Texts.Vietnamese, "Resident.Report.TooManyPhotos", 10), ResidentChat.Text(refused), StringComparison.Ordinal);
         var draft = await DraftAsync(host);
-        Assert.Contains("p10-large", draft, StringComparison.Ordinal);
-        Assert.DoesNotContain("p11", draft, StringComparison.Ordinal);
+        await using (var db = host.NewDbContext())
+        {
+            var tenth = await db.StoredAttachments.SingleAsync(a => a.SourceRef == "p10-large");
+            var eleventh = await db.StoredAttachments.SingleAsync(a => a.SourceRef == "p11-large");
+            Assert.Contains($"attachment:{tenth.Id}\"", draft, StringComparison.Ordinal);
+            Assert.DoesNotContain($"attachment:{eleventh.Id}\"", draft, StringComparison.Ordinal);
+        }
+
         var summary = ResidentChat.Text(await chat.PressAsync("Xong"));
         Assert.Contains("📷 Ảnh: 10", summary, StringComparison.Ordinal);
     }

@@ -38,7 +38,8 @@ public sealed class ReportTests
         Assert.True(@case.AcknowledgeDueAt > @case.CreatedAt);
         Assert.True(@case.ResolveDueAt > @case.AcknowledgeDueAt);
         Assert.Equal(ResidentChat.TranPhuLat, @case.Latitude);
-        Assert.Equal("lamp-large", Assert.Single(@case.Attachments).FileRef);
+        var stored = await db.StoredAttachments.SingleAsync(a => a.SourceRef == "lamp-large");
+        Assert.Equal("attachment:" + stored.Id, Assert.Single(@case.Attachments).FileRef);
 
         var toResident = done.Single(c => c.Long("chat_id") == Lan && c.Method == "sendMessage");
         var text = toResident.String("text")!;
