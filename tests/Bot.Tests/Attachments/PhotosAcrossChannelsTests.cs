@@ -15,6 +15,7 @@ using ResidentBot.Bot.Tests.Residents;
 using ResidentBot.Persistence.Outbox;
 using ResidentBot.Persistence.WebChat;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Bot.Tests.Attachments;
 
@@ -148,8 +149,8 @@ public sealed class PhotosAcrossChannelsTests
         var userId = host.Services.GetRequiredService<WebChatTokens>().Validate(token)!.UserId;
         await using var db = host.NewDbContext();
         var leader = await db.Officials.SingleAsync(o => o.Code == ResidentChat.TranPhuLeader);
-        leader.TelegramUserId = null;
-        db.OfficialChannelIdentities.Add(new OfficialChannelIdentity { OfficialId = leader.Id, Channel = ChannelNames.WebChat, ExternalId = userId, ChatId = conversation });
+        db.OfficialIdentities.RemoveRange(db.OfficialIdentities.Where(i => i.OfficialId == leader.Id && i.Channel == ChannelNames.Telegram));
+        db.OfficialIdentities.Add(new OfficialIdentity { OfficialId = leader.Id, Channel = ChannelNames.WebChat, ExternalId = userId, ChatId = conversation });
         await db.SaveChangesAsync();
         return new WebOfficial(conversation, token, userId);
     }

@@ -27,7 +27,7 @@ internal sealed partial class ZaloSender(ZaloApi api, ZaloPhotos photos, IOption
         CanEditMessages = false,
         CanShareLocation = false,
         CanReplyToMessage = false,
-        HasMenuKeyboard = false,
+        HasMenuKeyboard = true, // drawn as buttons that send their label (Zalo has no keyboard under the input)
         MaxPhotoBytes = ZaloPhotos.MaxBytes,
     };
 

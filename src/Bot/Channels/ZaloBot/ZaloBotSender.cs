@@ -66,6 +66,11 @@ internal sealed partial class ZaloBotSender(ZaloBotClient client, ZaloBotPhotoSo
 
         if (photo?.Url is null && text.Length == 0)
         {
+            if (message.EditMessageId is { } edited)
+            {
+                return edited; // new buttons for a sent message: the platform has neither buttons nor edits
+            }
+
             throw new DeliveryException(DeliveryFailure.Permanent, "The message has neither text nor a photo.");
         }
 

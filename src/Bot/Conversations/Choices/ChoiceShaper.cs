@@ -25,7 +25,10 @@ internal sealed class ChoiceShaper(ChannelCatalog catalog, ButtonCodec codec)
         ArgumentNullException.ThrowIfNull(message);
         var capabilities = catalog.For(channel);
         var shaped = message;
-        if (!capabilities.CanEditMessages && shaped.EditMessageId is not null)
+        // An edit that only changes buttons keeps its id: where edits do not exist the channel has nothing to send, and a
+        // bare new message would say nothing.
+        var changesOnlyButtons = string.IsNullOrWhiteSpace(shaped.Text) && shaped.PhotoRef is null && shaped.PhotoPath is null;
+        if (!capabilities.CanEditMessages && shaped.EditMessageId is not null && !changesOnlyButtons)
         {
             shaped = shaped with { EditMessageId = null };
         }

@@ -131,5 +131,9 @@ public sealed class ZaloDeliveryTests : IAsyncLifetime
     {
         public Task<AttachmentContent?> OpenAsync(string photoRef1, CancellationToken cancellationToken) =>
             Task.FromResult(photoRef1 == photoRef ? new AttachmentContent(new MemoryStream(content), "image/jpeg", content.Length, "photo.jpg") : null);
+
+        public Task<string?> CopyOnAsync(string photoRef, string channel, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+        public Task RememberCopyAsync(string photoRef, string channel, string? channelRef, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

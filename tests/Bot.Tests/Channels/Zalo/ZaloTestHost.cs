@@ -14,6 +14,7 @@ using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
 using ResidentBot.Persistence.Outbox;
 using ResidentBot.Persistence.WebChat;
+using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Bot.Tests.Channels.Zalo;
 
@@ -56,8 +57,8 @@ internal sealed class ZaloTestHost : IAsyncDisposable
             ["Directory:Path"] = RepositoryPaths.SampleDirectory,
             ["Telegram:BotToken"] = string.Empty,
             ["Outbox:PollInterval"] = "00:00:00.050",
-            ["Outbox:PerChatInterval"] = "00:00:00",
-            ["Outbox:MessagesPerSecond"] = "1000",
+            ["Outbox:Channels:zalo:PerChatInterval"] = "00:00:00",
+            ["Outbox:Channels:zalo:MessagesPerSecond"] = "0",
             ["WebChat:FilesPath"] = Path.Combine(folder, "files"),
         };
         foreach (var (key, value) in zalo.Settings().Concat(settings ?? new Dictionary<string, string?>()))
@@ -99,7 +100,7 @@ internal sealed class ZaloTestHost : IAsyncDisposable
     {
         await using var db = NewDbContext();
         var official = await db.Officials.SingleAsync(o => o.Code == officialCode);
-        db.OfficialChannelIdentities.Add(new OfficialChannelIdentity
+        db.OfficialIdentities.Add(new OfficialIdentity
         {
             OfficialId = official.Id, Channel = ChannelNames.Zalo, ExternalId = zaloUserId, ChatId = zaloUserId, CreatedAt = DateTimeOffset.UtcNow,
         });

@@ -27,4 +27,8 @@ internal sealed class InMemoryAttachmentStore : IAttachmentStore
                 : null);
         }
     }
+
+    public Task<string?> CopyOnAsync(string photoRef, string channel, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public Task RememberCopyAsync(string photoRef, string channel, string? channelRef, CancellationToken cancellationToken) => Task.CompletedTask;
 }

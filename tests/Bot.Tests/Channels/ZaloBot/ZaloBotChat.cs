@@ -23,8 +23,8 @@ internal sealed partial class ZaloBotChat(BotTestHost host, FakeZaloBotApi zalo,
         ["ZaloBot:Token"] = FakeZaloBotApi.Token,
         ["ZaloBot:BaseUrl"] = zalo.BaseUrl.ToString(),
         ["ZaloBot:PollingTimeoutSeconds"] = "1",
-        ["Outbox:PerChatInterval"] = "00:00:00",
-        ["Outbox:MessagesPerSecond"] = "1000",
+        ["Outbox:Channels:zalobot:PerChatInterval"] = "00:00:00",
+        ["Outbox:Channels:zalobot:MessagesPerSecond"] = "0",
     };
 
     public Task<IReadOnlyList<FakeZaloBotCall>> TextAsync(string text) => SendAsync(FakeZaloBotUpdates.Text(UserId, text));

@@ -55,12 +55,8 @@ public sealed partial class ZaloBotReportTests
         Assert.Equal(Texts.Get(Texts.Vietnamese, "Common.Unsupported"), Assert.Single(reply).String("text"));
     }
 
-    /// <summary>
-    /// Done-when of issue 11 §4. NEEDS the numbered-choices work (prompts degrade to typed numbers on channels with
-    /// MaxButtons = 0) and invites redeemable on any channel: remove Skip once both are merged.
-    /// </summary>
-    [Fact(Skip = "Run after merging numbered choices for MaxButtons = 0 and channel identities (issue 11 §1): the report dialogue offers only buttons today.")]
-    [Trait("Category", "AfterNumberedChoices")]
+    /// <summary>Done-when of issue 11 §4: the whole report by typed numbers and a typed place, an official invited on Telegram's admin chat.</summary>
+    [Fact]
     public async Task A_residents_whole_report_with_numbered_choices_is_answered_by_an_official_on_the_zalo_bot()
     {
         await using var zalo = await FakeZaloBotApi.StartAsync();

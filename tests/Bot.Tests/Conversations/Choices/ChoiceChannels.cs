@@ -5,6 +5,7 @@ using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Bot.Tests.Residents;
 using ResidentBot.Persistence.WebChat;
+using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Bot.Tests.Conversations.Choices;
 
@@ -40,7 +41,7 @@ internal static class ChoiceChannels
     {
         await using var db = host.NewDbContext();
         var official = await db.Officials.SingleAsync(o => o.Code == code);
-        db.OfficialChannelIdentities.Add(new OfficialChannelIdentity { OfficialId = official.Id, Channel = channel, ExternalId = userId, ChatId = userId });
+        db.OfficialIdentities.Add(new OfficialIdentity { OfficialId = official.Id, Channel = channel, ExternalId = userId, ChatId = userId });
         await db.SaveChangesAsync();
     }
 
