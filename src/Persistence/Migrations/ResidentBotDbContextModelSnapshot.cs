@@ -533,6 +533,9 @@ namespace ResidentBot.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("INTEGER");
 
@@ -548,6 +551,12 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<long?>("NextChaseAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("PausedFor")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
@@ -556,6 +565,10 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResidentQuestion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ResolutionNote")
                         .HasColumnType("TEXT");
@@ -592,6 +605,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasIndex("AreaId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("NextChaseAt");
 
@@ -695,6 +710,34 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Routing.Cases.CaseFollower", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("CaseId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("CaseFollowers", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Routing.Categories.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -726,6 +769,11 @@ namespace ResidentBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<TimeSpan?>("ProgressEvery")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolveEvidence")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<TimeSpan>("ResolveWithin")
@@ -944,6 +992,11 @@ namespace ResidentBot.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ResidentBot.Routing.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ResidentBot.Routing.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
@@ -972,6 +1025,21 @@ namespace ResidentBot.Persistence.Migrations
                         .WithMany("Events")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Routing.Cases.CaseFollower", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Cases.Case", null)
+                        .WithMany("Followers")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Routing.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1008,6 +1076,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Followers");
                 });
 
             modelBuilder.Entity("ResidentBot.Routing.Officials.Official", b =>
