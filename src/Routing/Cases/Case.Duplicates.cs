@@ -32,7 +32,7 @@ public sealed partial class Case
     public void MarkDuplicateOf(Case original, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(original);
-        if (original.Id == Id || original.DuplicateOfId == Id)
+        if (ReferenceEquals(original, this) || (Id != 0 && original.Id == Id) || (original.DuplicateOfId is { } of && of == Id))
         {
             throw new ArgumentException("A case cannot be a duplicate of itself or of its own duplicate.", nameof(original));
         }
