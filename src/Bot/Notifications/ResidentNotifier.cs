@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.AddInformation;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Conversations.Confirmation;
 using ResidentBot.Bot.Outbox;
@@ -78,6 +79,38 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
                 codec.Button(Texts.Get(language, "Resident.Confirm.No"), ConfirmationButtons.No, id, chat),
             ]],
         });
+    }
+
+    /// <summary>
+    /// A notice the resident can answer at once: the text with the "➕ Bổ sung" button of the case (the official's
+    /// question while the case waits for them, and its reminder).
+    /// </summary>
+    public async Task AskForInformationAsync(Case @case, string textKey, IReadOnlyList<object?> args, string? dedupKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
+        var id = @case.Id.ToString(CultureInfo.InvariantCulture);
+        outbox.Enqueue(channel, chat, new OutboundMessage
+        {
+            Text = Texts.Format(language, textKey, [.. args]),
+            Tag = CaseTag.For(@case.Id),
+            Buttons = [[codec.Button(Texts.Format(language, "Resident.Add.Button", @case.TrackingCode), AddInformationButtons.Add, id, chat)]],
+        }, dedupKey);
+    }
+
+    /// <summary>The photos of the result an official sent with the resolve, before the confirmation question (channel permitting).</summary>
+    public async Task SendResultPhotosAsync(Case @case, IReadOnlyList<CaseAttachment> photos, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(photos);
+        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
+        foreach (var photo in photos.Where(p => p.Channel == channel))
+        {
+            outbox.Enqueue(channel, chat, new OutboundMessage
+            {
+                PhotoRef = photo.FileRef, Text = Texts.Format(language, "Resident.ResultPhoto", @case.TrackingCode), Tag = CaseTag.For(@case.Id),
+            });
+        }
     }
 
     private async Task<(string Channel, string Chat, string Language)> RecipientAsync(Case @case, CancellationToken cancellationToken)

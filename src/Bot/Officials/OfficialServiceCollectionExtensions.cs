@@ -1,6 +1,7 @@
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Officials.Acknowledge;
+using ResidentBot.Bot.Officials.AskResident;
 using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Officials.Overdue;
@@ -33,6 +34,8 @@ internal static class OfficialServiceCollectionExtensions
         services.AddScoped<IInputHandler, ReplyToCardInput>();
         services.AddScoped<IButtonHandler, ResolveButton>();
         services.AddScoped<IFlowHandler, ResolveFlow>();
+        services.AddScoped<IButtonHandler, AskResidentButton>();
+        services.AddScoped<IFlowHandler, AskResidentFlow>();
         services.AddScoped<IButtonHandler, RejectButton>();
         services.AddScoped<IFlowHandler, RejectFlow>();
         services.AddScoped<TransferPrompts>();

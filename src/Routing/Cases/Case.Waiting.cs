@@ -38,8 +38,8 @@ public sealed partial class Case
     /// Ends the pause: the case is back in progress with its resolve deadline moved to <paramref name="resolveDueAt"/>
     /// (computed by <see cref="Chase.PausedClock.ResumedDeadline"/>: the time that was left when the pause began).
     /// </summary>
-    public void Resume(Actor actor, DateTimeOffset resolveDueAt, DateTimeOffset at, string? note = null) =>
-        Move(CaseAction.Resume, "resume", CaseStatus.Acknowledged, CaseEventKind.Resumed, actor, at, note, () => ResolveDueAt = resolveDueAt);
+    public void Resume(Actor actor, DateTimeOffset? resolveDueAt, DateTimeOffset at, string? note = null) =>
+        Move(CaseAction.Resume, "resume", CaseStatus.Acknowledged, CaseEventKind.Resumed, actor, at, note, () => ResolveDueAt = resolveDueAt ?? ResolveDueAt);
 
     /// <summary>The paused time of a case, the current pause included up to <paramref name="now"/>.</summary>
     public TimeSpan PausedUntil(DateTimeOffset now) => PausedFor + (PausedAt is { } since && now > since ? now - since : TimeSpan.Zero);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Resources;
@@ -11,7 +12,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Officials.CaseCard;
 
 /// <summary>The case card an official acts on: everything needed to handle the case now, and the buttons valid now.</summary>
-internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting routing, ButtonCodec codec)
+internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting routing, ButtonCodec codec, ChaseRules rules)
 {
     // Rows of the card's buttons; each shows only while the lifecycle allows its action.
     private static readonly (CaseAction Action, string Label, string Data)[][] Layout =
@@ -22,6 +23,7 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             (CaseAction.Resolve, "Official.Button.Resolve", OfficialActions.Resolve),
         ],
         [
+            (CaseAction.AskResident, "Official.Button.AskResident", OfficialActions.AskResident),
             (CaseAction.Transfer, "Official.Button.Transfer", OfficialActions.Transfer),
             (CaseAction.Reject, "Official.Button.Reject", OfficialActions.Reject),
         ],
@@ -47,7 +49,21 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             RoutingReasonText.For(language, @case),
             Texts.Get(language, $"Official.Status.{@case.Status}"),
             @case.AccountableOfficialId is { } official ? engine.Directory.OfficialsById.GetValueOrDefault(official)?.Title : null,
-            CaseLifecycle.IsAllowed(CaseAction.Reply, @case.Status) ? "\n\n" + HowToReply(language, channel) : string.Empty);
+            CaseLifecycle.IsAllowed(CaseAction.Reply, @case.Status) ? "\n\n" + HowToReply(language, channel) : string.Empty)
+            + await PauseAsync(@case, language, zone, cancellationToken);
+    }
+
+    /// <summary>The wait for the resident, when there is or was one: what was asked, when it closes, how long the case was paused.</summary>
+    private async Task<string> PauseAsync(Case @case, string language, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var text = string.Empty;
+        if (@case.Status == CaseStatus.WaitingForResident && @case.PausedAt is { } asked)
+        {
+            var waiting = (await rules.GetAsync(cancellationToken)).Policy(@case).Waiting;
+            text += Texts.Format(language, "Official.Card.Waiting", TimeText.Local(asked, zone), @case.ResidentQuestion, TimeText.Local(waiting.CloseAt(@case), zone));
+        }
+
+        return @case.PausedFor > TimeSpan.Zero ? text + Texts.Format(language, "Official.Card.Paused", TimeText.Duration(language, @case.PausedFor)) : text;
     }
 
     /// <summary>A former official's card: where the case went; nothing left to do on it.</summary>

@@ -7,7 +7,7 @@ using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Queue;
 
-/// <summary>/queue: the official's open cases by the deadline that matters now, so overdue ones come first.</summary>
+/// <summary>/queue: the official's open cases (and those waiting for the resident) by the deadline that matters now, so overdue ones come first.</summary>
 internal sealed class QueueCommand(CurrentRouting routing) : ICommandHandler
 {
     public IReadOnlyCollection<string> Commands { get; } = ["queue"];
@@ -21,7 +21,7 @@ internal sealed class QueueCommand(CurrentRouting routing) : ICommandHandler
         }
 
         var cases = (await turn.Db.Cases.AsNoTracking()
-                .Where(c => c.AccountableOfficialId == official.Id && CaseStatuses.Open.Contains(c.Status))
+                .Where(c => c.AccountableOfficialId == official.Id && CaseStatuses.Active.Contains(c.Status))
                 .ToListAsync(cancellationToken))
             .OrderBy(c => DueText.NextDue(c) ?? DateTimeOffset.MaxValue).ThenBy(c => c.Id).ToList();
         if (cases.Count == 0)
