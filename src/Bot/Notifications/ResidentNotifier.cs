@@ -45,6 +45,10 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
         ArgumentNullException.ThrowIfNull(@case);
         var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
         outbox.Enqueue(channel, chat, new OutboundMessage { Text = Texts.Format(language, textKey, [.. args]), Tag = CaseTag.For(@case.Id) });
+        foreach (var follower in await FollowersAsync(@case, cancellationToken))
+        {
+            outbox.Enqueue(follower.Channel, follower.Chat, new OutboundMessage { Text = Texts.Format(follower.Language, textKey, [.. args]), Tag = CaseTag.For(@case.Id) });
+        }
     }
 
     /// <summary>Relays an official's reply (text and/or photos) to the resident, naming the official by title only.</summary>
@@ -66,7 +70,16 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
     public async Task AskToConfirmAsync(Case @case, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
+        AskToConfirm(@case, await RecipientAsync(@case, cancellationToken));
+        foreach (var follower in await FollowersAsync(@case, cancellationToken))
+        {
+            AskToConfirm(@case, follower);
+        }
+    }
+
+    private void AskToConfirm(Case @case, (string Channel, string Chat, string Language) recipient)
+    {
+        var (channel, chat, language) = recipient;
         var id = @case.Id.ToString(CultureInfo.InvariantCulture);
         // In a private chat the chat id is the user id, so the buttons are signed for the resident alone.
         outbox.Enqueue(channel, chat, new OutboundMessage
@@ -103,14 +116,34 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(photos);
-        var (channel, chat, language) = await RecipientAsync(@case, cancellationToken);
-        foreach (var photo in photos.Where(p => p.Channel == channel))
+        List<(string Channel, string Chat, string Language)> recipients = [await RecipientAsync(@case, cancellationToken), .. await FollowersAsync(@case, cancellationToken)];
+        foreach (var (channel, chat, language) in recipients)
         {
-            outbox.Enqueue(channel, chat, new OutboundMessage
+            foreach (var photo in photos.Where(p => p.Channel == channel))
             {
-                PhotoRef = photo.FileRef, Text = Texts.Format(language, "Resident.ResultPhoto", @case.TrackingCode), Tag = CaseTag.For(@case.Id),
-            });
+                outbox.Enqueue(channel, chat, new OutboundMessage
+                {
+                    PhotoRef = photo.FileRef, Text = Texts.Format(language, "Resident.ResultPhoto", @case.TrackingCode), Tag = CaseTag.For(@case.Id),
+                });
+            }
         }
+    }
+
+    /// <summary>
+    /// The residents following the case (issue 15): they hear its notices and the confirmation question, not the
+    /// official's replies or questions, which are for the resident who reported it.
+    /// </summary>
+    private async Task<List<(string Channel, string Chat, string Language)>> FollowersAsync(Case @case, CancellationToken cancellationToken)
+    {
+        var ids = await db.CaseFollowers.AsNoTracking().Where(f => f.CaseId == @case.Id).Select(f => f.ResidentId).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var residents = await db.Residents.AsNoTracking().Include(r => r.Identities)
+            .Where(r => ids.Contains(r.Id) && r.Identities.Count > 0).ToListAsync(cancellationToken);
+        return [.. residents.Select(Recipient)];
     }
 
     private async Task<(string Channel, string Chat, string Language)> RecipientAsync(Case @case, CancellationToken cancellationToken)

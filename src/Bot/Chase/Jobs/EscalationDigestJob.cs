@@ -25,7 +25,7 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
         foreach (var (supervisorId, areas) in SupervisorScope.Of(view.Engine.Directory, now))
         {
             var ids = areas.ToList();
-            var cases = await db.Cases.AsNoTracking()
+            var cases = await db.Cases.AsNoTracking().Include(c => c.Followers)
                 .Where(c => ids.Contains(c.AreaId) && CaseStatuses.Open.Contains(c.Status)
                     && (c.ResolveDueAt <= now || c.AcknowledgeDueAt <= now || c.EscalationLevel > 0))
                 .ToListAsync(cancellationToken);
@@ -73,6 +73,10 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
                 foreach (var row in official)
                 {
                     text.Append("\n   ").Append(chat.T("Chase.Digest.Row", row.TrackingCode, TimeText.Duration(chat.Language, row.Late), row.EscalationLevel));
+                    if (row.Followers > 0)
+                    {
+                        text.Append(chat.T("Chase.Digest.Followers", row.Followers));
+                    }
                 }
             }
         }

@@ -27,6 +27,9 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             (CaseAction.Transfer, "Official.Button.Transfer", OfficialActions.Transfer),
             (CaseAction.Reject, "Official.Button.Reject", OfficialActions.Reject),
         ],
+        [
+            (CaseAction.MarkDuplicate, "Official.Button.MarkDuplicate", OfficialActions.MarkDuplicate),
+        ],
     ];
 
     /// <summary>The card of the accountable official, saying how to answer where the channel allows it.</summary>
@@ -50,7 +53,24 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             Texts.Get(language, $"Official.Status.{@case.Status}"),
             @case.AccountableOfficialId is { } official ? engine.Directory.OfficialsById.GetValueOrDefault(official)?.Title : null,
             CaseLifecycle.IsAllowed(CaseAction.Reply, @case.Status) ? "\n\n" + HowToReply(language, channel) : string.Empty)
-            + await PauseAsync(@case, language, zone, cancellationToken);
+            + await PauseAsync(@case, language, zone, cancellationToken)
+            + await FollowersAsync(@case, language, cancellationToken);
+    }
+
+    /// <summary>Other residents behind the case (many followers = urgent), and the case a duplicate was merged into.</summary>
+    private async Task<string> FollowersAsync(Case @case, string language, CancellationToken cancellationToken)
+    {
+        // Followers added in this unit of work (a duplicate merged a moment ago) count before they are saved.
+        var followers = await db.CaseFollowers.CountAsync(f => f.CaseId == @case.Id, cancellationToken)
+            + db.ChangeTracker.Entries<CaseFollower>().Count(e => e.State == EntityState.Added && e.Entity.CaseId == @case.Id);
+        var text = followers > 0 ? Texts.Format(language, "Official.Card.Followers", followers) : string.Empty;
+        if (@case.DuplicateOfId is { } of)
+        {
+            var code = await db.Cases.AsNoTracking().Where(c => c.Id == of).Select(c => c.TrackingCode).FirstOrDefaultAsync(cancellationToken);
+            text += Texts.Format(language, "Official.Card.DuplicateOf", code);
+        }
+
+        return text;
     }
 
     /// <summary>The wait for the resident, when there is or was one: what was asked, when it closes, how long the case was paused.</summary>

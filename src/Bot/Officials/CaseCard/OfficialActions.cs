@@ -12,6 +12,9 @@ internal static class OfficialActions
     /// <summary>Ask the resident for missing information; the case waits for their answer.</summary>
     public const string AskResident = "o.ask";
 
+    /// <summary>Mark the case a duplicate of another (its tracking code follows as text).</summary>
+    public const string MarkDuplicate = "o.dup";
+
     /// <summary>Transfer, step two: the ward was chosen (argument <c>caseId.areaId</c>).</summary>
     public const string TransferWard = "o.trw";
 
