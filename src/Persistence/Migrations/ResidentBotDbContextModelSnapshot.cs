@@ -555,7 +555,9 @@ namespace ResidentBot.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeSpan>("PausedFor")
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new TimeSpan(0, 0, 0, 0, 0));
 
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
@@ -773,8 +775,10 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.Property<string>("ResolveEvidence")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
 
                     b.Property<TimeSpan>("ResolveWithin")
                         .HasColumnType("TEXT");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Residents;
@@ -12,7 +13,7 @@ namespace ResidentBot.Bot.Conversations.Report.Duplicates;
 /// Before a report becomes a case: an active case of the same category within about 100 m (or in the same ward when
 /// the report has no point) is shown, with the choice to follow it or to report anyway (<see cref="DuplicateMatch"/>).
 /// </summary>
-internal sealed class DuplicateOffer(ButtonCodec codec)
+internal sealed class DuplicateOffer(ButtonCodec codec, IOptions<DuplicateOptions> options)
 {
     public const string Step = "duplicate";
     public const string Follow = "r.fol";
@@ -24,6 +25,11 @@ internal sealed class DuplicateOffer(ButtonCodec codec)
     /// <summary>Shows the matching case and moves the report to its choice; returns false when there is none.</summary>
     public async Task<bool> TryOfferAsync(Turn turn, ReportDraft draft, RoutingEngine engine, CancellationToken cancellationToken)
     {
+        if (!options.Value.OfferDuplicates)
+        {
+            return false;
+        }
+
         var category = engine.Directory.CategoriesByCode[draft.CategoryCode!];
         var place = new ReportPlace(category.Id, draft.AreaId!.Value, draft.Latitude, draft.Longitude);
         var candidates = turn.Db.Cases.AsNoTracking()

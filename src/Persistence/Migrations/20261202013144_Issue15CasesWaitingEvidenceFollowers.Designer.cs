@@ -11,7 +11,7 @@ using ResidentBot.Persistence;
 namespace ResidentBot.Persistence.Migrations
 {
     [DbContext(typeof(ResidentBotDbContext))]
-    [Migration("20261202004944_Issue15CasesWaitingEvidenceFollowers")]
+    [Migration("20261202013144_Issue15CasesWaitingEvidenceFollowers")]
     partial class Issue15CasesWaitingEvidenceFollowers
     {
         /// <inheritdoc />
@@ -558,7 +558,9 @@ namespace ResidentBot.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeSpan>("PausedFor")
-                        .HasColumnType("TEXT");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new TimeSpan(0, 0, 0, 0, 0));
 
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
@@ -776,8 +778,10 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.Property<string>("ResolveEvidence")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
 
                     b.Property<TimeSpan>("ResolveWithin")
                         .HasColumnType("TEXT");

@@ -17,7 +17,7 @@ namespace ResidentBot.Persistence.Migrations
                 type: "TEXT",
                 maxLength: 32,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "None");
 
             migrationBuilder.AddColumn<long>(
                 name: "DuplicateOfId",
@@ -73,6 +73,20 @@ namespace ResidentBot.Persistence.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_DuplicateOfId",
                 table: "Cases",
@@ -96,11 +110,6 @@ namespace ResidentBot.Persistence.Migrations
                 principalTable: "Cases",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.Restrict);
-
-            // --- Hand-written data move (keep when regenerating): categories imported before resolveEvidence existed
-            // need no proof beyond the usual note; the enum is stored by name, so the empty default would not read.
-            migrationBuilder.Sql("UPDATE \"Categories\" SET \"ResolveEvidence\" = 'None' WHERE \"ResolveEvidence\" = '';");
-            // --- End of hand-written block.
         }
 
         /// <inheritdoc />
@@ -112,6 +121,9 @@ namespace ResidentBot.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseFollowers");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropIndex(
                 name: "IX_Cases_DuplicateOfId",
