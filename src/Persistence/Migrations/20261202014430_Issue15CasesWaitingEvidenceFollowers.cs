@@ -73,20 +73,6 @@ namespace ResidentBot.Persistence.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "DataProtectionKeys",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_DuplicateOfId",
                 table: "Cases",
@@ -121,9 +107,6 @@ namespace ResidentBot.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "CaseFollowers");
-
-            migrationBuilder.DropTable(
-                name: "DataProtectionKeys");
 
             migrationBuilder.DropIndex(
                 name: "IX_Cases_DuplicateOfId",

@@ -11,7 +11,7 @@ using ResidentBot.Persistence;
 namespace ResidentBot.Persistence.Migrations
 {
     [DbContext(typeof(ResidentBotDbContext))]
-    [Migration("20261202013144_Issue15CasesWaitingEvidenceFollowers")]
+    [Migration("20261202014430_Issue15CasesWaitingEvidenceFollowers")]
     partial class Issue15CasesWaitingEvidenceFollowers
     {
         /// <inheritdoc />
