@@ -11,10 +11,7 @@ public sealed class ResolveEvidenceImportTests
     [Fact]
     public async Task Resolve_evidence_imports_per_category_and_a_category_without_it_needs_only_the_usual_note()
     {
-        await using var database = await TestDatabase.CreateAsync();
-        var file = database.WriteDirectory("evidence.json", json => json);
-
-        await database.ImportAsync(file);
+        await using var database = await TestDatabase.CreateAsync(); // imports the sample directory
 
         await using var scope = database.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
