@@ -46,6 +46,9 @@ internal sealed class BotHost : IDisposable
         info.Environment["Telegram__ApiBaseUrl"] = fakeApi.ToString().TrimEnd('/');
         info.Environment["Telegram__WebhookUrl"] = "https://bench.invalid/telegram/webhook";
         info.Environment["Telegram__SecretToken"] = Secret;
+        // Every simulated resident reports the same lamp in the same ward; offering each one the first report to
+        // follow would turn the intake into a follow-up run (the offer itself is tested in Bot.Tests).
+        info.Environment["Cases__OfferDuplicates"] = "false";
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in extra)

@@ -53,6 +53,9 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
 
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
 
+    /// <summary>Residents following a case they did not report (issue 15: duplicates and followers).</summary>
+    public DbSet<CaseFollower> CaseFollowers => Set<CaseFollower>();
+
     public DbSet<InboxEntry> InboxEntries => Set<InboxEntry>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

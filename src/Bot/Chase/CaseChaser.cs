@@ -10,8 +10,8 @@ namespace ResidentBot.Bot.Chase;
 
 /// <summary>
 /// Does what is due on a group of cases in one short transaction: reminders, escalation, progress request,
-/// auto-close; then moves each <see cref="Case.NextChaseAt"/> on. Everything is derived from the case rows read
-/// inside the transaction (SQLite takes the write lock at BEGIN, so concurrent sweeps queue here), and every
+/// auto-close, and the resident's reminder and close while a case waits for them; then moves each
+/// <see cref="Case.NextChaseAt"/> on. Everything is derived from the case rows read inside the transaction (SQLite takes the write lock at BEGIN, so concurrent sweeps queue here), and every
 /// message has a dedup key, so a run twice, concurrently or after a crash sends each message once.
 /// </summary>
 internal sealed partial class CaseChaser(
@@ -101,6 +101,10 @@ internal sealed partial class CaseChaser(
         {
             await AutoCloseAsync(@case, schedule, now, cancellationToken);
         }
+        else if (@case.Status == CaseStatus.WaitingForResident)
+        {
+            await ChaseWaitingAsync(@case, view, schedule, ledger, now, cancellationToken);
+        }
         else if (@case.Status.IsOpen())
         {
             await RemindAsync(@case, view, schedule, ledger, now, cancellationToken);
@@ -115,6 +119,11 @@ internal sealed partial class CaseChaser(
     private static bool NotifiesResident(Case @case, ChaseView view, DateTimeOffset? unreachableSince, DateTimeOffset now)
     {
         var chase = view.For(@case);
+        if (@case.Status == CaseStatus.WaitingForResident)
+        {
+            return chase.Policy.Waiting.ReminderAt(@case) <= now || chase.Policy.Waiting.CloseAt(@case) <= now;
+        }
+
         var at = @case.Status == CaseStatus.Resolved
             ? ChaseSchedule.AutoCloseAt(@case, chase.Policy)
             : ChaseSchedule.EscalationDueAt(@case, chase.Clock, chase.Policy, unreachableSince);

@@ -18,7 +18,7 @@ internal sealed class ChaseLedger
     {
         var rows = await db.CaseEvents.AsNoTracking()
             .Where(e => caseIds.Contains(e.CaseId) && e.Note != null
-                && (e.Kind == CaseEventKind.Reminded || e.Kind == CaseEventKind.ProgressRequested))
+                && (e.Kind == CaseEventKind.Reminded || e.Kind == CaseEventKind.ProgressRequested || e.Kind == CaseEventKind.ResidentReminded))
             .Select(e => new { e.CaseId, e.Kind, e.Note })
             .ToListAsync(cancellationToken);
         return new ChaseLedger([.. rows.Select(r => (r.CaseId, r.Kind, r.Note!))]);

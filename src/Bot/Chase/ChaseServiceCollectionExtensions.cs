@@ -6,6 +6,7 @@ using ResidentBot.Bot.Chase.Jobs;
 using ResidentBot.Bot.Chase.Progress;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Chase.Supervisors;
+using ResidentBot.Bot.Chase.Waiting;
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Persistence;
 
@@ -20,12 +21,14 @@ internal static class ChaseServiceCollectionExtensions
     public static IServiceCollection AddChase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ChaseOptions>().BindConfiguration(ChaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WaitingOptions>().BindConfiguration(WaitingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChaseRules>();
         services.AddSingleton<ChaseScheduleInterceptor>();
         services.ConfigureDbContext<ResidentBotDbContext>((provider, options) =>
             options.AddInterceptors(provider.GetRequiredService<ChaseScheduleInterceptor>()));
 
         services.AddScoped<CaseChaser>();
+        services.AddScoped<CasePause>();
         services.AddScoped<ChaseSweepJob>();
         services.AddScoped<EscalationDigestJob>();
         services.AddScoped<WeeklyScorecardJob>();

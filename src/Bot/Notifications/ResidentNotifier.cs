@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Conversations.AddInformation;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Conversations.Confirmation;
 using ResidentBot.Bot.Outbox;
@@ -47,12 +48,12 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
     public async Task NotifyAsync(Case @case, string textKey, IReadOnlyList<object?> args, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        if (await RecipientAsync(@case, cancellationToken) is not var (to, language))
+        List<(Addressee To, string Language)> recipients = [.. await RecipientAsync(@case, cancellationToken) is { } resident ? [resident] : Array.Empty<(Addressee, string)>(),
+            .. await FollowersAsync(@case, cancellationToken)];
+        foreach (var (to, language) in recipients)
         {
-            return;
+            outbox.Enqueue(to, new OutboundMessage { Text = Texts.Format(language, textKey, [.. args]), Tag = CaseTag.For(@case.Id) });
         }
-
-        outbox.Enqueue(to, new OutboundMessage { Text = Texts.Format(language, textKey, [.. args]), Tag = CaseTag.For(@case.Id) });
     }
 
     /// <summary>Relays an official's reply (text and/or photos) to the resident, naming the official by title only.</summary>
@@ -78,11 +79,20 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
     public async Task AskToConfirmAsync(Case @case, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        if (await RecipientAsync(@case, cancellationToken) is not var (to, language))
+        if (await RecipientAsync(@case, cancellationToken) is { } resident)
         {
-            return;
+            AskToConfirm(@case, resident);
         }
 
+        foreach (var follower in await FollowersAsync(@case, cancellationToken))
+        {
+            AskToConfirm(@case, follower);
+        }
+    }
+
+    private void AskToConfirm(Case @case, (Addressee To, string Language) recipient)
+    {
+        var (to, language) = recipient;
         var id = @case.Id.ToString(CultureInfo.InvariantCulture);
         // In a private chat the chat id is the user id, so the buttons are signed for the resident alone.
         outbox.Enqueue(to, new OutboundMessage
@@ -96,6 +106,67 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
                 codec.Button(Texts.Get(language, "Resident.Confirm.No"), ConfirmationButtons.No, id, to.Recipient),
             ]],
         });
+    }
+
+    /// <summary>
+    /// A notice the resident can answer at once: the text with the "➕ Bổ sung" button of the case (the official's
+    /// question while the case waits for them, and its reminder).
+    /// </summary>
+    public async Task AskForInformationAsync(Case @case, string textKey, IReadOnlyList<object?> args, string? dedupKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        if (await RecipientAsync(@case, cancellationToken) is not var (to, language))
+        {
+            return;
+        }
+
+        var id = @case.Id.ToString(CultureInfo.InvariantCulture);
+        outbox.Enqueue(to, new OutboundMessage
+        {
+            Text = Texts.Format(language, textKey, [.. args]),
+            Tag = CaseTag.For(@case.Id),
+            Language = language,
+            Buttons = [[codec.Button(Texts.Format(language, "Resident.Add.Button", @case.TrackingCode), AddInformationButtons.Add, id, to.Recipient)]],
+        }, dedupKey);
+    }
+
+    /// <summary>
+    /// The photos of the result an official sent with the resolve, before the confirmation question. Stored photos
+    /// (<c>attachment:</c>) reach every channel; an old channel file reference only its own channel.
+    /// </summary>
+    public async Task SendResultPhotosAsync(Case @case, IReadOnlyList<CaseAttachment> photos, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(photos);
+        List<(Addressee To, string Language)> recipients = [.. await RecipientAsync(@case, cancellationToken) is { } resident ? [resident] : Array.Empty<(Addressee, string)>(),
+            .. await FollowersAsync(@case, cancellationToken)];
+        foreach (var (to, language) in recipients)
+        {
+            foreach (var photo in photos.Where(p => p.Channel == to.Channel || p.FileRef.StartsWith(Attachments.IAttachmentStore.RefPrefix, StringComparison.Ordinal)))
+            {
+                outbox.Enqueue(to, new OutboundMessage
+                {
+                    PhotoRef = photo.FileRef, Text = Texts.Format(language, "Resident.ResultPhoto", @case.TrackingCode), Tag = CaseTag.For(@case.Id),
+                });
+            }
+        }
+    }
+
+    /// <summary>
+    /// The residents following the case (issue 15): they hear its notices and the confirmation question, not the
+    /// official's replies or questions, which are for the resident who reported it.
+    /// </summary>
+    private async Task<List<(Addressee To, string Language)>> FollowersAsync(Case @case, CancellationToken cancellationToken)
+    {
+        var ids = await db.CaseFollowers.AsNoTracking().Where(f => f.CaseId == @case.Id).Select(f => f.ResidentId).ToListAsync(cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var residents = await db.Residents.AsNoTracking().Include(r => r.Identities)
+            .Where(r => ids.Contains(r.Id) && r.Identities.Count > 0).ToListAsync(cancellationToken);
+        return [.. residents.Select(Recipient).OfType<(Addressee, string)>()];
     }
 
     /// <summary>The resident's identity that reaches them now (null: none on an enabled channel; the case log keeps what happened).</summary>

@@ -1,7 +1,9 @@
 using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Officials.Acknowledge;
+using ResidentBot.Bot.Officials.AskResident;
 using ResidentBot.Bot.Officials.CaseCard;
+using ResidentBot.Bot.Officials.Duplicate;
 using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Officials.Overdue;
 using ResidentBot.Bot.Officials.Queue;
@@ -34,6 +36,10 @@ internal static class OfficialServiceCollectionExtensions
         services.AddScoped<IInputHandler, ReplyToCardInput>();
         services.AddScoped<IButtonHandler, ResolveButton>();
         services.AddScoped<IFlowHandler, ResolveFlow>();
+        services.AddScoped<IButtonHandler, AskResidentButton>();
+        services.AddScoped<IFlowHandler, AskResidentFlow>();
+        services.AddScoped<IButtonHandler, MarkDuplicateButton>();
+        services.AddScoped<IFlowHandler, MarkDuplicateFlow>();
         services.AddScoped<IButtonHandler, RejectButton>();
         services.AddScoped<IFlowHandler, RejectFlow>();
         services.AddScoped<TransferPrompts>();

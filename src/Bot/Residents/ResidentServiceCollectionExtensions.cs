@@ -25,6 +25,10 @@ internal static class ResidentServiceCollectionExtensions
         services.AddScoped<ReportSubmitter>();
         services.AddScoped<IFlowHandler, ReportFlow>();
         services.AddScoped<IButtonHandler, ReportButtons>();
+        services.AddOptions<Conversations.Report.Duplicates.DuplicateOptions>()
+            .BindConfiguration(Conversations.Report.Duplicates.DuplicateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Conversations.Report.Duplicates.DuplicateOffer>();
+        services.AddScoped<IButtonHandler, Conversations.Report.Duplicates.DuplicateButtons>();
 
         services.AddScoped<CaseHistory>();
         services.AddScoped<IButtonHandler, StatusButtons>();

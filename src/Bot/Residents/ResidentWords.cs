@@ -21,6 +21,7 @@ internal static class ResidentWords
         _ when @case.Status.IsOpen() && @case.ResolveDueAt is { } due =>
             Texts.Format(language, "Resident.Status.DueResolve", TimeText.Local(due, zone)),
         CaseStatus.Resolved => Texts.Get(language, "Resident.Status.AwaitingYou"),
+        CaseStatus.WaitingForResident => Texts.Format(language, "Resident.Status.Waiting", @case.ResidentQuestion),
         _ => Texts.Get(language, "Resident.Status.Finished"),
     };
 }

@@ -30,6 +30,14 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
         builder.Property(c => c.Version).IsConcurrencyToken();
 
+        builder.Property(c => c.ResidentQuestion).HasMaxLength(Case.MaxQuestionLength);
+
+        // Defaults in the database too, so rows written without the column (bulk loads, older code) read as "never paused".
+        builder.Property(c => c.PausedFor).HasDefaultValue(TimeSpan.Zero);
+        builder.HasOne<Case>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Followers).WithOne().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Followers).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(c => c.Attachments).WithOne().HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -13,5 +13,8 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.HasIndex(c => c.Code).IsUnique();
         builder.Property(c => c.NameVi).HasMaxLength(200);
         builder.Property(c => c.NameEn).HasMaxLength(200);
+
+        // Categories imported before resolveEvidence existed need only the usual note.
+        builder.Property(c => c.ResolveEvidence).HasDefaultValue(ResolveEvidence.None);
     }
 }

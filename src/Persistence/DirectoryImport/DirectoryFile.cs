@@ -64,6 +64,9 @@ internal sealed class CategoryNode : DirectoryNode
     public string? ProgressEvery { get; set; }
 
     public string? AutoCloseAfter { get; set; }
+
+    /// <summary><c>photo</c> or <c>note</c>: the proof of the fix a resolve needs; absent = the usual result note.</summary>
+    public string? ResolveEvidence { get; set; }
 }
 
 internal sealed class AreaNode : DirectoryNode

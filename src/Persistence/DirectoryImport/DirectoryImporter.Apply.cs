@@ -27,6 +27,7 @@ public sealed partial class DirectoryImporter
             category.EscalateEvery = parsed.Chase.EscalateEvery;
             category.ProgressEvery = parsed.Chase.ProgressEvery;
             category.AutoCloseAfter = parsed.Chase.AutoCloseAfter;
+            category.ResolveEvidence = parsed.ResolveEvidence;
         }
 
         var used = await db.Cases.Select(c => c.CategoryId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ResidentBot.Routing.Calendar;
+using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.Officials;
 using ResidentBot.Routing.When;
 
@@ -150,6 +151,7 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
                     code, nameVi, nameEn, InClock(a, roundTheClock, workingDay), InClock(r, roundTheClock, workingDay), roundTheClock, result.Count + 1)
                 {
                     Chase = ValidateChase(node, at, roundTheClock, workingDay),
+                    ResolveEvidence = ValidateEvidence(node.ResolveEvidence, at + ".resolveEvidence"),
                 });
             }
         }
@@ -182,6 +184,22 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
         OptionalDuration(node.EscalateEvery, at + ".escalateEvery") is { } every ? InClock(every, roundTheClock, workingDay) : null,
         OptionalDuration(node.ProgressEvery, at + ".progressEvery"),
         OptionalDuration(node.AutoCloseAfter, at + ".autoCloseAfter"));
+
+    private ResolveEvidence ValidateEvidence(string? text, string path)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+                return ResolveEvidence.None;
+            case "photo":
+                return ResolveEvidence.Photo;
+            case "note":
+                return ResolveEvidence.Note;
+            default:
+                Error(path, $"'{text}' is not a kind of proof: use \"photo\" (a photo of the result) or \"note\" (a note saying what was done)");
+                return ResolveEvidence.None;
+        }
+    }
 
     private TimeSpan? OptionalDuration(string? text, string path) =>
         string.IsNullOrWhiteSpace(text) ? null : ParseDuration(text, path);

@@ -1,4 +1,5 @@
 using ResidentBot.Routing.Areas;
+using ResidentBot.Routing.Categories;
 using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Persistence.DirectoryImport;
@@ -20,6 +21,9 @@ internal sealed record ParsedCategory(
 {
     /// <summary>Chase overrides (escalateEvery, progressEvery, autoCloseAfter); null means the host default.</summary>
     public ChaseOverrides Chase { get; init; } = new(null, null, null);
+
+    /// <summary>What a resolve must carry (resolveEvidence).</summary>
+    public ResolveEvidence ResolveEvidence { get; init; }
 }
 
 internal sealed record ChaseOverrides(TimeSpan? EscalateEvery, TimeSpan? ProgressEvery, TimeSpan? AutoCloseAfter);

@@ -576,6 +576,9 @@ namespace ResidentBot.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("INTEGER");
 
@@ -591,6 +594,14 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<long?>("NextChaseAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeSpan>("PausedFor")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new TimeSpan(0, 0, 0, 0, 0));
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
@@ -599,6 +610,10 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResidentQuestion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ResolutionNote")
                         .HasColumnType("TEXT");
@@ -635,6 +650,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasIndex("AreaId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("NextChaseAt");
 
@@ -738,6 +755,34 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("CaseEvents", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Routing.Cases.CaseFollower", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FromCaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("CaseId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("CaseFollowers", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Routing.Categories.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -770,6 +815,13 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.Property<TimeSpan?>("ProgressEvery")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolveEvidence")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("None");
 
                     b.Property<TimeSpan>("ResolveWithin")
                         .HasColumnType("TEXT");
@@ -1043,6 +1095,11 @@ namespace ResidentBot.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ResidentBot.Routing.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ResidentBot.Routing.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
@@ -1071,6 +1128,21 @@ namespace ResidentBot.Persistence.Migrations
                         .WithMany("Events")
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Routing.Cases.CaseFollower", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Cases.Case", null)
+                        .WithMany("Followers")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Routing.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1116,6 +1188,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Events");
+
+                    b.Navigation("Followers");
                 });
 
             modelBuilder.Entity("ResidentBot.Routing.Officials.Official", b =>

@@ -55,7 +55,8 @@ public sealed partial class Case
     {
         if (kind is CaseEventKind.Created or CaseEventKind.Assigned or CaseEventKind.Acknowledged or CaseEventKind.Resolved
             or CaseEventKind.Closed or CaseEventKind.Reopened or CaseEventKind.Transferred or CaseEventKind.Rejected
-            or CaseEventKind.Reassigned or CaseEventKind.DeadlineExtended or CaseEventKind.Escalated or CaseEventKind.Rated)
+            or CaseEventKind.Reassigned or CaseEventKind.DeadlineExtended or CaseEventKind.Escalated or CaseEventKind.Rated
+            or CaseEventKind.InformationRequested or CaseEventKind.Resumed or CaseEventKind.MarkedDuplicate)
         {
             throw new ArgumentException($"{kind} changes the case; use its own method.", nameof(kind));
         }
@@ -74,6 +75,11 @@ public sealed partial class Case
     {
         Ensure(action, verb);
         var from = Status;
+        if (from == CaseStatus.WaitingForResident)
+        {
+            EndPause(at);
+        }
+
         apply();
         Status = to;
         Append(kind, actor, at, note, from);

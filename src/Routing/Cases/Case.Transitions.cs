@@ -1,3 +1,5 @@
+using ResidentBot.Routing.Categories;
+
 namespace ResidentBot.Routing.Cases;
 
 public sealed partial class Case
@@ -13,8 +15,25 @@ public sealed partial class Case
         Move(CaseAction.Acknowledge, "acknowledge", CaseStatus.Acknowledged, CaseEventKind.Acknowledged, actor, at, null,
             () => AcknowledgedAt = at);
 
-    public void Resolve(Actor actor, string note, DateTimeOffset at)
+    /// <summary>
+    /// Resolves with a result note and, where the category asks for it, photos of the result (attached to the case);
+    /// refused with <see cref="MissingEvidenceException"/>, changing nothing, when the proof falls short.
+    /// </summary>
+    public void Resolve(Actor actor, string note, DateTimeOffset at, ResolveEvidence required = ResolveEvidence.None,
+        IReadOnlyList<CaseAttachment>? resultPhotos = null)
     {
+        var gap = ResolveProof.Missing(required, note, resultPhotos?.Count ?? 0);
+        if (gap is EvidenceGap.DetailedNote or EvidenceGap.Photo)
+        {
+            throw new MissingEvidenceException(TrackingCode, gap);
+        }
+
+        Ensure(CaseAction.Resolve, "resolve");
+        foreach (var photo in resultPhotos ?? [])
+        {
+            Attach(photo);
+        }
+
         var reason = Required(note, nameof(note));
         Move(CaseAction.Resolve, "resolve", CaseStatus.Resolved, CaseEventKind.Resolved, actor, at, reason, () =>
         {

@@ -20,4 +20,19 @@ public enum CaseEventKind
     DeadlineExtended = 15,
     ProgressRequested = 16,
     ProgressReported = 17,
+
+    /// <summary>The official asked the resident for missing information; the note is the question.</summary>
+    InformationRequested = 18,
+
+    /// <summary>The pause ended (the resident answered, or the official went on); the resolve deadline moved by the paused time.</summary>
+    Resumed = 19,
+
+    /// <summary>The resident was reminded of an unanswered request for information.</summary>
+    ResidentReminded = 20,
+
+    /// <summary>An official found the case repeats another; the note names the other case.</summary>
+    MarkedDuplicate = 21,
+
+    /// <summary>A resident follows this case (they reported the same problem, or chose to follow it).</summary>
+    Followed = 22,
 }

@@ -10,6 +10,9 @@ public enum CaseStatus
     Reopened = 5,
     Transferred = 6,
     Rejected = 7,
+
+    /// <summary>The official asked the resident for missing information; the resolve clock is paused until they answer.</summary>
+    WaitingForResident = 8,
 }
 
 /// <summary>Questions about one status, answered from <see cref="CaseStatuses"/>.</summary>
@@ -20,4 +23,6 @@ public static class CaseStatusExtensions
     public static bool AwaitsAcknowledgement(this CaseStatus status) => CaseStatuses.AwaitingAcknowledgement.Contains(status);
 
     public static bool IsFinal(this CaseStatus status) => CaseStatuses.Final.Contains(status);
+
+    public static bool IsActive(this CaseStatus status) => CaseStatuses.Active.Contains(status);
 }

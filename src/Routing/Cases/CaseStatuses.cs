@@ -15,4 +15,11 @@ public static class CaseStatuses
         [CaseStatus.Assigned, CaseStatus.Reopened, CaseStatus.Transferred];
 
     public static IReadOnlyList<CaseStatus> Final { get; } = [CaseStatus.Closed, CaseStatus.Rejected];
+
+    /// <summary>
+    /// Still in the accountable official's hands: open, or paused while the resident is asked for information. A
+    /// paused case has no deadline running and is not chased against the official, but it is theirs, takes the
+    /// resident's additions and shows in their queue.
+    /// </summary>
+    public static IReadOnlyList<CaseStatus> Active { get; } = [.. Open, CaseStatus.WaitingForResident];
 }

@@ -31,4 +31,7 @@ public sealed class Category
 
     /// <summary>Chase override: close a resolved case the resident did not answer after this long; null = default.</summary>
     public TimeSpan? AutoCloseAfter { get; set; }
+
+    /// <summary>What proof of the fix a resolve needs (a photo, a detailed note); none beyond the usual note by default.</summary>
+    public ResolveEvidence ResolveEvidence { get; set; }
 }

@@ -10,6 +10,9 @@ public sealed record ChasePolicy(
     TimeSpan ProgressEvery,
     TimeSpan AutoCloseAfter)
 {
+    /// <summary>The reminder and close while the case waits for the resident (the same for every category).</summary>
+    public WaitingPolicy Waiting { get; init; } = WaitingPolicy.Default;
+
     public static ChasePolicy For(Category category, ChaseSettings defaults, WorkingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(category);
@@ -19,7 +22,10 @@ public sealed record ChasePolicy(
             [.. defaults.ReminderPercents.Where(p => p is > 0 and < 100).Order()],
             category.EscalateEvery ?? InClock(defaults.EscalateEvery, category.RoundTheClock, calendar.WorkingDayLength),
             category.ProgressEvery ?? defaults.ProgressEvery,
-            category.AutoCloseAfter ?? defaults.AutoCloseAfter);
+            category.AutoCloseAfter ?? defaults.AutoCloseAfter)
+        {
+            Waiting = defaults.Waiting,
+        };
     }
 
     public static TimeSpan InClock(TimeSpan duration, Category category, WorkingCalendar calendar) =>

@@ -9,7 +9,8 @@ public sealed record ReminderDue(DeadlineKind Kind, int Percent, DateTimeOffset 
 
 /// <summary>
 /// When the chase must look at a case, derived from the case alone: reminders before each pending deadline,
-/// escalation after it (then every interval), progress requests while overdue, auto-close after resolution.
+/// escalation after it (then every interval), progress requests while overdue, auto-close after resolution; while
+/// the case waits for the resident, only their reminder and the close for no answer.
 /// The one place that answers "when next?" — the sweep and the SaveChanges hook both use it.
 /// </summary>
 public static class ChaseSchedule
@@ -22,6 +23,11 @@ public static class ChaseSchedule
         if (@case.Status == CaseStatus.Resolved)
         {
             return AutoCloseAt(@case, policy);
+        }
+
+        if (@case.Status == CaseStatus.WaitingForResident)
+        {
+            return policy.Waiting.Next(@case, now);
         }
 
         if (!@case.Status.IsOpen())

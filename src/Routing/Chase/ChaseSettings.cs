@@ -12,4 +12,8 @@ public sealed record ChaseSettings(
     IReadOnlyList<int> ReminderPercents,
     TimeSpan EscalateEvery,
     TimeSpan ProgressEvery,
-    TimeSpan AutoCloseAfter);
+    TimeSpan AutoCloseAfter)
+{
+    /// <summary>While a case waits for the resident: when to remind them, when to close it.</summary>
+    public WaitingPolicy Waiting { get; init; } = WaitingPolicy.Default;
+}

@@ -21,7 +21,7 @@ public sealed class CaseActionTests
         var edit = await CardEditAsync(bed, TranPhuLeader, messageId);
         Assert.Contains("· đang xử lý", edit.String("text")!, StringComparison.Ordinal);
         Assert.DoesNotContain("chờ tiếp nhận", edit.String("text")!, StringComparison.Ordinal);
-        Assert.Equal(["o.rpl", "o.res", "o.trf", "o.rej"], Buttons(edit).Select(b => b.Data.Split(':')[0]));
+        Assert.Equal(["o.rpl", "o.res", "o.ask", "o.trf", "o.rej", "o.dup"], Buttons(edit).Select(b => b.Data.Split(':')[0]));
 
         var again = await bed.PressAsync(TranPhuLeader, Data(card, "o.ack"), messageId);
         Assert.Equal("true", again.String("show_alert"), ignoreCase: true);

@@ -9,7 +9,7 @@ namespace ResidentBot.Bot.Tests.Officials;
 public sealed class CaseCardTests
 {
     [Fact]
-    public async Task The_card_shows_what_the_official_needs_and_the_five_actions_signed_for_them()
+    public async Task The_card_shows_what_the_official_needs_and_the_actions_signed_for_them()
     {
         await using var bed = await StartAsync();
         var id = await bed.CreateCaseAsync(photos: ["res-photo-1"]);
@@ -26,7 +26,7 @@ public sealed class CaseCardTests
         Assert.Contains("Ảnh: 1", text, StringComparison.Ordinal);
         Assert.Contains("Nguyễn Thị Lan · 0912345678", text, StringComparison.Ordinal);
         Assert.Contains("Chủ tịch UBND phường Trần Phú", text, StringComparison.Ordinal);
-        Assert.Equal(["o.ack", "o.rpl", "o.res", "o.trf", "o.rej"], Buttons(card).Select(b => b.Data.Split(':')[0]));
+        Assert.Equal(["o.ack", "o.rpl", "o.res", "o.ask", "o.trf", "o.rej", "o.dup"], Buttons(card).Select(b => b.Data.Split(':')[0]));
         var photo = (await bed.Api.WaitForCallsAsync("sendPhoto", 1))[0];
         Assert.Equal(TranPhuLeader, photo.Long("chat_id"));
         Assert.Equal("res-photo-1", photo.String("photo"));

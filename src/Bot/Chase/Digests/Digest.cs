@@ -5,7 +5,7 @@ using ResidentBot.Routing.Directory;
 namespace ResidentBot.Bot.Chase.Digests;
 
 /// <summary>One overdue or escalated case in a digest.</summary>
-internal sealed record DigestRow(long CaseId, string TrackingCode, string Ward, string Official, TimeSpan Late, int EscalationLevel);
+internal sealed record DigestRow(long CaseId, string TrackingCode, string Ward, string Official, TimeSpan Late, int EscalationLevel, int Followers = 0);
 
 /// <summary>A supervisor's digest: rows grouped by ward then official, and what changed since the previous digest.</summary>
 internal sealed record Digest(IReadOnlyList<DigestRow> Rows, int New, int Cleared)
@@ -24,7 +24,7 @@ internal sealed record Digest(IReadOnlyList<DigestRow> Rows, int New, int Cleare
             .Where(x => x.Case.Status.IsOpen() && (x.Missed is not null || x.Case.EscalationLevel > 0))
             .Select(x => new DigestRow(x.Case.Id, x.Case.TrackingCode, directory.AreasById[x.Case.AreaId].Name,
                 x.Case.AccountableOfficialId is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?",
-                x.Missed is { } m ? now - m : TimeSpan.Zero, x.Case.EscalationLevel))
+                x.Missed is { } m ? now - m : TimeSpan.Zero, x.Case.EscalationLevel, x.Case.Followers.Count))
             .OrderBy(r => r.Ward, StringComparer.Ordinal).ThenBy(r => r.Official, StringComparer.Ordinal).ThenByDescending(r => r.Late)
             .ToList();
         var current = rows.Select(r => r.CaseId).ToHashSet();

@@ -25,10 +25,12 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
         foreach (var (supervisorId, areas) in SupervisorScope.Of(view.Engine.Directory, now))
         {
             var ids = areas.ToList();
-            var cases = await db.Cases.AsNoTracking()
+            var cases = await db.Cases.AsNoTracking().Include(c => c.Followers)
                 .Where(c => ids.Contains(c.AreaId) && CaseStatuses.Open.Contains(c.Status)
                     && (c.ResolveDueAt <= now || c.AcknowledgeDueAt <= now || c.EscalationLevel > 0))
                 .ToListAsync(cancellationToken);
+            var waiting = await db.Cases.AsNoTracking()
+                .CountAsync(c => ids.Contains(c.AreaId) && c.Status == CaseStatus.WaitingForResident, cancellationToken);
             var snapshot = await db.Set<DigestSnapshot>().SingleOrDefaultAsync(s => s.SupervisorId == supervisorId && s.Kind == Kind, cancellationToken);
             var day = TimeZoneInfo.ConvertTime(now, view.Engine.Calendar.TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (snapshot is not null && TimeZoneInfo.ConvertTime(snapshot.SentAt, view.Engine.Calendar.TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) == day)
@@ -44,7 +46,11 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
                 continue;
             }
 
-            await officials.SendAsync(supervisorId, $"digest:{supervisorId}:{day}", chat => new OutboundMessage { Text = Render(chat, digest) }, cancellationToken);
+            await officials.SendAsync(supervisorId, $"digest:{supervisorId}:{day}", chat => new OutboundMessage
+            {
+                // Cases waiting for residents are not overdue, but a supervisor sees how many are parked that way.
+                Text = Render(chat, digest) + (waiting > 0 ? chat.T("Chase.Digest.Waiting", waiting) : string.Empty),
+            }, cancellationToken);
             snapshot ??= db.Set<DigestSnapshot>().Add(new DigestSnapshot { SupervisorId = supervisorId, Kind = Kind }).Entity;
             snapshot.CaseIds = string.Join(',', digest.Rows.Select(r => r.CaseId).Order());
             snapshot.SentAt = now;
@@ -67,6 +73,10 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
                 foreach (var row in official)
                 {
                     text.Append("\n   ").Append(chat.T("Chase.Digest.Row", row.TrackingCode, TimeText.Duration(chat.Language, row.Late), row.EscalationLevel));
+                    if (row.Followers > 0)
+                    {
+                        text.Append(chat.T("Chase.Digest.Followers", row.Followers));
+                    }
                 }
             }
         }

@@ -27,7 +27,7 @@ internal sealed class WeeklyScorecardJob(
         {
             var ids = areas.ToList();
             var rows = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.AreaId) && c.CreatedAt >= since && c.CreatedAt < now)
-                .Select(c => new { c.AreaId, c.AccountableOfficialId, c.CreatedAt, c.AcknowledgeDueAt, c.AcknowledgedAt, c.ResolveDueAt, c.ResolvedAt, c.Rating })
+                .Select(c => new { c.AreaId, c.AccountableOfficialId, c.CreatedAt, c.AcknowledgeDueAt, c.AcknowledgedAt, c.ResolveDueAt, c.ResolvedAt, c.Rating, c.PausedFor, c.PausedAt })
                 .ToListAsync(cancellationToken);
             if (rows.Count == 0)
             {
@@ -36,7 +36,8 @@ internal sealed class WeeklyScorecardJob(
 
             var cases = rows.Select(r => new ScoreCase(directory.AreasById[r.AreaId].Name,
                 r.AccountableOfficialId is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?",
-                r.CreatedAt, r.AcknowledgeDueAt, r.AcknowledgedAt, r.ResolveDueAt, r.ResolvedAt, r.Rating)).ToList();
+                r.CreatedAt, r.AcknowledgeDueAt, r.AcknowledgedAt, r.ResolveDueAt, r.ResolvedAt, r.Rating,
+                r.PausedFor + (r.PausedAt is { } since ? now - since : TimeSpan.Zero))).ToList();
             var lines = ScorecardCalculator.Lines(cases);
             var folder = Path.Combine(environment.ContentRootPath, view.Options.DataFolder, "scorecards");
             var chart = ScorecardChart.Write([.. lines.Where(l => l.Official is null)], Path.Combine(folder, $"scorecard-{supervisorId}-{week}.png"));
@@ -64,6 +65,10 @@ internal sealed class WeeklyScorecardJob(
             var rating = line.AverageRating is { } r ? r.ToString("0.0", Texts.Culture(chat.Language)) : "–";
             text.Append('\n').Append(line.Official is null ? $"\n{line.Ward}" : $"• {line.Official}")
                 .Append(": ").Append(chat.T("Chase.Scorecard.Line", line.Received, line.AcknowledgedOnTime, line.ResolvedOnTime, median, rating));
+            if (line.Official is null && line.Paused > 0)
+            {
+                text.Append('\n').Append(chat.T("Chase.Scorecard.Paused", line.Paused, TimeText.Duration(chat.Language, line.PausedTotal)));
+            }
         }
 
         return text.ToString();

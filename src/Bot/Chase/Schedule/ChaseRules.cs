@@ -9,7 +9,7 @@ using ResidentBot.Routing.Engine;
 namespace ResidentBot.Bot.Chase.Schedule;
 
 /// <summary>The chase rules over the current directory: category, clock and policy of a case.</summary>
-internal sealed class ChaseRules(CurrentRouting routing, IOptions<ChaseOptions> options)
+internal sealed class ChaseRules(CurrentRouting routing, IOptions<ChaseOptions> options, IOptions<Waiting.WaitingOptions> waiting)
 {
     private volatile ChaseView? current;
 
@@ -22,17 +22,17 @@ internal sealed class ChaseRules(CurrentRouting routing, IOptions<ChaseOptions> 
         var view = current;
         if (view is null || !ReferenceEquals(view.Engine, engine))
         {
-            current = view = new ChaseView(engine, options.Value);
+            current = view = new ChaseView(engine, options.Value, waiting.Value.ToPolicy());
         }
 
         return view;
     }
 }
 
-internal sealed class ChaseView(RoutingEngine engine, ChaseOptions options)
+internal sealed class ChaseView(RoutingEngine engine, ChaseOptions options, WaitingPolicy? waiting = null)
 {
     private readonly ConcurrentDictionary<int, CategoryChase> byCategory = new();
-    private readonly ChaseSettings defaults = options.ToSettings();
+    private readonly ChaseSettings defaults = options.ToSettings() with { Waiting = waiting ?? WaitingPolicy.Default };
 
     public RoutingEngine Engine { get; } = engine;
 

@@ -3,18 +3,20 @@ namespace ResidentBot.Bot.Chase.Scorecard;
 /// <summary>What the scorecard needs of one case received in the period.</summary>
 internal sealed record ScoreCase(
     string Ward, string Official, DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgeDueAt, DateTimeOffset? AcknowledgedAt,
-    DateTimeOffset? ResolveDueAt, DateTimeOffset? ResolvedAt, int? Rating);
+    DateTimeOffset? ResolveDueAt, DateTimeOffset? ResolvedAt, int? Rating, TimeSpan PausedFor = default);
 
 /// <summary>One line of the scorecard: a ward, or an official within a ward.</summary>
 internal sealed record ScoreLine(
-    string Ward, string? Official, int Received, int AcknowledgedOnTime, int ResolvedOnTime, TimeSpan? MedianToResolve, double? AverageRating)
+    string Ward, string? Official, int Received, int AcknowledgedOnTime, int ResolvedOnTime, TimeSpan? MedianToResolve, double? AverageRating,
+    int Paused = 0, TimeSpan PausedTotal = default)
 {
     public double OnTimeRate => Received == 0 ? 0 : (double)ResolvedOnTime / Received;
 
     public static ScoreLine Of(string ward, string? official, IReadOnlyCollection<ScoreCase> cases)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        var toResolve = cases.Where(c => c.ResolvedAt is not null).Select(c => c.ResolvedAt!.Value - c.CreatedAt).Order().ToList();
+        // Time spent waiting for the resident is not the official's: it is left out of the time to resolve.
+        var toResolve = cases.Where(c => c.ResolvedAt is not null).Select(c => c.ResolvedAt!.Value - c.CreatedAt - c.PausedFor).Order().ToList();
         var ratings = cases.Where(c => c.Rating is not null).Select(c => (double)c.Rating!.Value).ToList();
         return new ScoreLine(
             ward,
@@ -23,7 +25,9 @@ internal sealed record ScoreLine(
             cases.Count(c => c.AcknowledgedAt is { } at && c.AcknowledgeDueAt is { } due && at <= due),
             cases.Count(c => c.ResolvedAt is { } at && c.ResolveDueAt is { } due && at <= due),
             Median(toResolve),
-            ratings.Count == 0 ? null : ratings.Average());
+            ratings.Count == 0 ? null : ratings.Average(),
+            cases.Count(c => c.PausedFor > TimeSpan.Zero),
+            cases.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.PausedFor));
     }
 
     private static TimeSpan? Median(List<TimeSpan> sorted) => sorted.Count switch

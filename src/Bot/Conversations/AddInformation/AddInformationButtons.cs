@@ -38,7 +38,7 @@ internal sealed class AddInformationButtons : IButtonHandler
             return;
         }
 
-        if (!@case.Status.IsOpen())
+        if (!@case.Status.IsActive())
         {
             turn.ButtonAnswer = (turn.T("Resident.Add.NotOpen", @case.TrackingCode), true);
             return;

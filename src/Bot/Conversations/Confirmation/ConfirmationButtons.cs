@@ -32,10 +32,20 @@ internal sealed partial class ConfirmationButtons(
             ? await turn.Db.Cases.Include(c => c.AccountableOfficial).FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             : null;
         // The codec already bound the button to its recipient; the owner check guards against a mis-sent one.
-        if (@case is null || @case.ResidentId != turn.Resident.Id)
+        var follower = @case is not null && @case.ResidentId != turn.Resident.Id
+            && await turn.Db.CaseFollowers.AnyAsync(f => f.CaseId == @case.Id && f.ResidentId == turn.Resident.Id, cancellationToken);
+        if (@case is null || (@case.ResidentId != turn.Resident.Id && !follower))
         {
             LogNotOwner(turn.Message.UserId, argument);
             turn.ButtonAnswer = (turn.T("Resident.NotYourCase"), true);
+            return;
+        }
+
+        // A follower's "fixed" is thanked and the reporter's verdict (or the auto-close) closes the case; their "not
+        // fixed" reopens it, since the problem is theirs too.
+        if (follower && action == Yes && @case.Status == CaseStatus.Resolved)
+        {
+            turn.Reply(new OutboundMessage { Text = turn.T("Resident.Follower.Thanks", @case.TrackingCode), EditMessageId = turn.Message.MessageId });
             return;
         }
 

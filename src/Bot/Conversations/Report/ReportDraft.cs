@@ -23,6 +23,12 @@ internal sealed class ReportDraft
     public bool PhotosDone { get; set; }
 
     public bool Anonymous { get; set; }
+
+    /// <summary>The active case offered as a duplicate of this report, while the resident chooses.</summary>
+    public long? OfferedDuplicateId { get; set; }
+
+    /// <summary>The resident chose to send their report even though a similar case exists (or none was found to follow).</summary>
+    public bool ReportAnyway { get; set; }
 }
 
 internal sealed record DraftPhoto(string FileRef, string ContentType);

@@ -9,18 +9,25 @@ namespace ResidentBot.Bot.Conversations.Report;
 
 /// <summary>
 /// Turns a confirmed draft into a case assigned to its one accountable official, inside the turn's
-/// transaction: the tracking code, the case, its card to the official and the reply commit together.
+/// transaction: the tracking code, the case, its card to the official and the reply commit together. A report that
+/// looks like an active case is first offered as a follower of it.
 /// </summary>
 internal sealed partial class ReportSubmitter(
     CurrentRouting routing,
     TrackingCodeAllocator codes,
     IOptions<CaseOptions> options,
     CaseCards cards,
+    Duplicates.DuplicateOffer duplicates,
     ILogger<ReportSubmitter> logger)
 {
     public async Task SubmitAsync(Turn turn, ReportDraft draft, CancellationToken cancellationToken)
     {
         var engine = await routing.GetAsync(cancellationToken);
+        if (!draft.ReportAnyway && await duplicates.TryOfferAsync(turn, draft, engine, cancellationToken))
+        {
+            return;
+        }
+
         var now = turn.Now;
         var decision = engine.Reroute(draft.AreaId!.Value, draft.CategoryCode!, now);
         var zone = engine.Calendar.TimeZone;

@@ -81,7 +81,7 @@ internal sealed class StatusCommand(ButtonCodec codec, CurrentRouting routing, C
         {
             Text = text,
             Tag = CaseTag.For(@case.Id),
-            Buttons = @case.Status.IsOpen() ? [[AddButton(turn, @case)]] : [],
+            Buttons = @case.Status.IsActive() ? [[AddButton(turn, @case)]] : [],
         });
     }
 
@@ -93,7 +93,7 @@ internal sealed class StatusCommand(ButtonCodec codec, CurrentRouting routing, C
     private IReadOnlyList<OutboundButton> Row(Turn turn, Case @case)
     {
         var show = codec.Button(turn.T("Resident.Status.Show", @case.TrackingCode), StatusButtons.Show, Id(@case), turn.Message.UserId);
-        return @case.Status.IsOpen() ? [show, AddButton(turn, @case)] : [show];
+        return @case.Status.IsActive() ? [show, AddButton(turn, @case)] : [show];
     }
 
     private OutboundButton AddButton(Turn turn, Case @case) =>

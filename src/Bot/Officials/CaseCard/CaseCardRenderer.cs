@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Conversations.Choices;
 using ResidentBot.Bot.Notifications;
@@ -12,7 +13,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Officials.CaseCard;
 
 /// <summary>The case card an official acts on: everything needed to handle the case now, and the buttons valid now.</summary>
-internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting routing, ButtonCodec codec, ChannelCatalog channels)
+internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting routing, ButtonCodec codec, ChannelCatalog channels, ChaseRules rules)
 {
     // Rows of the card's buttons; each shows only while the lifecycle allows its action.
     private static readonly (CaseAction Action, string Label, string Data)[][] Layout =
@@ -23,8 +24,12 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             (CaseAction.Resolve, "Official.Button.Resolve", OfficialActions.Resolve),
         ],
         [
+            (CaseAction.AskResident, "Official.Button.AskResident", OfficialActions.AskResident),
             (CaseAction.Transfer, "Official.Button.Transfer", OfficialActions.Transfer),
             (CaseAction.Reject, "Official.Button.Reject", OfficialActions.Reject),
+        ],
+        [
+            (CaseAction.MarkDuplicate, "Official.Button.MarkDuplicate", OfficialActions.MarkDuplicate),
         ],
     ];
 
@@ -48,7 +53,38 @@ internal sealed class CaseCardRenderer(ResidentBotDbContext db, CurrentRouting r
             RoutingReasonText.For(language, @case),
             Texts.Get(language, $"Official.Status.{@case.Status}"),
             @case.AccountableOfficialId is { } official ? engine.Directory.OfficialsById.GetValueOrDefault(official)?.Title : null,
-            CaseLifecycle.IsAllowed(CaseAction.Reply, @case.Status) ? "\n\n" + HowToReply(language, channel) : string.Empty);
+            CaseLifecycle.IsAllowed(CaseAction.Reply, @case.Status) ? "\n\n" + HowToReply(language, channel) : string.Empty)
+            + await PauseAsync(@case, language, zone, cancellationToken)
+            + await FollowersAsync(@case, language, cancellationToken);
+    }
+
+    /// <summary>Other residents behind the case (many followers = urgent), and the case a duplicate was merged into.</summary>
+    private async Task<string> FollowersAsync(Case @case, string language, CancellationToken cancellationToken)
+    {
+        // Followers added in this unit of work (a duplicate merged a moment ago) count before they are saved.
+        var followers = await db.CaseFollowers.CountAsync(f => f.CaseId == @case.Id, cancellationToken)
+            + db.ChangeTracker.Entries<CaseFollower>().Count(e => e.State == EntityState.Added && e.Entity.CaseId == @case.Id);
+        var text = followers > 0 ? Texts.Format(language, "Official.Card.Followers", followers) : string.Empty;
+        if (@case.DuplicateOfId is { } of)
+        {
+            var code = await db.Cases.AsNoTracking().Where(c => c.Id == of).Select(c => c.TrackingCode).FirstOrDefaultAsync(cancellationToken);
+            text += Texts.Format(language, "Official.Card.DuplicateOf", code);
+        }
+
+        return text;
+    }
+
+    /// <summary>The wait for the resident, when there is or was one: what was asked, when it closes, how long the case was paused.</summary>
+    private async Task<string> PauseAsync(Case @case, string language, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var text = string.Empty;
+        if (@case.Status == CaseStatus.WaitingForResident && @case.PausedAt is { } asked)
+        {
+            var waiting = (await rules.GetAsync(cancellationToken)).Policy(@case).Waiting;
+            text += Texts.Format(language, "Official.Card.Waiting", TimeText.Local(asked, zone), @case.ResidentQuestion, TimeText.Local(waiting.CloseAt(@case), zone));
+        }
+
+        return @case.PausedFor > TimeSpan.Zero ? text + Texts.Format(language, "Official.Card.Paused", TimeText.Duration(language, @case.PausedFor)) : text;
     }
 
     /// <summary>A former official's card: where the case went; nothing left to do on it.</summary>

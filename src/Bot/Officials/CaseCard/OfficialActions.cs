@@ -9,6 +9,12 @@ internal static class OfficialActions
     public const string Transfer = "o.trf";
     public const string Reject = "o.rej";
 
+    /// <summary>Ask the resident for missing information; the case waits for their answer.</summary>
+    public const string AskResident = "o.ask";
+
+    /// <summary>Mark the case a duplicate of another (its tracking code follows as text).</summary>
+    public const string MarkDuplicate = "o.dup";
+
     /// <summary>Transfer, step two: the ward was chosen (argument <c>caseId.areaId</c>).</summary>
     public const string TransferWard = "o.trw";
 

@@ -10,7 +10,7 @@ using ResidentBot.Routing.Cases;
 namespace ResidentBot.Bot.Officials.Queue;
 
 /// <summary>
-/// /queue: the official's open cases by the deadline that matters now, so overdue ones come first; each case is its own
+/// /queue: the official's open cases (and those waiting for the resident) by the deadline that matters now, so overdue ones come first; each case is its own
 /// message with its card's buttons (what the lifecycle allows now), so the official can act from the queue. Items are
 /// tagged as the case's card, so a change to the case edits them like any card.
 /// </summary>
@@ -27,7 +27,7 @@ internal sealed class QueueCommand(CurrentRouting routing, CaseCardRenderer rend
         }
 
         var cases = (await turn.Db.Cases.AsNoTracking()
-                .Where(c => c.AccountableOfficialId == official.Id && CaseStatuses.Open.Contains(c.Status))
+                .Where(c => c.AccountableOfficialId == official.Id && CaseStatuses.Active.Contains(c.Status))
                 .ToListAsync(cancellationToken))
             .OrderBy(c => DueText.NextDue(c) ?? DateTimeOffset.MaxValue).ThenBy(c => c.Id).ToList();
         if (cases.Count == 0)

@@ -29,6 +29,7 @@ public sealed class WebChatPageBrowserTests
         Assert.Equal(0, code);
         var runs = result.RootElement.GetProperty("runs").EnumerateArray().ToList();
         Assert.Equal(["phone", "desktop"], runs.Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal([false, true], runs.Select(r => r.GetProperty("offeredDuplicate").GetBoolean())); // same problem, same ward
         Assert.All(runs, r => Assert.Equal(ResidentBot.Routing.Cases.Case.MaxDescriptionLength, r.GetProperty("maxLength").GetInt32()));
         await using var check = host.NewDbContext();
         var cases = await check.Cases.Include(c => c.Area).ToListAsync();
