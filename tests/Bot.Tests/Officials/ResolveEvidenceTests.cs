@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Bot.Tests.Chase;
 using ResidentBot.Bot.Tests.Fakes;
@@ -27,15 +28,16 @@ public sealed class ResolveEvidenceTests
         Assert.Equal((before.Status, before.Version, before.Events.Count), (untouched.Status, untouched.Version, untouched.Events.Count));
         Assert.DoesNotContain(await SentToAsync(host, Chat(ChaseHost.ResidentChat)), m => m.Text.Contains("đã được xử lý", StringComparison.Ordinal));
 
-        var done = await leader.SendAsync(FakeUpdates.Photo(ChaseHost.Chats[Leader], "after-cleanup"));
+        var done = await leader.PhotoAsync("after-cleanup");
 
         Assert.Contains(Texts.Format(Texts.Vietnamese, "Official.Resolve.Done", before.TrackingCode), ResidentChat.Text(done), StringComparison.Ordinal);
         var resolved = await CaseWithEventsAsync(host, id);
         Assert.Equal((CaseStatus.Resolved, "Đã thu gom toàn bộ rác tại đầu ngõ."), (resolved.Status, resolved.ResolutionNote));
-        Assert.Equal("after-cleanup-large", Assert.Single(resolved.Attachments, a => a.AddedBy == ActorKind.Official).FileRef);
+        var stored = Assert.Single(resolved.Attachments, a => a.AddedBy == ActorKind.Official).FileRef;
+        Assert.StartsWith(IAttachmentStore.RefPrefix, stored, StringComparison.Ordinal); // fetched and stored once, whatever the channel
         var toResident = await SentToAsync(host, Chat(ChaseHost.ResidentChat));
         var photo = toResident[^2];
-        Assert.Equal(("after-cleanup-large", Texts.Format(Texts.Vietnamese, "Resident.ResultPhoto", before.TrackingCode)), (photo.PhotoRef, photo.Text));
+        Assert.Equal((stored, Texts.Format(Texts.Vietnamese, "Resident.ResultPhoto", before.TrackingCode)), (photo.PhotoRef, photo.Text));
         Assert.Contains("Đã thu gom toàn bộ rác tại đầu ngõ.", toResident[^1].Text, StringComparison.Ordinal);
         Assert.Equal(2, toResident[^1].Buttons.SelectMany(r => r).Count()); // yes / no
     }
