@@ -3,6 +3,7 @@ using ResidentBot.Bot.Channels.WebChat;
 using ResidentBot.Bot.Chase;
 using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Dialogues;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials;
@@ -34,7 +35,8 @@ try
         .AddOfficialFeatures()
         .AddTelegramChannel(builder.Configuration)
         .AddWebChatChannel(builder.Configuration)
-        .AddChase(builder.Configuration);
+        .AddChase(builder.Configuration)
+        .AddDialogues();
 
     var app = builder.Build();
 
