@@ -73,7 +73,7 @@ internal sealed class AnnounceFlow(AnnouncePrompts prompts, DialogueRules rules)
             return null;
         }
 
-        // A wall-clock time in the directory's zone; Vietnam has no daylight saving, so every local time exists once.
+        // A wall-clock time in the directory's zone (Asia/Ho_Chi_Minh has no daylight saving, so every local time exists once).
         var startsAt = new DateTimeOffset(local, view.Zone.GetUtcOffset(local)).ToUniversalTime();
         if (startsAt <= turn.Now || startsAt > turn.Now + Horizon)
         {

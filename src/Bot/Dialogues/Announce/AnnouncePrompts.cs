@@ -62,8 +62,8 @@ internal sealed class AnnouncePrompts(ButtonCodec codec, DialogueRules rules)
         turn.Reply(new OutboundMessage
         {
             Text = turn.T("Dialogue.Announce.AskScope", own.Name),
-            Buttons = [all, .. below.Select(a => (IReadOnlyList<OutboundButton>)[codec.Button(a.Name, DialogueActions.Scope, DialogueTag.Id(a.Id), turn.Message.UserId)])
-                .Chunk(2).Select(row => (IReadOnlyList<OutboundButton>)[.. row.SelectMany(r => r)])],
+            Buttons = [all, .. below.Select(a => codec.Button(a.Name, DialogueActions.Scope, DialogueTag.Id(a.Id), turn.Message.UserId))
+                .Chunk(2).Select(row => (IReadOnlyList<OutboundButton>)row)],
         });
     }
 

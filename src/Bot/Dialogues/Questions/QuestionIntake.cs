@@ -23,12 +23,7 @@ internal sealed partial class QuestionIntake(DialogueRules rules, QuestionCards 
 
         var view = await rules.GetAsync(cancellationToken);
         var due = view.Questions.AnswerDueAt(dialogue);
-        var assignment = draft.CategoryId is { } category
-            ? view.Engine.Reroute(dialogue.ScopeAreaId, category, turn.Now) is var decision
-                ? new QuestionAssignment(decision.Official.Id, decision.Area.Id, category, due)
-                : null
-            : new QuestionAssignment(dialogue.LeaderOfficialId, dialogue.LeaderAreaId, null, due);
-        var question = DialogueQuestion.Ask(dialogue, turn.Resident.Id, text, assignment!, turn.Now);
+        var question = DialogueQuestion.Ask(dialogue, turn.Resident.Id, text, Assign(view, dialogue, draft.CategoryId, due, turn.Now), turn.Now);
         view.Questions.Schedule(question, turn.Now);
         turn.Db.Set<DialogueQuestion>().Add(question);
         await turn.Db.SaveChangesAsync(cancellationToken); // the card's button carries the question's id
@@ -40,6 +35,18 @@ internal sealed partial class QuestionIntake(DialogueRules rules, QuestionCards 
             Tag = DialogueTag.Question(question.Id),
         });
         LogAsked(question.Id, dialogue.Id, question.ResponsibleOfficialId);
+    }
+
+    // A question for a field goes where a report of that field in the dialogue's area would; one for the leader stays with them.
+    private static QuestionAssignment Assign(DialogueView view, Dialogue dialogue, int? categoryId, DateTimeOffset due, DateTimeOffset now)
+    {
+        if (categoryId is not { } category)
+        {
+            return new QuestionAssignment(dialogue.LeaderOfficialId, dialogue.LeaderAreaId, null, due);
+        }
+
+        var decision = view.Engine.Reroute(dialogue.ScopeAreaId, category, now);
+        return new QuestionAssignment(decision.Official.Id, decision.Area.Id, category, due);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Question {QuestionId} to dialogue {DialogueId}, official {OfficialId} to answer")]
