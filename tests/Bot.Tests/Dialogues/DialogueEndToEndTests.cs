@@ -89,6 +89,7 @@ public sealed class DialogueEndToEndTests
         Assert.Contains(Texts.Format(Texts.Vietnamese, "Dialogue.Chase.Reminder", questions[1].Id, Topic, "10:00 13/03/2026", 90), host.TextsTo(DialogueHost.Specialist));
         host.At(3, 13, 10);
         await host.SweepAsync();
+        await host.SweepAsync(); // a second sweep at the same instant repeats nothing
         var escalation = Assert.Single(host.TextsTo(DialogueHost.CitySupervisor), t => t.StartsWith("⚠️", StringComparison.Ordinal) && t.Contains("câu hỏi số", StringComparison.Ordinal));
         Assert.StartsWith($"⚠️ Đôn đốc cấp 1: câu hỏi số {questions[1].Id} của người dân", escalation, StringComparison.Ordinal);
         Assert.Contains("Công chức Địa chính - Xây dựng phường Trần Phú", escalation, StringComparison.Ordinal);

@@ -32,6 +32,11 @@ internal sealed partial class DialogueChaseStep(
     {
         var now = time.GetUtcNow();
         var view = await rules.GetAsync(cancellationToken);
+        if (!await AnythingDueAsync(view, now, cancellationToken))
+        {
+            return 0; // the usual minute: two index reads, no write lock
+        }
+
         using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await RemindSubscribersAsync(view, now, cancellationToken);
@@ -51,6 +56,14 @@ internal sealed partial class DialogueChaseStep(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return changed + questions.Count;
+    }
+
+    private async Task<bool> AnythingDueAsync(DialogueView view, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var limit = now + view.Options.RemindBefore;
+        return await db.Set<DialogueQuestion>().AnyAsync(q => q.NextChaseAt <= now, cancellationToken)
+            || await db.Set<DialogueSubscription>().AnyAsync(s => s.RemindedAt == null
+                && db.Set<Dialogue>().Any(d => d.Id == s.DialogueId && d.StartsAt <= limit && d.StartsAt > now), cancellationToken);
     }
 
     private async Task<int> RemindSubscribersAsync(DialogueView view, DateTimeOffset now, CancellationToken cancellationToken)
