@@ -39,7 +39,9 @@ internal static class DialogueServiceCollectionExtensions
         services.AddScoped<QuestionCards>();
         services.AddScoped<QuestionAccess>();
         services.AddScoped<IButtonHandler, AnswerButton>();
+        services.AddScoped<QuestionAnswerer>();
         services.AddScoped<IFlowHandler, AnswerFlow>();
+        services.AddScoped<IInputHandler, ReplyToQuestionCardInput>();
 
         services.AddScoped<IChaseStep, DialogueChaseStep>();
         return services;
