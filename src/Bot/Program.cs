@@ -5,6 +5,7 @@ using ResidentBot.Bot.Channels.ZaloBot;
 using ResidentBot.Bot.Chase;
 using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.Dialogues;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials;
@@ -38,7 +39,8 @@ try
         .AddWebChatChannel(builder.Configuration)
         .AddZaloChannel(builder.Configuration)
         .AddZaloBotChannel(builder.Configuration)
-        .AddChase(builder.Configuration);
+        .AddChase(builder.Configuration)
+        .AddDialogues();
 
     var app = builder.Build();
 

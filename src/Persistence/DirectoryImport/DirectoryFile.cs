@@ -19,6 +19,9 @@ internal sealed class DirectoryFile : DirectoryNode
 
     public List<AreaNode?>? Areas { get; set; }
 
+    /// <summary>Rules per area level (ward, commune …), e.g. the dialogues a leader must hold each year.</summary>
+    public List<AreaLevelNode?>? AreaLevels { get; set; }
+
     public List<OfficialNode?>? Officials { get; set; }
 }
 
@@ -82,6 +85,16 @@ internal sealed class AreaNode : DirectoryNode
     public List<string?>? Aliases { get; set; }
 
     public JsonElement? Boundary { get; set; }
+
+    /// <summary>The area's own minimum of leaders' dialogues a year; beats its level's.</summary>
+    public JsonElement? DialoguesPerYear { get; set; }
+}
+
+internal sealed class AreaLevelNode : DirectoryNode
+{
+    public string? Level { get; set; }
+
+    public JsonElement? DialoguesPerYear { get; set; }
 }
 
 internal sealed class OfficialNode : DirectoryNode

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Routing.Areas;
 using ResidentBot.Routing.Categories;
+using ResidentBot.Routing.Dialogues;
 using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Persistence.DirectoryImport;
@@ -60,6 +61,7 @@ public sealed partial class DirectoryImporter
             area.Name = parsed.Name;
             area.Level = parsed.Level;
             area.BoundaryGeoJson = parsed.BoundaryGeoJson;
+            area.DialoguesPerYear = parsed.DialoguesPerYear;
             if (!area.Aliases.SequenceEqual(parsed.Aliases, StringComparer.Ordinal))
             {
                 area.Aliases = [.. parsed.Aliases];
@@ -76,7 +78,10 @@ public sealed partial class DirectoryImporter
             area.ParentId = parent?.Id is > 0 ? parent.Id : null;
         }
 
-        var used = await db.Cases.Select(c => c.AreaId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var used = await db.Cases.Select(c => c.AreaId)
+            .Union(db.Set<Dialogue>().Select(d => d.ScopeAreaId)).Union(db.Set<Dialogue>().Select(d => d.LeaderAreaId))
+            .Union(db.Set<DialogueQuestion>().Select(q => q.AreaId))
+            .Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var removed in existing.Values)
         {
             if (used.Contains(removed.Id))
@@ -121,6 +126,8 @@ public sealed partial class DirectoryImporter
         // so the routing engine never picks them again.
         var named = await db.CaseEvents.Select(e => e.OfficialId).Union(db.CaseEvents.Select(e => e.AddresseeId))
             .Union(db.Cases.Select(c => c.AccountableOfficialId))
+            .Union(db.Set<Dialogue>().Select(d => (int?)d.LeaderOfficialId)).Union(db.Set<Dialogue>().Select(d => (int?)d.AnnouncedByOfficialId))
+            .Union(db.Set<DialogueQuestion>().Select(q => (int?)q.ResponsibleOfficialId)).Union(db.Set<DialogueQuestion>().Select(q => q.AnsweredByOfficialId))
             .Where(id => id != null).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var removed in existing.Values)
         {

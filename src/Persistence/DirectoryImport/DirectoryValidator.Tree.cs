@@ -36,7 +36,10 @@ internal sealed partial class DirectoryValidator
                 continue;
             }
 
-            var area = new ParsedArea(code, name, level.Value, string.IsNullOrWhiteSpace(node.Parent) ? null : node.Parent.Trim(), aliases, boundary);
+            var area = new ParsedArea(code, name, level.Value, string.IsNullOrWhiteSpace(node.Parent) ? null : node.Parent.Trim(), aliases, boundary)
+            {
+                DialoguesPerYear = DialoguesPerYear(node.DialoguesPerYear, at + ".dialoguesPerYear"),
+            };
             areaPaths[code] = at;
             result.Add(area);
             parents.Add((area, at + ".parent"));

@@ -25,6 +25,7 @@ internal sealed partial class DirectoryValidator(string file, JsonLineMap lines)
         var calendar = ValidateCalendar(root.Calendar, out var holidays);
         var categories = ValidateCategories(root.Categories, WorkingDayLength(calendar));
         var areas = ValidateAreas(root.Areas);
+        ApplyDialogueMinimums(root.AreaLevels, areas);
         var officials = ValidateOfficials(root.Officials);
         CheckRootLeaders(areas, officials);
         if (errors.Count > 0)

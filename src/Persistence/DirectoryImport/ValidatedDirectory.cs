@@ -28,7 +28,11 @@ internal sealed record ParsedCategory(
 
 internal sealed record ChaseOverrides(TimeSpan? EscalateEvery, TimeSpan? ProgressEvery, TimeSpan? AutoCloseAfter);
 
-internal sealed record ParsedArea(string Code, string Name, AreaLevel Level, string? ParentCode, List<string> Aliases, string? BoundaryGeoJson);
+internal sealed record ParsedArea(string Code, string Name, AreaLevel Level, string? ParentCode, List<string> Aliases, string? BoundaryGeoJson)
+{
+    /// <summary>The area's minimum of leaders' dialogues a year: its own, else its level's (filled in by the validator).</summary>
+    public int? DialoguesPerYear { get; set; }
+}
 
 /// <param name="Identities">The official's account per channel (channel name → the channel's user id).</param>
 internal sealed record ParsedOfficial(

@@ -463,6 +463,9 @@ namespace ResidentBot.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DialoguesPerYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -840,6 +843,164 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("Categories", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Routing.Dialogues.Dialogue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnouncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AnnouncedByOfficialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InvitedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaderAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaderOfficialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ScopeAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncedByOfficialId");
+
+                    b.HasIndex("LeaderAreaId");
+
+                    b.HasIndex("ScopeAreaId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("LeaderOfficialId", "StartsAt");
+
+                    b.ToTable("Dialogues", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Routing.Dialogues.DialogueQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnswerDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnsweredByOfficialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastEscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastReminderPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NextChaseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResponsibleOfficialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredByOfficialId");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("NextChaseAt");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("ResponsibleOfficialId");
+
+                    b.HasIndex("DialogueId", "AskedAt");
+
+                    b.ToTable("DialogueQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Routing.Dialogues.DialogueSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DialogueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubscribedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemindedAt");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("DialogueId", "ResidentId")
+                        .IsUnique();
+
+                    b.ToTable("DialogueSubscriptions", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Routing.Officials.Official", b =>
                 {
                     b.Property<int>("Id")
@@ -1143,6 +1304,85 @@ namespace ResidentBot.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Routing.Dialogues.Dialogue", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncedByOfficialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Routing.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("LeaderOfficialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Routing.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Routing.Dialogues.DialogueQuestion", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredByOfficialId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ResidentBot.Routing.Areas.Area", null)
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Routing.Categories.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ResidentBot.Routing.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Routing.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleOfficialId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Routing.Dialogues.DialogueSubscription", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Dialogues.Dialogue", null)
+                        .WithMany()
+                        .HasForeignKey("DialogueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Routing.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -22,4 +22,10 @@ public sealed class Area
 
     /// <summary>Optional boundary as a GeoJSON Polygon or MultiPolygon (WGS 84, lon/lat).</summary>
     public string? BoundaryGeoJson { get; set; }
+
+    /// <summary>
+    /// The fewest dialogues with residents (đối thoại) this area's leader must hold in a year: the area's own figure in
+    /// the directory, else its level's; null when none is required.
+    /// </summary>
+    public int? DialoguesPerYear { get; set; }
 }

@@ -56,11 +56,24 @@ public static class ChaseSchedule
         foreach (var (kind, deadline) in PendingDeadlines.Of(@case))
         {
             var within = kind == DeadlineKind.Acknowledge ? clock.Category.AcknowledgeWithin : clock.Category.ResolveWithin;
-            foreach (var percent in policy.ReminderPercents)
+            foreach (var reminder in Reminders(kind, deadline, within, clock, policy))
             {
-                var at = clock.Before(deadline, within * ((100 - percent) / 100.0));
-                yield return new ReminderDue(kind, percent, at, deadline);
+                yield return reminder;
             }
+        }
+    }
+
+    /// <summary>
+    /// The reminders of one deadline that gives <paramref name="within"/> of the clock's time: at each of the policy's
+    /// percents of it. Anything chased against a deadline (a case, a dialogue question) is reminded by this rule.
+    /// </summary>
+    public static IEnumerable<ReminderDue> Reminders(DeadlineKind kind, DateTimeOffset deadline, TimeSpan within, ChaseClock clock, ChasePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        foreach (var percent in policy.ReminderPercents)
+        {
+            var at = clock.Before(deadline, within * ((100 - percent) / 100.0));
+            yield return new ReminderDue(kind, percent, at, deadline);
         }
     }
 
@@ -85,9 +98,19 @@ public static class ChaseSchedule
             return unreachable;
         }
 
-        return @case.EscalationLevel == 0 || @case.LastEscalatedAt is not { } last
-            ? first
-            : Max(first, clock.Add(last, policy.EscalateEvery));
+        return EscalationDueAt(first, @case.EscalationLevel, @case.LastEscalatedAt, clock, policy);
+    }
+
+    /// <summary>
+    /// The escalation ladder of anything chased against a deadline: at the missed deadline, then every interval after
+    /// the last escalation while it stays missed.
+    /// </summary>
+    public static DateTimeOffset EscalationDueAt(DateTimeOffset missedDeadline, int escalationLevel, DateTimeOffset? lastEscalatedAt, ChaseClock clock, ChasePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return escalationLevel == 0 || lastEscalatedAt is not { } last
+            ? missedDeadline
+            : Max(missedDeadline, clock.Add(last, policy.EscalateEvery));
     }
 
     /// <summary>When a case escalates because no channel reaches its accountable official; null when that does not apply.</summary>

@@ -12,7 +12,7 @@ public static class SupervisorScope
         ArgumentNullException.ThrowIfNull(directory);
         return SupervisorPosts(directory, at)
             .GroupBy(p => p.OfficialId)
-            .ToDictionary(g => g.Key, g => Below(directory, [.. g.Select(p => p.AreaId)]));
+            .ToDictionary(g => g.Key, g => Below(directory, g.Select(p => p.AreaId).ToHashSet()));
     }
 
     /// <summary>The areas one official oversees; empty when they hold no supervisor post now.</summary>
@@ -26,6 +26,11 @@ public static class SupervisorScope
     private static IEnumerable<Post> SupervisorPosts(DirectorySnapshot directory, DateTimeOffset at) =>
         directory.Posts.Where(p => p.Kind == PostKind.Supervisor && p.IsValidAt(at));
 
-    private static HashSet<int> Below(DirectorySnapshot directory, HashSet<int> roots) =>
-        [.. directory.Areas.Where(a => directory.SelfAndAncestors(a.Id).Any(x => roots.Contains(x.Id))).Select(a => a.Id)];
+    /// <summary>The areas at or below any of <paramref name="roots"/>: what a supervisor oversees, and who a dialogue invites.</summary>
+    public static HashSet<int> Below(DirectorySnapshot directory, IReadOnlySet<int> roots)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(roots);
+        return [.. directory.Areas.Where(a => directory.SelfAndAncestors(a.Id).Any(x => roots.Contains(x.Id))).Select(a => a.Id)];
+    }
 }

@@ -36,6 +36,7 @@ internal sealed partial class ChaseSweepJob(
             }
         }
 
+        chased += await RunStepsAsync(cancellationToken);
         if (chased > 0)
         {
             outboxSignal.Notify();
@@ -43,6 +44,25 @@ internal sealed partial class ChaseSweepJob(
         }
 
         return chased;
+    }
+
+    private async Task<int> RunStepsAsync(CancellationToken cancellationToken)
+    {
+        var changed = 0;
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var step in scope.ServiceProvider.GetServices<IChaseStep>())
+        {
+            try
+            {
+                changed += await step.RunAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogStepFailed(ex, step.GetType().Name);
+            }
+        }
+
+        return changed;
     }
 
     private async Task<List<long>> DueAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
@@ -122,6 +142,9 @@ internal sealed partial class ChaseSweepJob(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A group of {Count} cases failed; chasing them one per transaction")]
     private partial void LogGroupFailed(Exception ex, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Chase step {Step} failed; it is retried at the next sweep")]
+    private partial void LogStepFailed(Exception ex, string step);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Chasing case {CaseId} failed; it is retried later")]
     private partial void LogCaseFailed(Exception ex, long caseId);

@@ -13,7 +13,8 @@ using ResidentBot.Routing.Escalation;
 namespace ResidentBot.Bot.Chase.Jobs;
 
 /// <summary>The daily digest to each supervisor: overdue and escalated cases in their areas, and the change since the last one.</summary>
-internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules rules, OfficialNotifier officials, TimeProvider time)
+internal sealed class EscalationDigestJob(
+    ResidentBotDbContext db, ChaseRules rules, OfficialNotifier officials, Dialogues.Counts.DialogueCounts dialogues, TimeProvider time)
 {
     public const string Kind = "daily";
 
@@ -41,7 +42,8 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
             var previous = snapshot?.CaseIds.Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(s => long.Parse(s, CultureInfo.InvariantCulture)).ToHashSet() ?? [];
             var digest = Digest.Build(cases, view.Engine.Directory, previous, now);
-            if (digest.Total == 0 && digest.Cleared == 0 && !view.Options.SendEmptyDigest)
+            var tally = await dialogues.ForAsync(areas, now, cancellationToken);
+            if (digest.Total == 0 && digest.Cleared == 0 && !view.Options.SendEmptyDigest && !tally.AnyFlagged)
             {
                 continue;
             }
@@ -49,7 +51,7 @@ internal sealed class EscalationDigestJob(ResidentBotDbContext db, ChaseRules ru
             await officials.SendAsync(supervisorId, $"digest:{supervisorId}:{day}", chat => new OutboundMessage
             {
                 // Cases waiting for residents are not overdue, but a supervisor sees how many are parked that way.
-                Text = Render(chat, digest) + (waiting > 0 ? chat.T("Chase.Digest.Waiting", waiting) : string.Empty),
+                Text = Render(chat, digest) + (waiting > 0 ? chat.T("Chase.Digest.Waiting", waiting) : string.Empty) + tally.Render(chat),
             }, cancellationToken);
             snapshot ??= db.Set<DigestSnapshot>().Add(new DigestSnapshot { SupervisorId = supervisorId, Kind = Kind }).Entity;
             snapshot.CaseIds = string.Join(',', digest.Rows.Select(r => r.CaseId).Order());

@@ -13,7 +13,8 @@ namespace ResidentBot.Bot.Chase.Jobs;
 
 /// <summary>The weekly scorecard to each supervisor: per ward and official over the last 7 days, with a chart.</summary>
 internal sealed class WeeklyScorecardJob(
-    ResidentBotDbContext db, ChaseRules rules, OfficialNotifier officials, IHostEnvironment environment, TimeProvider time)
+    ResidentBotDbContext db, ChaseRules rules, OfficialNotifier officials, Dialogues.Counts.DialogueCounts dialogues, IHostEnvironment environment,
+    TimeProvider time)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +48,8 @@ internal sealed class WeeklyScorecardJob(
                 continue;
             }
 
-            await officials.SendAsync(supervisorId, key, chat => new OutboundMessage { Text = Render(chat, lines) }, cancellationToken);
+            var tally = await dialogues.ForAsync(areas, now, cancellationToken);
+            await officials.SendAsync(supervisorId, key, chat => new OutboundMessage { Text = Render(chat, lines) + tally.Render(chat) }, cancellationToken);
             await officials.SendAsync(supervisorId, key + ":chart", _ => new OutboundMessage { PhotoPath = chart }, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             sent++;
