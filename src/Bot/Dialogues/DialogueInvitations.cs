@@ -23,7 +23,7 @@ internal sealed class DialogueInvitations(DialogueResidents residents, OutboxWri
         var chats = await residents.ChatsAsync(invited, cancellationToken);
         foreach (var chat in chats.Values)
         {
-            outbox.Enqueue(chat.Channel, chat.ChatId, Invitation(chat, dialogue, view), $"dialogue-invite:{dialogue.Id}:{chat.ResidentId}");
+            outbox.Enqueue(chat.To, Invitation(chat, dialogue, view), $"dialogue-invite:{dialogue.Id}:{chat.ResidentId}");
         }
 
         return chats.Count;

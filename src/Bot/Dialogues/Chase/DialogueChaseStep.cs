@@ -79,7 +79,7 @@ internal sealed partial class DialogueChaseStep(
             subscription.RemindedAt = now;
             if (chats.TryGetValue(subscription.ResidentId, out var chat))
             {
-                outbox.Enqueue(chat.Channel, chat.ChatId, new OutboundMessage
+                outbox.Enqueue(chat.To, new OutboundMessage
                 {
                     Text = chat.T("Dialogue.Reminder", dialogue.Topic, DialogueText.When(view, dialogue), dialogue.Place, DialogueText.Leader(view.Engine, dialogue)),
                     Tag = DialogueTag.For(dialogue.Id),
@@ -137,7 +137,7 @@ internal sealed partial class DialogueChaseStep(
         }, cancellationToken);
         if (await residents.ChatAsync(question.ResidentId, cancellationToken) is { } asker)
         {
-            outbox.Enqueue(asker.Channel, asker.ChatId, new OutboundMessage
+            outbox.Enqueue(asker.To, new OutboundMessage
             {
                 Text = asker.T("Dialogue.Resident.Escalated", question.Id, dialogue.Topic, link.Official.Title),
                 Tag = DialogueTag.Question(question.Id),

@@ -24,7 +24,7 @@ internal sealed partial class QuestionAnswerer(QuestionCards cards, DialogueResi
         var view = await rules.GetAsync(cancellationToken);
         if (await residents.ChatAsync(question.ResidentId, cancellationToken) is { } asker)
         {
-            turn.Outbox.Enqueue(asker.Channel, asker.ChatId, new OutboundMessage
+            turn.Outbox.Enqueue(asker.To, new OutboundMessage
             {
                 Text = asker.T("Dialogue.Answer.ToResident", official.Title, dialogue.Topic, question.Text, question.Answer),
                 Tag = DialogueTag.Question(question.Id),
