@@ -30,7 +30,8 @@ public static class TelegramServiceCollectionExtensions
 
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(HttpClientName);
+        // Every Bot API URL carries the token: the client's request logging would write it out at Information.
+        services.AddHttpClient(HttpClientName).RemoveAllLoggers();
         services.AddSingleton<ITelegramBotClient>(sp => CreateClient(
             sp.GetRequiredService<IOptions<TelegramOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
