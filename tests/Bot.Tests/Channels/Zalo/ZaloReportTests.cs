@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Channels;
+using ResidentBot.Bot.Resources;
 using ResidentBot.Bot.Tests.Fakes.Zalo;
 using ResidentBot.Bot.Tests.Residents;
+using ResidentBot.Persistence.Outbox;
 
 namespace ResidentBot.Bot.Tests.Channels.Zalo;
 
@@ -83,5 +86,43 @@ public sealed class ZaloReportTests
         await using var db = host.NewDbContext();
         var reported = await db.Cases.SingleAsync();
         Assert.Equal((ResidentChat.TranPhuLat, ResidentChat.TranPhuLon), (reported.Latitude!.Value, reported.Longitude!.Value));
+    }
+
+    [Fact]
+    public async Task A_resident_outside_the_window_gets_the_waiting_update_on_their_next_message()
+    {
+        await using var zalo = await FakeZalo.StartAsync();
+        await using var host = await ZaloTestHost.StartAsync(zalo);
+        await host.BindOfficialAsync(ResidentChat.TranPhuLeader, Leader);
+        await host.SendAsync(Leader, zalo.FollowEvent(Leader));
+        await host.TextAsync(Resident, "/phananh");
+        await host.TapAsync(Resident, "Chiếu sáng");
+        await host.SendAsync(Resident, zalo.LocationEvent(Resident, ResidentChat.TranPhuLat, ResidentChat.TranPhuLon));
+        await host.TextAsync(Resident, ResidentScenarios.Description);
+        await host.TapAsync(Resident, "Bỏ qua");
+        await host.TapAsync(Resident, "Gửi");
+        string code;
+        await using (var db = host.NewDbContext())
+        {
+            code = (await db.Cases.SingleAsync()).TrackingCode;
+        }
+
+        // Eight days later Zalo refuses consultation messages to the resident (-230): the leader's acknowledgement waits.
+        zalo.LastInteractedAgo(Resident, TimeSpan.FromDays(8));
+        var before = zalo.MessagesTo(Resident).Count;
+        await host.TapAsync(Leader, "Tiếp nhận");
+        var waiting = await host.WaitForAsync(
+            (db, ct) => db.OutboxMessages.Where(m => m.Channel == ChannelNames.Zalo && m.Recipient == Resident && m.Status == OutboxStatus.Waiting).ToListAsync(ct),
+            rows => rows.Count > 0);
+        Assert.Contains(waiting, m => m.LastError != null && m.LastError.Contains("-230", StringComparison.Ordinal));
+        Assert.Equal(before, zalo.MessagesTo(Resident).Count);
+
+        // The resident writes again: the window opens, and what waited goes first, after one line saying how much.
+        var back = ZaloTestHost.Texts(await host.TextAsync(Resident, "Cho tôi hỏi phản ánh của tôi"));
+        var line = Texts.Format(Texts.Vietnamese, "Common.WaitingUpdates", 1);
+        Assert.Contains(line, back, StringComparison.Ordinal);
+        Assert.Contains(code, back[back.IndexOf(line, StringComparison.Ordinal)..], StringComparison.Ordinal);
+        await using var after = host.NewDbContext();
+        Assert.DoesNotContain(await after.OutboxMessages.Where(m => m.Recipient == Resident).ToListAsync(), m => m.Status == OutboxStatus.Waiting);
     }
 }
