@@ -16,13 +16,17 @@ namespace ResidentBot.Bot.Channels.Telegram;
 internal sealed class TelegramSender(ITelegramBotClient client, IOptions<TelegramOptions> options, IAttachmentStore attachments, ILogger<TelegramSender> logger)
     : IChannelSender
 {
+    // Bot API limits: a message's text, and a photo's caption.
+    private const int MaxMessageLength = 4096;
+    private const int MaxCaptionLength = 1024;
+
     public string Channel => TelegramUpdateMapper.Channel;
 
     // Bot API limits: 4096 characters a message, 100 inline buttons, callback data of 64 bytes; photos we download up
     // to the configured size (the Bot API serves 20 MB at most).
     public ChannelCapabilities Capabilities { get; } = new()
     {
-        MaxTextLength = 4096,
+        MaxTextLength = MaxMessageLength,
         MaxButtons = 100,
         MaxButtonLabelLength = 64,
         CanEditMessages = true,
@@ -74,9 +78,9 @@ internal sealed class TelegramSender(ITelegramBotClient client, IOptions<Telegra
         var keyboard = TelegramMarkup.Keyboard(message);
         var reply = message.ReplyToMessageId is { } r ? new ReplyParameters { MessageId = ParseMessageId(r), AllowSendingWithoutReply = true } : null;
 
-        var chunks = hasPhoto && message.Text.Length <= TelegramTextSplitter.MaxCaptionLength
+        var chunks = hasPhoto && message.Text.Length <= MaxCaptionLength
             ? []
-            : string.IsNullOrWhiteSpace(message.Text) ? [] : TelegramTextSplitter.Split(message.Text);
+            : string.IsNullOrWhiteSpace(message.Text) ? [] : TextSplitter.Split(message.Text, MaxMessageLength);
         var lastId = 0;
         var sent = 0;
         var total = (hasPhoto ? 1 : 0) + chunks.Count;
@@ -207,9 +211,9 @@ internal sealed class TelegramSender(ITelegramBotClient client, IOptions<Telegra
             else
             {
                 // An edit cannot become two messages; an over-long edit is cut rather than refused.
-                var text = message.Text.Length <= TelegramTextSplitter.MaxMessageLength
+                var text = message.Text.Length <= MaxMessageLength
                     ? message.Text
-                    : string.Concat(message.Text.AsSpan(0, TelegramTextSplitter.MaxMessageLength - 1), "…");
+                    : string.Concat(message.Text.AsSpan(0, MaxMessageLength - 1), "…");
                 await client.EditMessageText(chat, messageId, text, replyMarkup: inline, cancellationToken: ct).ConfigureAwait(false);
             }
         }

@@ -20,7 +20,7 @@ public static class TelegramWebhookEndpoint
 {
     public const string Path = "/telegram/webhook";
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
-    internal const int MaxBodyBytes = 1024 * 1024;
+    internal const int MaxBodyBytes = WebhookBody.DefaultMaxBytes;
 
     /// <summary>Maps the webhook; maps nothing when Telegram is off or in long-polling mode.</summary>
     public static IEndpointRouteBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints)
@@ -45,7 +45,7 @@ public static class TelegramWebhookEndpoint
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var body = await ReadCappedAsync(http.Request, ct).ConfigureAwait(false);
+        var body = await WebhookBody.ReadAsync(http.Request, MaxBodyBytes, ct).ConfigureAwait(false);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -86,28 +86,5 @@ public static class TelegramWebhookEndpoint
         }
 
         return Results.Ok();
-    }
-
-    internal static async Task<string?> ReadCappedAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

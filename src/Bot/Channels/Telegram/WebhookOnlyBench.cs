@@ -21,7 +21,7 @@ internal static class WebhookOnlyBench
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        if (await TelegramWebhookEndpoint.ReadCappedAsync(http.Request, ct).ConfigureAwait(false) is not { } body)
+        if (await WebhookBody.ReadAsync(http.Request, TelegramWebhookEndpoint.MaxBodyBytes, ct).ConfigureAwait(false) is not { } body)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }

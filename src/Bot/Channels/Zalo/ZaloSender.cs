@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Resources;
 
@@ -106,7 +105,7 @@ internal sealed partial class ZaloSender(ZaloApi api, ZaloPhotos photos, IOption
             return lastId;
         }
 
-        var parts = TelegramTextSplitter.Split(text, MaxTextLength);
+        var parts = TextSplitter.Split(text, MaxTextLength);
         var buttons = Buttons(message).Chunk(MaxButtonsPerMessage).ToList();
         for (var i = 0; i < parts.Count; i++)
         {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Hosting;
 
 namespace ResidentBot.Bot.Channels.Zalo;
@@ -40,7 +39,7 @@ public static class ZaloWebhookEndpoint
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        var body = await TelegramWebhookEndpoint.ReadCappedAsync(http.Request, ct).ConfigureAwait(false);
+        var body = await WebhookBody.ReadAsync(http.Request, WebhookBody.DefaultMaxBytes, ct).ConfigureAwait(false);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);

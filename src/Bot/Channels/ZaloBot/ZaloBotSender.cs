@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ResidentBot.Bot.Channels.Telegram;
 
 namespace ResidentBot.Bot.Channels.ZaloBot;
 
@@ -75,7 +74,7 @@ internal sealed partial class ZaloBotSender(ZaloBotClient client, ZaloBotPhotoSo
         }
 
         string? lastId = null;
-        var parts = text.Length == 0 ? [] : TelegramTextSplitter.Split(text, MaxTextLength);
+        var parts = text.Length == 0 ? [] : TextSplitter.Split(text, MaxTextLength);
         if (photo?.Url is { } url)
         {
             // A text that fits rides along as the caption; a longer one follows the photo in parts.

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Hosting;
 
 namespace ResidentBot.Bot.Channels.ZaloBot;
@@ -27,8 +26,8 @@ internal static class ZaloBotWebhookEndpoint
             return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        // The same cap and reader as Telegram's webhook: a stranger's body is never buffered whole.
-        var body = await TelegramWebhookEndpoint.ReadCappedAsync(http.Request, ct).ConfigureAwait(false);
+        // The same cap and reader as every webhook: a stranger's body is never buffered whole.
+        var body = await WebhookBody.ReadAsync(http.Request, WebhookBody.DefaultMaxBytes, ct).ConfigureAwait(false);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);

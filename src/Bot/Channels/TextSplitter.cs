@@ -1,12 +1,9 @@
-namespace ResidentBot.Bot.Channels.Telegram;
+namespace ResidentBot.Bot.Channels;
 
-/// <summary>Splits text over Telegram's limit, preferring paragraph, then line, then word boundaries.</summary>
-internal static class TelegramTextSplitter
+/// <summary>Splits text over a channel's limit, preferring paragraph, then line, then word boundaries.</summary>
+internal static class TextSplitter
 {
-    public const int MaxMessageLength = 4096;
-    public const int MaxCaptionLength = 1024;
-
-    public static IReadOnlyList<string> Split(string text, int limit = MaxMessageLength)
+    public static IReadOnlyList<string> Split(string text, int limit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 2);
         var parts = new List<string>();
