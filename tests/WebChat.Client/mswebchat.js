@@ -78,7 +78,23 @@ async function official() {
     const bot = text => page.locator('.webchat__bubble:not(.webchat__bubble--from-user)', { hasText: text }).last();
     // Buttons in the transcript's bubbles (the screen readers' live region holds copies of them for a while).
     const button = label => page.locator('.webchat__bubble button', { hasText: label }).last();
-    const click = async label => { await button(label).waitFor(wait); await button(label).click(); };
+    // A press shows at once as the resident's bubble (messageBack's displayText). Under load a click can land while React
+    // re-renders the card and is lost: then, and only then (no bubble, so nothing was sent), it is clicked again.
+    const mine = label => page.locator('.webchat__bubble--from-user', { hasText: label });
+    const click = async label => {
+      await button(label).waitFor(wait);
+      const before = await mine(label).count();
+      for (let attempt = 1; ; attempt++) {
+        await button(label).click();
+        try {
+          await mine(label).nth(before).waitFor({ timeout: 10000 });
+          return;
+        } catch (error) {
+          if (attempt === 3) throw error;
+          result.lostClicks = (result.lostClicks || 0) + 1;
+        }
+      }
+    };
 
     await input.waitFor(wait);
     // Web Chat drops what is sent before Direct Line is connected.
@@ -130,6 +146,13 @@ async function official() {
     if (process.env.MSWEBCHAT_DEBUG) await page.screenshot({ path: `${process.env.MSWEBCHAT_DEBUG}/mswebchat-done.png`, fullPage: true });
   } catch (error) {
     result.error = String(error && error.message || error);
+    // What the page showed when it gave up, so a failure on a loaded machine says where it stood.
+    const shown = browser.contexts().flatMap(c => c.pages())[0];
+    if (shown) {
+      result.userBubblesAtError = await shown.locator('.webchat__bubble--from-user').evaluateAll(all => all.map(b => b.innerText.trim())).catch(() => []);
+      result.botTextsAtError = await shown.locator('.webchat__bubble:not(.webchat__bubble--from-user)').evaluateAll(all => all.map(b => b.innerText.trim().slice(0, 120))).catch(() => []);
+      result.sendsAtError = await shown.evaluate(() => window.sends).catch(() => null);
+    }
     if (process.env.MSWEBCHAT_DEBUG) {
       const pages = browser.contexts().flatMap(c => c.pages());
       if (pages.length) {
