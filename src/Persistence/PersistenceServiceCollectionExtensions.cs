@@ -31,7 +31,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddOptions<CaseOptions>().BindConfiguration(CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContext<ResidentBotDbContext>(options => ConfigureSqlite(options, connectionString));
         services.AddDataProtection().SetApplicationName("ResidentBot").PersistKeysToDbContext<ResidentBotDbContext>();
-        services.AddSingleton<DatabaseWriteGate>();
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<IWriteGate>(sp => sp.GetRequiredService<SqliteWriteGate>());
         services.AddScoped<TrackingCodeAllocator>();
         services.AddScoped<DirectoryImporter>();
         services.AddSingleton<DirectorySnapshotLoader>();

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Attachments;
-using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Attachments;
 
@@ -16,7 +15,7 @@ namespace ResidentBot.Bot.Attachments;
 /// two leaves a row without its file (opened as gone, removed as unattached), never a file nobody knows.
 /// </summary>
 internal sealed class AttachmentStore(IOptions<AttachmentOptions> options, PersistencePaths paths, IServiceScopeFactory scopes,
-    DatabaseWriteGate writeGate, TimeProvider time) : IAttachmentStore
+    IWriteGate writeGate, TimeProvider time) : IAttachmentStore
 {
     public string Folder { get; } = paths.Resolve(options.Value.Path);
 

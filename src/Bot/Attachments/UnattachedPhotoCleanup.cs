@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Outbox;
-using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Attachments;
 
@@ -14,7 +13,7 @@ namespace ResidentBot.Bot.Attachments;
 internal sealed partial class UnattachedPhotoCleanup(
     ResidentBotDbContext db,
     AttachmentStore store,
-    DatabaseWriteGate writeGate,
+    IWriteGate writeGate,
     IOptions<AttachmentOptions> options,
     TimeProvider time,
     ILogger<UnattachedPhotoCleanup> logger)

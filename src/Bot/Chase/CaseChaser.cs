@@ -23,7 +23,7 @@ internal sealed partial class CaseChaser(
     Conversations.Buttons.ButtonCodec buttons,
     ChannelCatalog channels,
     People.OfficialReach reach,
-    Persistence.Sqlite.DatabaseWriteGate writeGate,
+    IWriteGate writeGate,
     TimeProvider time,
     ILogger<CaseChaser> logger)
 {

@@ -4,7 +4,6 @@ using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
-using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Inbox;
 
@@ -20,7 +19,7 @@ internal sealed partial class InboxProcessor(
     IServiceScopeFactory scopes,
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
-    DatabaseWriteGate writeGate,
+    IWriteGate writeGate,
     PhotoIntake photos,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService

@@ -4,7 +4,6 @@ using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
-using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Inbox;
 
@@ -19,11 +18,11 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
 
     private readonly IServiceScopeFactory scopes;
     private readonly InboxSignal signal;
-    private readonly DatabaseWriteGate writeGate;
+    private readonly IWriteGate writeGate;
     private readonly TimeProvider time;
     private readonly GroupCommit<InboxEntry, bool> commits;
 
-    public InboxSink(IServiceScopeFactory scopes, InboxSignal signal, DatabaseWriteGate writeGate, TimeProvider time)
+    public InboxSink(IServiceScopeFactory scopes, InboxSignal signal, IWriteGate writeGate, TimeProvider time)
     {
         this.scopes = scopes;
         this.signal = signal;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Outbox;
-using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Outbox;
 
@@ -14,10 +13,10 @@ namespace ResidentBot.Bot.Outbox;
 internal sealed class DeliveryOutcomes
 {
     private readonly IServiceScopeFactory scopes;
-    private readonly DatabaseWriteGate writeGate;
+    private readonly IWriteGate writeGate;
     private readonly GroupCommit<OutboxMessage, bool> commits;
 
-    public DeliveryOutcomes(IServiceScopeFactory scopes, DatabaseWriteGate writeGate)
+    public DeliveryOutcomes(IServiceScopeFactory scopes, IWriteGate writeGate)
     {
         this.scopes = scopes;
         this.writeGate = writeGate;

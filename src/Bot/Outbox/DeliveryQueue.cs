@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Outbox;
-using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Outbox;
 
@@ -9,7 +8,7 @@ namespace ResidentBot.Bot.Outbox;
 /// What the sender may deliver next. A chat's messages go in the order they were queued: a message whose chat has an
 /// older one still waiting (retry_after, backoff) is not due, whatever its own time.
 /// </summary>
-internal sealed class DeliveryQueue(IServiceScopeFactory scopes, DatabaseWriteGate writeGate, TimeProvider time)
+internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writeGate, TimeProvider time)
 {
     internal const int BatchSize = 500;
 

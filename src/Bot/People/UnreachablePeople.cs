@@ -18,7 +18,7 @@ namespace ResidentBot.Bot.People;
 /// </summary>
 internal sealed partial class UnreachablePeople(
     IServiceScopeFactory scopes,
-    DatabaseWriteGate writeGate,
+    IWriteGate writeGate,
     IEnumerable<IChannelSender> senders,
     IBackgroundJobClient jobs,
     Hosting.OutboxSignal signal,

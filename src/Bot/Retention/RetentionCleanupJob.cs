@@ -5,7 +5,6 @@ using ResidentBot.Bot.Notifications;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
 using ResidentBot.Persistence.Outbox;
-using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Retention;
 
@@ -17,7 +16,7 @@ namespace ResidentBot.Bot.Retention;
 /// </summary>
 internal sealed partial class RetentionCleanupJob(
     IServiceScopeFactory scopes,
-    DatabaseWriteGate writeGate,
+    IWriteGate writeGate,
     IOptions<RetentionOptions> options,
     UnattachedPhotoCleanup photos,
     TimeProvider time,

@@ -7,7 +7,7 @@ namespace ResidentBot.Persistence.Sqlite;
 /// Per-connection settings (unlike journal_mode=WAL, which the file remembers), applied to every connection EF
 /// opens. synchronous=NORMAL is durable across application crashes in WAL mode. busy_timeout makes SQLite itself
 /// wait for a writer that holds the lock (in steps of 1–100 ms) instead of returning SQLITE_BUSY, on which
-/// Microsoft.Data.Sqlite sleeps 150 ms before retrying. The writers' shared connection (<see cref="DatabaseWriteGate"/>)
+/// Microsoft.Data.Sqlite sleeps 150 ms before retrying. The writers' shared connection (<see cref="SqliteWriteGate"/>)
 /// gets an 8 MB page cache: in WAL mode a connection drops its cache whenever another one has written, and only
 /// that connection writes, so its cache stays valid. Memory-mapping the file (mmap_size) was measured too: +50 %
 /// intake on 2 cores, but the pages a one-off scan touches stay in the process's resident set (358 MB against the

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Secrets;
-using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Bot.Channels.Zalo;
 
@@ -10,7 +9,7 @@ namespace ResidentBot.Bot.Channels.Zalo;
 /// refresh returns must be saved (one transaction) before its access token is used, or a crash would lose the only
 /// refresh token that still works.
 /// </summary>
-internal sealed class ZaloTokenStore(IServiceScopeFactory scopes, DatabaseWriteGate writeGate)
+internal sealed class ZaloTokenStore(IServiceScopeFactory scopes, IWriteGate writeGate)
 {
     public const string SecretName = "zalo-oa-tokens";
 

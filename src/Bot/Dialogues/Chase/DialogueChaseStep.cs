@@ -5,7 +5,6 @@ using ResidentBot.Bot.Chase;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Persistence;
-using ResidentBot.Persistence.Sqlite;
 using ResidentBot.Routing.Dialogues;
 
 namespace ResidentBot.Bot.Dialogues.Chase;
@@ -21,7 +20,7 @@ internal sealed partial class DialogueChaseStep(
     DialogueResidents residents,
     OfficialNotifier officials,
     OutboxWriter outbox,
-    DatabaseWriteGate writeGate,
+    IWriteGate writeGate,
     TimeProvider time,
     ILogger<DialogueChaseStep> logger) : IChaseStep
 {

@@ -12,7 +12,7 @@ namespace ResidentBot.Persistence.Sqlite;
 /// benchmark showed most of the host's time in reading pages); on one connection that only writers use, the cache
 /// stays valid.
 /// </summary>
-public sealed class DatabaseWriteGate : IAsyncDisposable
+public sealed class SqliteWriteGate : IWriteGate, IAsyncDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private SqliteConnection? connection;
