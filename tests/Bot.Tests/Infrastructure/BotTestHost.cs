@@ -10,22 +10,30 @@ using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
 using ResidentBot.Persistence.Outbox;
+using ResidentBot.Tests.Databases;
 
 namespace ResidentBot.Bot.Tests.Infrastructure;
 
 /// <summary>
-/// The real host (Program.cs) on a fresh SQLite file, talking to an in-process fake Bot API over HTTP in
-/// polling mode. Tests send Telegram updates to the fake and read what the bot sent back.
+/// The real host (Program.cs) on its own database, talking to an in-process fake Bot API over HTTP in
+/// polling mode. Tests send Telegram updates to the fake and read what the bot sent back. The database is a copy of
+/// the process's template (migrated, sample directory imported); the host's start-up still runs its own
+/// DatabaseInitializer on it, which finds the work done.
 /// </summary>
 internal sealed class BotTestHost : IAsyncDisposable
 {
+    private static readonly string[] InitialDataSections = ["ConnectionStrings:", "Database:", "Directory:", "Cases:"];
+
     private readonly WebApplicationFactory<Program> factory;
 
     private readonly bool keepFolder;
 
-    private BotTestHost(WebApplicationFactory<Program> factory, FakeBotApi api, string folder, FakeTimeProvider? time, bool keepFolder)
+    private readonly TestDatabaseLease database;
+
+    private BotTestHost(WebApplicationFactory<Program> factory, FakeBotApi api, string folder, FakeTimeProvider? time, bool keepFolder, TestDatabaseLease database)
     {
         this.keepFolder = keepFolder;
+        this.database = database;
         this.factory = factory;
         Api = api;
         Folder = folder;
@@ -41,6 +49,12 @@ internal sealed class BotTestHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
+    /// <param name="folder">Reuse a database folder (a restart finds the database there).</param>
+    /// <param name="freshDatabase">
+    /// Start on no database at all, so the host's start-up creates, migrates and loads it (also chosen when
+    /// <paramref name="settings"/> change the initial data: <c>Directory:*</c>, <c>Cases:*</c>, <c>Database:*</c>).
+    /// </param>
+    /// <param name="database">The provider to run on (<see cref="TestDatabases.Default"/> when null).</param>
     public static async Task<BotTestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null,
@@ -48,13 +62,16 @@ internal sealed class BotTestHost : IAsyncDisposable
         FakeBotApi? api = null,
         bool keepFolder = false,
         string environment = "Testing",
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool freshDatabase = false,
+        ITestDatabaseTemplate? database = null)
     {
         api ??= await FakeBotApi.StartAsync();
         folder ??= Directory.CreateTempSubdirectory("residentbot-host-").FullName;
-        var config = new Dictionary<string, string?>
+        var fromTemplate = !freshDatabase && !ChangesInitialData(settings);
+        var lease = await (database ?? TestDatabases.Default).LeaseAsync(new TestDatabaseRequest(folder, "bot", fromTemplate, RepositoryPaths.SampleDirectory));
+        var config = new Dictionary<string, string?>(lease.Settings)
         {
-            ["ConnectionStrings:ResidentBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
             ["Directory:Path"] = RepositoryPaths.SampleDirectory,
             ["Telegram:BotToken"] = FakeBotApi.Token,
             ["Telegram:ApiBaseUrl"] = api.BaseUrl.ToString(),
@@ -98,8 +115,12 @@ internal sealed class BotTestHost : IAsyncDisposable
             throw;
         }
 
-        return new BotTestHost(factory, api, folder, time, keepFolder);
+        return new BotTestHost(factory, api, folder, time, keepFolder, lease);
     }
+
+    /// <summary>Settings under which a copy of the template would not be what the host's start-up makes of an empty database.</summary>
+    internal static bool ChangesInitialData(IDictionary<string, string?>? settings) =>
+        settings?.Keys.Any(k => InitialDataSections.Any(s => k.StartsWith(s, StringComparison.OrdinalIgnoreCase))) ?? false;
 
     public HttpClient CreateClient() => factory.CreateClient();
 
@@ -153,6 +174,7 @@ internal sealed class BotTestHost : IAsyncDisposable
             return;
         }
 
+        await database.DisposeAsync();
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -3,10 +3,15 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.DirectoryImport;
+using ResidentBot.Tests.Databases;
 
 namespace ResidentBot.Persistence.Tests.Infrastructure;
 
-/// <summary>A real SQLite file in its own temp folder, wired through <c>AddPersistence</c> like the host does.</summary>
+/// <summary>
+/// A real SQLite file in its own temp folder, wired through <c>AddPersistence</c> like the host does. Unless settings
+/// change what the initializer makes, it starts as a copy of the process's template (<see cref="TestDatabases"/>), on
+/// which the initializer then finds nothing to do.
+/// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
     public static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "directory", "hai-duong.json");
@@ -29,13 +34,15 @@ internal sealed class TestDatabase : IAsyncDisposable
     public IServiceProvider Services => provider;
 
     /// <summary>A migrated database; with <paramref name="importSample"/>, holding the sample directory.</summary>
-    public static async Task<TestDatabase> CreateAsync(bool importSample = true, Dictionary<string, string?>? settings = null)
+    /// <param name="fresh">Let the initializer create and migrate the file rather than start from the template's copy
+    /// (chosen too whenever <paramref name="settings"/> are given).</param>
+    public static async Task<TestDatabase> CreateAsync(bool importSample = true, Dictionary<string, string?>? settings = null, bool fresh = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "residentbot-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(folder);
-        var all = new Dictionary<string, string?>
+        var lease = await TestDatabases.Sqlite.LeaseAsync(new TestDatabaseRequest(folder, "test", !fresh && settings is null, importSample ? SamplePath : null));
+        var all = new Dictionary<string, string?>(lease.Settings)
         {
-            ["ConnectionStrings:ResidentBot"] = "Data Source=test.db",
             ["Directory:Path"] = SamplePath,
             ["Directory:ImportOnStart"] = importSample ? "true" : "false",
         };
