@@ -11,7 +11,7 @@ internal static class BenchMain
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         var mode = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
-        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(mode is "quick" ? 5 : 60));
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(mode is "quick" ? 12 : 60));
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;

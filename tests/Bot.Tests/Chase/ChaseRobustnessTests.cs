@@ -70,12 +70,9 @@ public sealed class ChaseRobustnessTests
 
         host.Host.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<ChaseSweepJob>(job => job.RunAsync(CancellationToken.None));
 
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while ((await host.OutboxAsync()).All(m => m.DedupKey?.StartsWith("escalate:", StringComparison.Ordinal) != true))
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "Hangfire did not run the sweep within 60 s");
-            await Task.Delay(100);
-        }
+        // Throws (and fails the test) when Hangfire did not run the sweep within 60 s.
+        await host.Host.WaitForAsync(
+            (db, ct) => db.OutboxMessages.AnyAsync(m => m.DedupKey != null && m.DedupKey.StartsWith("escalate:"), ct), escalated => escalated, TimeSpan.FromSeconds(60));
     }
 
     [Fact]

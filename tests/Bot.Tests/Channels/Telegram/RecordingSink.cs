@@ -8,6 +8,7 @@ internal sealed class RecordingSink : IInboundSink
     private readonly List<(InboundMessage Message, string Raw, bool Fresh)> _accepted = [];
     private readonly HashSet<string> _seen = [];
     private readonly object _gate = new();
+    private readonly Infrastructure.Pulse _acceptedPulse = new();
     private int _failuresLeft;
 
     public IReadOnlyList<(InboundMessage Message, string Raw, bool Fresh)> Accepted
@@ -38,16 +39,11 @@ internal sealed class RecordingSink : IInboundSink
 
             var fresh = _seen.Add(message.UpdateId);
             _accepted.Add((message, rawPayload, fresh));
+            _acceptedPulse.Ring();
             return Task.FromResult(fresh);
         }
     }
 
-    public async Task WaitForAsync(int count, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (Accepted.Count < count)
-        {
-            await Task.Delay(10, cts.Token);
-        }
-    }
+    public Task WaitForAsync(int count, TimeSpan? timeout = null) =>
+        _acceptedPulse.UntilAsync(() => Accepted.Count >= count, timeout ?? TimeSpan.FromSeconds(10));
 }

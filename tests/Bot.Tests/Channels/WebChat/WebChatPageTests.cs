@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Inbox;
+using ResidentBot.Bot.Tests.Infrastructure;
 
 namespace ResidentBot.Bot.Tests.Channels.WebChat;
 
@@ -156,19 +157,24 @@ public sealed class WebChatPageTests
 
     internal static async Task<string> WaitForBotTextAsync(HttpClient http, string conversation, string token)
     {
-        for (var i = 0; i < 100; i++)
+        string? text = null;
+        try
         {
-            using var response = await http.SendAsync(WebChatTestHost.Request(HttpMethod.Get, $"/v3/directline/conversations/{conversation}/activities", token));
-            using var set = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            foreach (var activity in set.RootElement.GetProperty("activities").EnumerateArray())
-            {
-                if (activity.GetProperty("from").GetProperty("role").GetString() == "bot")
+            // Looks again after each commit of a test host (the reply is one), every 100 ms at least, for 10 s.
+            await Pulse.UntilAnyAsync(
+                async () =>
                 {
-                    return activity.GetProperty("text").GetString()!;
-                }
-            }
-
-            await Task.Delay(100);
+                    using var response = await http.SendAsync(WebChatTestHost.Request(HttpMethod.Get, $"/v3/directline/conversations/{conversation}/activities", token));
+                    using var set = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                    text = set.RootElement.GetProperty("activities").EnumerateArray()
+                        .Where(a => a.GetProperty("from").GetProperty("role").GetString() == "bot").Select(a => a.GetProperty("text").GetString()).FirstOrDefault();
+                    return text is not null;
+                },
+                TimeSpan.FromSeconds(10));
+            return text!;
+        }
+        catch (OperationCanceledException)
+        {
         }
 
         throw new TimeoutException("The bot did not answer.");

@@ -31,6 +31,7 @@ public sealed partial class FakeZaloBotApi : IAsyncDisposable
     private readonly Dictionary<string, Queue<FakeFailure>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, byte[]> _photos = [];
     private readonly Lock _gate = new();
+    private readonly Infrastructure.Pulse _called = new();
     private int _nextSentId;
     private int _disposed;
 
@@ -86,12 +87,7 @@ public sealed partial class FakeZaloBotApi : IAsyncDisposable
     /// <summary>Waits (real time) until <paramref name="method"/> has been called at least <paramref name="count"/> times.</summary>
     public async Task<IReadOnlyList<FakeZaloBotCall>> WaitForCallsAsync(string method, int count, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (CallsTo(method).Count < count)
-        {
-            await Task.Delay(10, cts.Token).ConfigureAwait(false);
-        }
-
+        await _called.UntilAsync(() => CallsTo(method).Count >= count, timeout ?? TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         return CallsTo(method);
     }
 
@@ -143,6 +139,8 @@ public sealed partial class FakeZaloBotApi : IAsyncDisposable
         {
             _calls.Add(new FakeZaloBotCall(method, parameters, status, body["ok"]?.GetValue<bool>() ?? false, fetched));
         }
+
+        _called.Ring();
 
         if (body["html"] is JsonValue html)
         {
