@@ -25,7 +25,7 @@ public sealed class OutboxDeliveryTests
 
         await EnqueueAsync(host, "xin chào");
         await WaitForAttemptsAsync(host, 1);
-        await Task.Delay(400);
+        await Task.Delay(400); // a window (8 of the sender's 50 ms polls) in which nothing may be sent, not a wait for something
         Assert.Single(host.Api.CallsTo("sendMessage")); // retry_after not yet over
 
         // Time moves only once the sender has saved when to retry, so each wait is measured from the failure.
@@ -39,7 +39,7 @@ public sealed class OutboxDeliveryTests
         Assert.Equal([429, 500, 500, 200], calls.Select(c => c.StatusCode));
         var row = await WaitForStatusAsync(host, OutboxStatus.Sent);
         Assert.Equal(4, row.Attempts);
-        await Task.Delay(300);
+        await Task.Delay(300); // a window in which nothing more may be sent
         Assert.Equal(4, host.Api.CallsTo("sendMessage").Count);
     }
 
@@ -63,7 +63,7 @@ public sealed class OutboxDeliveryTests
         await using (var first = await BotTestHost.StartAsync(offline, folder: folder, keepFolder: true))
         {
             await EnqueueAsync(first, "tin nhắn chờ gửi");
-            await Task.Delay(300);
+            await Task.Delay(300); // a window in which the offline host must not mark the message sent
             await using var db = first.NewDbContext();
             Assert.Equal(OutboxStatus.Pending, (await db.OutboxMessages.SingleAsync()).Status);
         }
