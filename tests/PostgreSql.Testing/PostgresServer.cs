@@ -29,9 +29,12 @@ public static class PostgresServer
     public static Task<string> AdminConnectionStringAsync() => Started.Value;
 
     /// <summary>Creates an empty database (or a copy of <paramref name="template"/>) and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string? template = null)
+    public static Task<string> CreateDatabaseAsync(string? template = null) =>
+        CreateDatabaseAsync("rb_" + Guid.NewGuid().ToString("N")[..20], template);
+
+    /// <summary>Creates the database <paramref name="name"/> (lower-case letters, digits, underscores) and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string name, string? template)
     {
-        var name = "rb_" + Guid.NewGuid().ToString("N")[..20];
         await ExecuteAsync(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
         return ConnectionString(await AdminConnectionStringAsync(), name);
     }
