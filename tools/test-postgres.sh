@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL cluster for tests and benchmarks, from the installed server binaries (Debian's postgresql).
-#   tools/test-postgres.sh start <dir> [port]   initdb + start; prints the connection string of the superuser
+#   tools/test-postgres.sh start <dir> [port]   initdb + start, a role and database residentbot (allowed to create
+#                                                databases, as the tests do); prints their connection string
 #   tools/test-postgres.sh stop <dir>           stop it (the folder stays; delete it yourself)
 # initdb refuses to run as root, so as root the cluster runs as the postgres user. Tests get fsync=off (the cluster
 # is thrown away); PG_DURABLE=1 keeps PostgreSQL's durable defaults, for benchmarks.
@@ -21,7 +22,9 @@ case "$cmd" in
     [ "${PG_DURABLE:-0}" = 1 ] && fast=""
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 $fast" start >/dev/null
-    echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+    as_postgres "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+      -c "CREATE ROLE residentbot LOGIN CREATEDB PASSWORD 'residentbot'" -c "CREATE DATABASE residentbot OWNER residentbot" >/dev/null
+    echo "Host=127.0.0.1;Port=$port;Username=residentbot;Password=residentbot;Database=residentbot"
     ;;
   stop)
     dir=$(cd "$dir" && pwd)
