@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Hangfire.Server;
+using Hangfire.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using ResidentBot.Bot.Chase.Jobs;
+using ResidentBot.Bot.Tests.Infrastructure;
+using ResidentBot.Tests.Databases;
+
+namespace ResidentBot.Bot.Tests.PostgreSql;
+
+/// <summary>Two hosts on one PostgreSQL database share Hangfire's storage: recurring jobs exist once and each schedule runs once.</summary>
+public sealed class RecurringJobsAcrossHostsTests : IDisposable
+{
+    private readonly IDisposable provider = TestDatabases.Use(TestDatabases.PostgreSql);
+
+    [SkippableFact]
+    public async Task Two_hosts_register_the_recurring_jobs_once_and_two_hangfire_servers_run_each_schedule_once()
+    {
+        var folder = Directory.CreateTempSubdirectory("residentbot-two-hosts-").FullName;
+        var noServer = new Dictionary<string, string?> { ["Chase:RunServer"] = "false" };
+        var first = await BotTestHost.StartAsync(noServer, folder: folder, keepFolder: true);
+        await using var second = await BotTestHost.StartAsync(noServer, folder: folder);
+        try
+        {
+            var storages = new[] { first, second }.Select(h => h.Services.GetRequiredService<JobStorage>()).ToList();
+            Assert.NotSame(storages[0], storages[1]);
+            using (var connection = storages[1].GetConnection())
+            {
+                var ids = connection.GetRecurringJobs().Select(j => j.Id).ToList();
+                Assert.Contains(ChaseRecurringJobs.Sweep, ids);
+                Assert.Equal(ids.Distinct().Count(), ids.Count);
+            }
+
+            // A job due every second, triggered by whichever server's scheduler takes Hangfire's distributed lock first.
+            var key = Guid.NewGuid().ToString("N");
+            first.Services.GetRequiredService<IRecurringJobManager>()
+                .AddOrUpdate<EverySecondJob>(key, job => job.Run(key, null), "* * * * * *");
+            var servers = storages.Select(storage => new BackgroundJobServer(
+                new BackgroundJobServerOptions { SchedulePollingInterval = TimeSpan.FromMilliseconds(100), WorkerCount = 2, ServerName = "test-" + Guid.NewGuid().ToString("N")[..6] },
+                storage)).ToList();
+            try
+            {
+                await EverySecondJob.WaitForAsync(key, runs: 4, TimeSpan.FromSeconds(30));
+            }
+            finally
+            {
+                foreach (var server in servers)
+                {
+                    server.SendStop();
+                }
+
+                foreach (var server in servers)
+                {
+                    server.Dispose();
+                }
+            }
+
+            var runs = EverySecondJob.Runs(key);
+            Assert.True(runs.Count >= 4);
+            Assert.Equal(runs.Count, runs.Select(r => r.ScheduledAt).Distinct().Count());
+            Assert.Equal(runs.Count, runs.Select(r => r.JobId).Distinct().Count());
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+    }
+
+    public void Dispose() => provider.Dispose();
+}
+
+/// <summary>Records each run with the schedule time Hangfire triggered it for (job parameter <c>Time</c>).</summary>
+public sealed class EverySecondJob
+{
+    private static readonly ConcurrentDictionary<string, ConcurrentQueue<(string JobId, long ScheduledAt)>> All = new();
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Signals = new();
+
+    public void Run(string key, PerformContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        All.GetOrAdd(key, _ => new()).Enqueue((context.BackgroundJob.Id, context.GetJobParameter<long>("Time")));
+        Signals.GetOrAdd(key, _ => new SemaphoreSlim(0)).Release();
+    }
+
+    internal static List<(string JobId, long ScheduledAt)> Runs(string key) => [.. All.GetOrAdd(key, _ => new())];
+
+    internal static async Task WaitForAsync(string key, int runs, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var signal = Signals.GetOrAdd(key, _ => new SemaphoreSlim(0));
+        for (var i = 0; i < runs; i++)
+        {
+            await signal.WaitAsync(cts.Token);
+        }
+    }
+}
