@@ -54,12 +54,17 @@ internal static class ServiceEndpoints
             [GeoField.Text("service_code", code), new GeoField("attributes", new GeoList("attribute", []))]);
     }
 
+    // Office-time deadlines count working hours (a directory "day" is a working day), so they read in working hours.
+    private static string Description(Category category, string language) => category.RoundTheClock
+        ? Texts.Format(language, "Open311.Service.DescriptionRoundTheClock",
+            TimeText.Duration(language, category.AcknowledgeWithin), TimeText.Duration(language, category.ResolveWithin))
+        : Texts.Format(language, "Open311.Service.Description", category.AcknowledgeWithin.TotalHours, category.ResolveWithin.TotalHours);
+
     private static GeoField[] Fields(Category category, string language) =>
     [
         GeoField.Text("service_code", category.Code),
         GeoField.Text("service_name", language == Texts.English ? category.NameEn : category.NameVi),
-        GeoField.Text("description", Texts.Format(language, category.RoundTheClock ? "Open311.Service.DescriptionRoundTheClock" : "Open311.Service.Description",
-            TimeText.Duration(language, category.AcknowledgeWithin), TimeText.Duration(language, category.ResolveWithin))),
+        GeoField.Text("description", Description(category, language)),
         GeoField.Flag("metadata", false),
         GeoField.Text("type", "realtime"),
         GeoField.Text("keywords", $"{category.NameVi}, {category.NameEn}"),

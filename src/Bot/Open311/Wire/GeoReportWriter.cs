@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Xml;
 
 namespace ResidentBot.Bot.Open311.Wire;
@@ -12,6 +14,9 @@ namespace ResidentBot.Bot.Open311.Wire;
 /// </summary>
 internal static class GeoReportWriter
 {
+    // Vietnamese stays readable in the body; HTML-sensitive characters are still escaped.
+    private static readonly JsonWriterOptions JsonSettings = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     private static readonly XmlWriterSettings XmlSettings = new() { Encoding = new UTF8Encoding(false), Indent = false, CheckCharacters = false };
 
     /// <summary>A list: <paramref name="root"/> and <paramref name="item"/> name the XML elements; JSON is an array.</summary>
@@ -31,7 +36,7 @@ internal static class GeoReportWriter
     private static byte[] Json(Action<Utf8JsonWriter> write)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        using (var writer = new Utf8JsonWriter(stream, JsonSettings))
         {
             write(writer);
         }
