@@ -42,7 +42,7 @@ internal sealed class Open311Bed : IAsyncDisposable
     /// <summary>Warnings and errors the host logged.</summary>
     public ConcurrentQueue<string> Warnings { get; }
 
-    public static async Task<Open311Bed> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<Open311Bed> StartAsync(IDictionary<string, string?>? settings = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? time = null)
     {
         var all = new Dictionary<string, string?> { ["Outbox:Channels:telegram:PerChatInterval"] = "00:00:00" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -51,7 +51,7 @@ internal sealed class Open311Bed : IAsyncDisposable
         }
 
         var warnings = new ConcurrentQueue<string>();
-        var host = await BotTestHost.StartAsync(all, services: s => s.AddSingleton<ILoggerProvider>(new WarningSink(warnings)));
+        var host = await BotTestHost.StartAsync(all, time, services: s => s.AddSingleton<ILoggerProvider>(new WarningSink(warnings)));
         await using (var db = host.NewDbContext())
         {
             await OfficialsHarnessWait(() => db.Officials.AnyAsync(o => o.Code == TranPhuLeaderCode));
