@@ -90,6 +90,46 @@ public sealed class FixMyStreetFlowTests
     }
 
     [Fact]
+    public async Task An_officials_question_to_a_client_reporter_is_in_status_notes_and_unanswered_it_closes_the_case_on_schedule()
+    {
+        var time = new FakeTimeProvider(Monday);
+        await using var bed = await Bed.StartAsync(new Dictionary<string, string?>
+        {
+            ["Chase:RunServer"] = "false", ["Cases:WaitingReminderAfter"] = "1.00:00:00", ["Cases:WaitingCloseAfter"] = "2.00:00:00",
+        }, time);
+        var code = await bed.FileAsync();
+        var (messageId, card) = await bed.CardAsync(code, Bed.TranPhuLeader);
+
+        await bed.PressAsync(Bed.TranPhuLeader, Data(card, "o.ask"), messageId);
+        await bed.SendAsync(FakeUpdates.Text(Bed.TranPhuLeader, "Đèn hỏng ở cột số mấy?"));
+
+        var waiting = await PollAsync(bed, code);
+        Assert.Equal("open", waiting.GetProperty("status").GetString());
+        Assert.Equal($"{Bed.TranPhuLeaderTitle} đề nghị bổ sung thông tin: Đèn hỏng ở cột số mấy?", waiting.GetProperty("status_notes").GetString());
+        for (var step = 0; step < 2; step++)
+        {
+            await using (var db = bed.Host.NewDbContext())
+            {
+                time.SetUtcNow((await db.Cases.SingleAsync(c => c.TrackingCode == code)).NextChaseAt!.Value);
+            }
+
+            using var scope = bed.Host.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ChaseSweepJob>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.Equal("closed", (await PollAsync(bed, code)).GetProperty("status").GetString());
+        await using (var db = bed.Host.NewDbContext())
+        {
+            var @case = await db.Cases.Include(c => c.Events).SingleAsync(c => c.TrackingCode == code);
+            Assert.Equal(CaseStatus.Closed, @case.Status);
+            Assert.Contains(@case.Events, e => e.Kind == CaseEventKind.ResidentReminded);
+            Assert.False(await db.OutboxMessages.AnyAsync(m => m.ResidentId == @case.ResidentId));
+        }
+
+        Assert.DoesNotContain(bed.Warnings, w => w.Contains("ResidentBot", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Updates_need_the_key_show_only_its_own_requests_and_keep_to_ninety_days()
     {
         await using var bed = await Bed.StartAsync();
