@@ -175,6 +175,10 @@ public sealed class PostRequestTests
         multipart.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
         using var big = new StringContent("api_key=" + bed.Key + "&description=" + new string('a', 300_000), Encoding.UTF8, "application/x-www-form-urlencoded");
 
+        var many = string.Join("&", Enumerable.Range(0, 150).Select(i => $"x{i}=" + new string('a', 2000)));
+        using var wide = new StringContent($"api_key={bed.Key}&service_code=lighting&lat=20.96&long=106.30&description=Đèn hỏng đã ba ngày&{many}",
+            Encoding.UTF8, "application/x-www-form-urlencoded");
+
         using var a = await bed.Client.PostAsync(new Uri("/open311/v2/requests.json", UriKind.Relative), json);
         using var b = await bed.Client.PostAsync(new Uri("/open311/v2/requests.xml", UriKind.Relative), multipart);
         using var c = await bed.Client.PostAsync(new Uri("/open311/v2/requests.json", UriKind.Relative), big);
@@ -183,6 +187,8 @@ public sealed class PostRequestTests
         Assert.Equal(HttpStatusCode.BadRequest, b.StatusCode);
         Assert.Equal("errors", Xml(await b.Content.ReadAsStringAsync()).Name.LocalName);
         Assert.Equal(HttpStatusCode.BadRequest, c.StatusCode);
+        using var d = await bed.Client.PostAsync(new Uri("/open311/v2/requests.json", UriKind.Relative), wide);
+        Assert.Equal(HttpStatusCode.BadRequest, d.StatusCode);
         await AssertNothingStoredAsync(bed);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Open311.Wire;
 using ResidentBot.Bot.Resources;
@@ -28,6 +29,11 @@ internal static class PostRequestEndpoint
             if (!http.Request.HasFormContentType)
             {
                 return GeoReportErrors.BadRequest(asked, Texts.Get(language, "Open311.Error.BadForm"));
+            }
+
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = RequestForm.MaxBodyBytes;
             }
 
             form = await http.Request.ReadFormAsync(RequestForm.Limits, cancellationToken);

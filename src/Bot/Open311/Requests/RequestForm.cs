@@ -33,12 +33,17 @@ internal sealed record RequestForm(
     public const int MaxAddressLength = 200;
     public const int MaxNameLength = 64;
     public const int MaxPhoneLength = 32;
+    public const int MaxBodyBytes = 256 * 1024;
 
-    /// <summary>Small forms only: a report is a few kilobytes; anything much larger is refused while it is read.</summary>
+    /// <summary>
+    /// Small forms only: a report is a few kilobytes; anything much larger is refused while it is read (the body is
+    /// buffered up to <see cref="MaxBodyBytes"/>, which bounds it whatever the server's own limit).
+    /// </summary>
     public static FormOptions Limits { get; } = new()
     {
-        ValueLengthLimit = 64 * 1024, ValueCountLimit = 200, KeyLengthLimit = 200, MultipartBodyLengthLimit = 256 * 1024,
-        BufferBodyLengthLimit = 256 * 1024, MultipartHeadersLengthLimit = 16 * 1024,
+        BufferBody = true,
+        ValueLengthLimit = 64 * 1024, ValueCountLimit = 200, KeyLengthLimit = 200, MultipartBodyLengthLimit = MaxBodyBytes,
+        BufferBodyLengthLimit = MaxBodyBytes, MultipartHeadersLengthLimit = 16 * 1024,
     };
 
     public string? ReporterName => string.Join(' ', new[] { FirstName, LastName }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name ? name : null;
