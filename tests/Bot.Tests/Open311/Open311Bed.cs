@@ -148,6 +148,15 @@ internal sealed class Open311Bed : IAsyncDisposable
         await OfficialsHarnessWait(() => db.InboxEntries.AnyAsync(e => e.ExternalId == id && e.Status != Persistence.Inbox.InboxStatus.Pending));
     }
 
+    /// <summary>Asserts a refusal left nothing behind: no case, no Open311 row, no resident.</summary>
+    public static async Task NothingStoredAsync(Open311Bed bed)
+    {
+        await using var db = bed.Host.NewDbContext();
+        Assert.Equal(0, await db.Cases.CountAsync());
+        Assert.Equal(0, await db.Open311Requests.CountAsync());
+        Assert.Equal(0, await db.Residents.CountAsync());
+    }
+
     public static Task OfficialsHarnessWait(Func<Task<bool>> condition) => Officials.OfficialsHarness.WaitUntilAsync(condition, seconds: 20);
 
     public async ValueTask DisposeAsync()

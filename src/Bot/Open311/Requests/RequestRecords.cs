@@ -50,7 +50,8 @@ internal sealed class RequestRecords(ResidentBotDbContext db)
     }
 
     /// <summary>The public log lines of the cases <paramref name="keyId"/> sent, between two instants, oldest first.</summary>
-    public async Task<IReadOnlyList<(CaseEvent Line, string TrackingCode)>> UpdatesAsync(int keyId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(CaseEvent Line, string TrackingCode)>> UpdatesAsync(
+        int keyId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var kinds = UpdateStatus.Public.ToList();
         var rows = await (from e in db.CaseEvents.AsNoTracking()

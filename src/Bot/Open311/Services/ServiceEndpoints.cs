@@ -21,7 +21,8 @@ internal static class ServiceEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext http, string format, [FromQuery(Name = "api_key")] string? apiKey, [FromQuery(Name = "jurisdiction_id")] string? jurisdiction, Open311Gate gate, CurrentRouting routing, CancellationToken cancellationToken)
+        HttpContext http, string format, [FromQuery(Name = "api_key")] string? apiKey, [FromQuery(Name = "jurisdiction_id")] string? jurisdiction,
+        Open311Gate gate, CurrentRouting routing, CancellationToken cancellationToken)
     {
         var (call, refusal) = await gate.EnterAsync(http, format, apiKey, keyRequired: false, jurisdiction, cancellationToken);
         if (call is null)
@@ -35,8 +36,8 @@ internal static class ServiceEndpoints
     }
 
     private static async Task<IResult> DefinitionAsync(
-        HttpContext http, string code, string format, [FromQuery(Name = "api_key")] string? apiKey, [FromQuery(Name = "jurisdiction_id")] string? jurisdiction, Open311Gate gate, CurrentRouting routing,
-        CancellationToken cancellationToken)
+        HttpContext http, string code, string format, [FromQuery(Name = "api_key")] string? apiKey, [FromQuery(Name = "jurisdiction_id")] string? jurisdiction,
+        Open311Gate gate, CurrentRouting routing, CancellationToken cancellationToken)
     {
         var (call, refusal) = await gate.EnterAsync(http, format, apiKey, keyRequired: false, jurisdiction, cancellationToken);
         if (call is null)
