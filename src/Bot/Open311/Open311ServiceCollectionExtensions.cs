@@ -6,7 +6,7 @@ using ResidentBot.Bot.Open311.Updates;
 
 namespace ResidentBot.Bot.Open311;
 
-internal static class Open311ServiceCollectionExtensions
+internal static partial class Open311ServiceCollectionExtensions
 {
     public const string BasePath = "/open311/v2";
 
@@ -26,7 +26,9 @@ internal static class Open311ServiceCollectionExtensions
     public static WebApplication MapOpen311(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Services.GetRequiredService<IOptions<Open311Options>>().Value.Enabled)
+        var enabled = app.Services.GetRequiredService<IOptions<Open311Options>>().Value.Enabled;
+        LogState(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ResidentBot.Open311"), enabled, BasePath);
+        if (!enabled)
         {
             return app;
         }
@@ -38,4 +40,7 @@ internal static class Open311ServiceCollectionExtensions
         ServiceRequestUpdatesEndpoint.Map(group);
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Open311 GeoReport v2 on: {Enabled}, at {BasePath}/ (keys: dotnet run --project src/Bot -- open311-key <name>)")]
+    private static partial void LogState(ILogger logger, bool enabled, string basePath);
 }

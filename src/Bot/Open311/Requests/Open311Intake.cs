@@ -28,6 +28,26 @@ internal sealed partial class Open311Intake(IServiceScopeFactory scopes, IWriteG
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(decision);
         var key = call.Key ?? throw new InvalidOperationException("Only a caller with an API key files requests.");
+        Case @case;
+        try
+        {
+            @case = await FileAsync(call, key, form, decision, cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Two first reports of one client account at once (a database that writes concurrently): the resident the
+            // other made is there now, so the second attempt files against it.
+            LogRetried(ex, key.Name);
+            @case = await FileAsync(call, key, form, decision, cancellationToken);
+        }
+
+        outboxSignal.Notify();
+        LogFiled(@case.TrackingCode, key.Name, decision.Area.Code, decision.Official.Code);
+        return (@case.TrackingCode, Notice(call.Language, @case.TrackingCode, decision.Official.Title, decision.AcknowledgeDueAt, decision.ResolveDueAt, call.Zone));
+    }
+
+    private async Task<Case> FileAsync(Open311Call call, Open311Key key, RequestForm form, RoutingDecision decision, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         var intake = scope.ServiceProvider.GetRequiredService<CaseIntake>();
@@ -44,9 +64,7 @@ internal sealed partial class Open311Intake(IServiceScopeFactory scopes, IWriteG
             await transaction.CommitAsync(cancellationToken);
         }
 
-        outboxSignal.Notify();
-        LogFiled(@case.TrackingCode, key.Name, decision.Area.Code, decision.Official.Code);
-        return (@case.TrackingCode, Notice(call.Language, @case.TrackingCode, decision.Official.Title, decision.AcknowledgeDueAt, decision.ResolveDueAt, call.Zone));
+        return @case;
     }
 
     public static string Notice(string language, string code, string title, DateTimeOffset? acknowledgeBy, DateTimeOffset? resolveBy, TimeZoneInfo zone) =>
@@ -73,6 +91,9 @@ internal sealed partial class Open311Intake(IServiceScopeFactory scopes, IWriteG
         await db.SaveChangesAsync(cancellationToken);
         return resident;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Open311 client {Client}'s request collided with another write; filed again")]
+    private partial void LogRetried(Exception ex, string client);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Open311 client {Client} filed case {TrackingCode} in {AreaCode}, accountable {OfficialCode}")]
     private partial void LogFiled(string trackingCode, string client, string areaCode, string officialCode);
