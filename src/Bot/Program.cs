@@ -8,6 +8,8 @@ using ResidentBot.Bot.Conversations;
 using ResidentBot.Bot.Dialogues;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Notifications;
+using ResidentBot.Bot.Open311;
+using ResidentBot.Bot.Open311.Keys;
 using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Residents;
@@ -17,6 +19,11 @@ using ResidentBot.Routing;
 if (await InviteCli.TryRunAsync(args) is { } exitCode)
 {
     return exitCode;
+}
+
+if (await Open311KeyCli.TryRunAsync(args) is { } keyExitCode)
+{
+    return keyExitCode;
 }
 
 try
@@ -40,7 +47,8 @@ try
         .AddZaloChannel(builder.Configuration)
         .AddZaloBotChannel(builder.Configuration)
         .AddChase(builder.Configuration)
-        .AddDialogues();
+        .AddDialogues()
+        .AddOpen311();
 
     var app = builder.Build();
 
@@ -51,6 +59,7 @@ try
     app.MapZaloWebhook();
     app.MapZaloBotWebhook();
     app.MapChaseDashboard();
+    app.MapOpen311();
     app.LogStartupSummary();
 
     await app.CheckStartupAsync();

@@ -84,6 +84,12 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
 
     public DbSet<AttachmentCopy> AttachmentCopies => Set<AttachmentCopy>();
 
+    /// <summary>Open311 clients' API keys (hashes only).</summary>
+    public DbSet<Open311.Open311Key> Open311Keys => Set<Open311.Open311Key>();
+
+    /// <summary>What an Open311 client sent with each of its cases.</summary>
+    public DbSet<Open311.Open311Request> Open311Requests => Set<Open311.Open311Request>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -15,9 +15,12 @@ namespace ResidentBot.Bot.Notifications;
 
 /// <summary>
 /// Everything the bot tells a resident about their case, in the resident's language, on the channel they reported
-/// through. Only queues messages in the outbox of the caller's unit of work; the caller saves.
+/// through. Only queues messages in the outbox of the caller's unit of work; the caller saves. A resident no channel
+/// can send to (an Open311 client's reporter: their only identity is on a channel nothing sends on) is a known outcome,
+/// not a failure: nothing is queued, so nothing is retried or waits, and the client reads the case instead.
 /// </summary>
-internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter outbox, ButtonCodec codec, IEnumerable<IChannelSender> senders)
+internal sealed partial class ResidentNotifier(
+    ResidentBotDbContext db, OutboxWriter outbox, ButtonCodec codec, IEnumerable<IChannelSender> senders, ILogger<ResidentNotifier> logger)
 {
     private readonly HashSet<string> enabled = [.. senders.Select(s => s.Channel)];
     private readonly Dictionary<long, (Addressee To, string Language)> prefetched = [];
@@ -178,11 +181,20 @@ internal sealed class ResidentNotifier(ResidentBotDbContext db, OutboxWriter out
         }
 
         var resident = await db.Residents.Include(r => r.Identities).SingleAsync(r => r.Id == @case.ResidentId, cancellationToken);
-        return Recipient(resident);
+        if (Recipient(resident) is { } recipient)
+        {
+            return recipient;
+        }
+
+        LogNoChannel(@case.TrackingCode, resident.Id);
+        return null;
     }
 
     private (Addressee To, string Language)? Recipient(Resident resident) =>
         Reachability.Choose(resident.Identities, enabled.Contains) is var (identity, reachable)
             ? (new Addressee(identity.Channel, ((IChannelIdentity)identity).Recipient, reachable, ResidentId: resident.Id), resident.Language)
             : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case {TrackingCode}: resident {ResidentId} has no channel to send to; the notice is in the case log only")]
+    private partial void LogNoChannel(string trackingCode, int residentId);
 }

@@ -23,6 +23,7 @@ internal static class ResidentServiceCollectionExtensions
 
         services.AddScoped<ReportPrompts>();
         services.AddScoped<ReportSubmitter>();
+        services.AddScoped<Cases.CaseIntake>();
         services.AddScoped<IFlowHandler, ReportFlow>();
         services.AddScoped<IButtonHandler, ReportButtons>();
         services.AddOptions<Conversations.Report.Duplicates.DuplicateOptions>()

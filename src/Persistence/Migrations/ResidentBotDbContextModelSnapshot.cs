@@ -282,6 +282,60 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("OfficialInvites");
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.Open311.Open311Key", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Open311Keys", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Open311.Open311Request", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("KeyId");
+
+                    b.ToTable("Open311Requests", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1219,6 +1273,21 @@ namespace ResidentBot.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("OfficialId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Open311.Open311Request", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("ResidentBot.Persistence.Open311.Open311Request", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Persistence.Open311.Open311Key", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,8 +1,6 @@
-using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Conversations.Start;
 using ResidentBot.Bot.Notifications;
-using ResidentBot.Persistence.Cases;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Conversations.Report;
@@ -14,9 +12,7 @@ namespace ResidentBot.Bot.Conversations.Report;
 /// </summary>
 internal sealed partial class ReportSubmitter(
     CurrentRouting routing,
-    TrackingCodeAllocator codes,
-    IOptions<CaseOptions> options,
-    CaseCards cards,
+    CaseIntake intake,
     Duplicates.DuplicateOffer duplicates,
     ILogger<ReportSubmitter> logger)
 {
@@ -31,23 +27,11 @@ internal sealed partial class ReportSubmitter(
         var now = turn.Now;
         var decision = engine.Reroute(draft.AreaId!.Value, draft.CategoryCode!, now);
         var zone = engine.Calendar.TimeZone;
-        var code = await codes.NextAsync(options.Value.TrackingPrefix, TimeZoneInfo.ConvertTime(now, zone).Year, cancellationToken);
-
         var report = new NewCase(turn.Resident.Id, decision.Category.Id, decision.Area.Id, draft.Description!,
             draft.Latitude, draft.Longitude, draft.AddressText, draft.Anonymous);
-        var @case = Case.Create(report, code, now);
-        @case.Assign(decision.ToAssignment(), Actor.System, now);
-        foreach (var photo in draft.Photos)
-        {
-            @case.Attach(new CaseAttachment
-            {
-                Channel = turn.Message.Channel, FileRef = photo.FileRef, ContentType = photo.ContentType, AddedBy = ActorKind.Resident, AddedAt = now,
-            });
-        }
-
-        turn.Db.Cases.Add(@case);
-        await turn.Db.SaveChangesAsync(cancellationToken); // the case card is tagged with the generated id
-        await cards.SendAsync(@case, cancellationToken);
+        var photos = draft.Photos.Select(p => new IntakePhoto(turn.Message.Channel, p.FileRef, p.ContentType)).ToList();
+        var @case = await intake.SubmitAsync(report, decision, zone, photos, now, cancellationToken);
+        var code = @case.TrackingCode;
 
         turn.EndFlow();
         var reply = MainMenu.With(turn, turn.T("Resident.Report.Submitted", code, decision.Official.Title, ReportPrompts.PlaceName(engine, decision.Area.Id),
