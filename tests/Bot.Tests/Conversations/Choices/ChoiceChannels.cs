@@ -27,6 +27,14 @@ internal static class ChoiceChannels
         await File.WriteAllTextAsync(path, directory.ToJsonString());
         var settings = ResidentChat.FastOutbox();
         settings["Directory:Path"] = path;
+        foreach (var channel in channels)
+        {
+            // An unlisted channel gets the careful default of one message a second per chat; these tests are about
+            // choices, not pacing (as FastOutbox does for Telegram).
+            settings[$"Outbox:Channels:{channel.Channel}:PerChatInterval"] = "00:00:00";
+            settings[$"Outbox:Channels:{channel.Channel}:MessagesPerSecond"] = "1000";
+        }
+
         return await BotTestHost.StartAsync(settings, folder: folder, services: s =>
         {
             foreach (var channel in channels)
