@@ -34,6 +34,12 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
         // Defaults in the database too, so rows written without the column (bulk loads, older code) read as "never paused".
         builder.Property(c => c.PausedFor).HasDefaultValue(TimeSpan.Zero);
+        builder.Property(c => c.PublicationConsent).HasDefaultValue(false);
+        builder.Property(c => c.ReopenCount).HasDefaultValue(0);
+
+        // The public results read a year of cases by report date, and the latest published resolved cases.
+        builder.HasIndex(c => c.CreatedAt);
+        builder.HasIndex(c => new { c.PublicationConsent, c.ResolvedAt });
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Followers).WithOne().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Followers).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -605,11 +605,21 @@ namespace ResidentBot.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue(new TimeSpan(0, 0, 0, 0, 0));
 
+                    b.Property<bool>("PublicationConsent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
@@ -654,6 +664,8 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("NextChaseAt");
@@ -664,6 +676,8 @@ namespace ResidentBot.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("AccountableOfficialId", "Status");
+
+                    b.HasIndex("PublicationConsent", "ResolvedAt");
 
                     b.ToTable("Cases", (string)null);
                 });
