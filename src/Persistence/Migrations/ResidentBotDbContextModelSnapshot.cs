@@ -664,8 +664,6 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("NextChaseAt");
@@ -678,6 +676,9 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasIndex("AccountableOfficialId", "Status");
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
+
+                    b.HasIndex("CreatedAt", "AreaId", "AccountableOfficialId", "Status", "AcknowledgeDueAt", "AcknowledgedAt", "ResolveDueAt", "ResolvedAt", "Rating", "PausedFor", "PausedAt", "ReopenCount", "Latitude", "Longitude")
+                        .HasDatabaseName("IX_Cases_Results");
 
                     b.ToTable("Cases", (string)null);
                 });

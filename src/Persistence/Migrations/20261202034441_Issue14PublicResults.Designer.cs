@@ -11,7 +11,7 @@ using ResidentBot.Persistence;
 namespace ResidentBot.Persistence.Migrations
 {
     [DbContext(typeof(ResidentBotDbContext))]
-    [Migration("20261202031859_Issue14PublicResults")]
+    [Migration("20261202034441_Issue14PublicResults")]
     partial class Issue14PublicResults
     {
         /// <inheritdoc />
@@ -667,8 +667,6 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("CategoryId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("NextChaseAt");
@@ -681,6 +679,9 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasIndex("AccountableOfficialId", "Status");
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
+
+                    b.HasIndex("CreatedAt", "AreaId", "AccountableOfficialId", "Status", "AcknowledgeDueAt", "AcknowledgedAt", "ResolveDueAt", "ResolvedAt", "Rating", "PausedFor", "PausedAt", "ReopenCount", "Latitude", "Longitude")
+                        .HasDatabaseName("IX_Cases_Results");
 
                     b.ToTable("Cases", (string)null);
                 });

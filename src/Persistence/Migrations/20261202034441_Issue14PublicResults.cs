@@ -29,25 +29,25 @@ namespace ResidentBot.Persistence.Migrations
                 + "WHERE e.\"CaseId\" = \"Cases\".\"Id\" AND e.\"Kind\" = 'Reopened')");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Cases_CreatedAt",
-                table: "Cases",
-                column: "CreatedAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Cases_PublicationConsent_ResolvedAt",
                 table: "Cases",
                 columns: new[] { "PublicationConsent", "ResolvedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_Results",
+                table: "Cases",
+                columns: new[] { "CreatedAt", "AreaId", "AccountableOfficialId", "Status", "AcknowledgeDueAt", "AcknowledgedAt", "ResolveDueAt", "ResolvedAt", "Rating", "PausedFor", "PausedAt", "ReopenCount", "Latitude", "Longitude" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Cases_CreatedAt",
+                name: "IX_Cases_PublicationConsent_ResolvedAt",
                 table: "Cases");
 
             migrationBuilder.DropIndex(
-                name: "IX_Cases_PublicationConsent_ResolvedAt",
+                name: "IX_Cases_Results",
                 table: "Cases");
 
             migrationBuilder.DropColumn(
