@@ -14,7 +14,10 @@ internal static class BoundaryMap
     public const int Width = 800;
     private const double Margin = 10;
 
-    public static string Svg(PublicMap map, string title)
+    public static string Svg(PublicMap map, string title) => Draw(map, title).Svg;
+
+    /// <summary>The SVG and the frame it was drawn in (for laying tiles under it).</summary>
+    public static (string Svg, MapFrame Frame) Draw(PublicMap map, string title)
     {
         ArgumentNullException.ThrowIfNull(map);
         var points = map.Areas.SelectMany(a => a.Rings).SelectMany(r => r).ToList();
@@ -28,13 +31,10 @@ internal static class BoundaryMap
             points = [(0, 0), (1, 1)];
         }
 
-        var (west, east) = (points.Min(p => p.Lon), points.Max(p => p.Lon));
-        var (south, north) = (points.Min(p => p.Lat), points.Max(p => p.Lat));
-        var squeeze = Math.Cos((south + north) / 2 * Math.PI / 180);
-        var scale = (Width - (2 * Margin)) / Math.Max((east - west) * squeeze, 1e-9);
-        var height = (int)Math.Ceiling(((north - south) * scale) + (2 * Margin));
-        string X(double lon) => F(Margin + ((lon - west) * squeeze * scale));
-        string Y(double lat) => F(Margin + ((north - lat) * scale));
+        var frame = MapFrame.Around(points, Width, Margin);
+        string X(double lon) => F(frame.X(lon));
+        string Y(double lat) => F(frame.Y(lat));
+        var height = frame.Height;
 
         var svg = new StringBuilder(64 * 1024);
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(title)}\">");
@@ -74,7 +74,7 @@ internal static class BoundaryMap
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(ring.Average(p => p.Lon))}\" y=\"{Y(ring.Average(p => p.Lat))}\">{WebUtility.HtmlEncode(area.Name)}</text>");
         }
 
-        return svg.Append("</svg>").ToString();
+        return (svg.Append("</svg>").ToString(), frame);
     }
 
     // Area grows with the count, capped so neighbouring cells stay apart.

@@ -36,7 +36,6 @@ internal static class PublicEndpoints
         });
         group.MapGet("/photos/{id:long}", PhotoAsync);
         group.MapGet("/public.css", (HttpResponse response) => Asset(response, "public.css", "text/css; charset=utf-8"));
-        group.MapGet("/public-map.js", (HttpResponse response) => Asset(response, "public-map.js", "text/javascript; charset=utf-8"));
         return app;
     }
 

@@ -25,8 +25,8 @@ internal sealed partial class PublicResults(IServiceScopeFactory scopes, ILogger
             var clock = Stopwatch.StartNew();
             await using var scope = scopes.CreateAsyncScope();
             var built = await scope.ServiceProvider.GetRequiredService<PublicSnapshotBuilder>().BuildAsync(cancellationToken);
-            var images = new PublicImages(TrendChart.Svg(built.Months, Texts.Vietnamese), TrendChart.Svg(built.Months, Texts.English),
-                BoundaryMap.Svg(built.Map, Texts.Get(Texts.Vietnamese, "Public.Map.Title")));
+            var (map, frame) = BoundaryMap.Draw(built.Map, Texts.Get(Texts.Vietnamese, "Public.Map.Title"));
+            var images = new PublicImages(TrendChart.Svg(built.Months, Texts.Vietnamese), TrendChart.Svg(built.Months, Texts.English), map, frame);
             var snapshot = built with { RefreshTook = clock.Elapsed, Images = images };
             current = snapshot;
             LogRefreshed(clock.Elapsed.TotalMilliseconds, snapshot.Overall.Received, snapshot.Recent.Count);

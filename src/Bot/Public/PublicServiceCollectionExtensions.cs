@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ResidentBot.Bot.Public;
 
@@ -11,7 +10,7 @@ internal static class PublicServiceCollectionExtensions
     {
         services.AddOptions<PublicOptions>().BindConfiguration(PublicOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Vietnamese as text, not as &#x…; entities: a third of the page's bytes otherwise, and unreadable in its source.
-        services.TryAddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddScoped<PublicSnapshotBuilder>();
         services.AddSingleton<PublicResults>();

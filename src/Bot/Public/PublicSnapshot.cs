@@ -25,7 +25,7 @@ public sealed record PublicSnapshot(
 }
 
 /// <summary>The charts drawn once per refresh: the trend per language, the map.</summary>
-public sealed record PublicImages(string TrendVi, string TrendEn, string Map)
+public sealed record PublicImages(string TrendVi, string TrendEn, string Map, MapFrame Frame)
 {
     public string Trend(string language) => language == Resources.Texts.English ? TrendEn : TrendVi;
 }
