@@ -12,6 +12,7 @@ using ResidentBot.Bot.Open311;
 using ResidentBot.Bot.Open311.Keys;
 using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Officials.Onboarding;
+using ResidentBot.Bot.Public;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Persistence;
 using ResidentBot.Routing;
@@ -48,7 +49,8 @@ try
         .AddZaloBotChannel(builder.Configuration)
         .AddChase(builder.Configuration)
         .AddDialogues()
-        .AddOpen311();
+        .AddOpen311()
+        .AddPublicResults(builder.Configuration);
 
     var app = builder.Build();
 
@@ -60,6 +62,7 @@ try
     app.MapZaloBotWebhook();
     app.MapChaseDashboard();
     app.MapOpen311();
+    app.MapPublicResults();
     app.LogStartupSummary();
 
     await app.CheckStartupAsync();

@@ -28,7 +28,7 @@ internal sealed partial class ReportSubmitter(
         var decision = engine.Reroute(draft.AreaId!.Value, draft.CategoryCode!, now);
         var zone = engine.Calendar.TimeZone;
         var report = new NewCase(turn.Resident.Id, decision.Category.Id, decision.Area.Id, draft.Description!,
-            draft.Latitude, draft.Longitude, draft.AddressText, draft.Anonymous);
+            draft.Latitude, draft.Longitude, draft.AddressText, draft.Anonymous, draft.Publish);
         var photos = draft.Photos.Select(p => new IntakePhoto(turn.Message.Channel, p.FileRef, p.ContentType)).ToList();
         var @case = await intake.SubmitAsync(report, decision, zone, photos, now, cancellationToken);
         var code = @case.TrackingCode;
