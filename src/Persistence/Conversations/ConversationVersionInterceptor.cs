@@ -28,12 +28,24 @@ internal sealed class ConversationVersionInterceptor : SaveChangesInterceptor
             return;
         }
 
-        foreach (var entry in context.ChangeTracker.Entries<ConversationState>())
+        // Only the conversations are scanned for changes here: a full DetectChanges on every save would double EF's own.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.State == EntityState.Modified)
+            foreach (var entry in tracker.Entries<ConversationState>())
             {
-                entry.Entity.Version++;
+                entry.DetectChanges();
+                if (entry.State == EntityState.Modified)
+                {
+                    entry.Entity.Version++;
+                }
             }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 }

@@ -41,6 +41,26 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task An_unknown_database_provider_is_named_by_its_key()
+    {
+        var line = await FailureAsync(HostProcess.NewFolder(), new Dictionary<string, string> { ["Database__Provider"] = "Oracle" });
+
+        Assert.Contains("invalid settings: Database:Provider: must be Sqlite or PostgreSql.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_postgresql_server_that_cannot_be_reached_is_named_with_its_setting()
+    {
+        var line = await FailureAsync(HostProcess.NewFolder(), new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__ResidentBot"] = "Host=127.0.0.1;Port=1;Database=residentbot;Username=residentbot;Timeout=2",
+        });
+
+        Assert.Contains("cannot reach or migrate the PostgreSQL database residentbot on 127.0.0.1:1 (setting ConnectionStrings:ResidentBot)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_setting_that_is_not_a_number_is_named_by_its_key()
     {
         var line = await FailureAsync(HostProcess.NewFolder(), new Dictionary<string, string> { ["Outbox__Concurrency"] = "fast" });
