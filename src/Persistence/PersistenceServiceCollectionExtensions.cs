@@ -37,6 +37,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DirectoryImporter>();
         services.AddSingleton<DirectorySnapshotLoader>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<Cluster.ClusterNode>();
+        services.AddSingleton<Cluster.ClusterLeases>();
         return services;
     }
 

@@ -83,6 +83,9 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
 
     public DbSet<AttachmentCopy> AttachmentCopies => Set<AttachmentCopy>();
 
+    /// <summary>Work one host at a time does when several hosts share the database.</summary>
+    public DbSet<Cluster.ClusterLease> ClusterLeases => Set<Cluster.ClusterLease>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -39,9 +39,11 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<TurnDispatcher>();
         services.AddScoped<GroupChatGuide>();
         services.AddSingleton<CurrentRouting>();
+        services.AddSingleton<InboxClaims>();
         services.AddHostedService<InboxProcessor>();
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<DeliveryOutcomes>();
+        services.AddSingleton<ChannelLeases>();
         services.AddHostedService<OutboxSender>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RetentionCleanupJob>();

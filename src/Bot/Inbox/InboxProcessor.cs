@@ -20,6 +20,7 @@ internal sealed partial class InboxProcessor(
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
     IWriteGate writeGate,
+    InboxClaims claims,
     PhotoIntake photos,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService
@@ -60,13 +61,34 @@ internal sealed partial class InboxProcessor(
     internal async Task<int> HandlePendingAsync(CancellationToken cancellationToken)
     {
         List<InboxEntry> pending;
+        bool shared;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-            pending = await db.InboxEntries.AsNoTracking().Where(e => e.Status == InboxStatus.Pending)
-                .OrderBy(e => e.Id).Take(500).ToListAsync(cancellationToken);
+            shared = Persistence.Cluster.ClusterNode.MayBeShared(db);
+            pending = await claims.TakeAsync(db, cancellationToken);
         }
 
+        if (!shared || pending.Count == 0)
+        {
+            return await HandleAsync(pending, cancellationToken);
+        }
+
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = claims.KeepAliveAsync(scopes, working.Token);
+        try
+        {
+            return await HandleAsync(pending, cancellationToken);
+        }
+        finally
+        {
+            await working.CancelAsync();
+            await renewing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task<int> HandleAsync(List<InboxEntry> pending, CancellationToken cancellationToken)
+    {
         // Photos are fetched and stored before the turns, outside the writers' transaction (a download takes seconds).
         await photos.PrepareAsync(pending, cancellationToken);
 
