@@ -31,10 +31,10 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         var running = Task.WhenAll(traffic.RunResidentsAsync(options.Residents, residentBase), traffic.RunOfficialsAsync(officials));
         await Task.Delay(options.Warmup, ct);
         traffic.Latencies = latencies;
-        var before = BenchDb.Read(paths.Database);
+        var before = BenchDb.Read(paths.Store);
         var watch = Stopwatch.StartNew();
         await Task.Delay(options.Measure, ct);
-        var after = BenchDb.Read(paths.Database);
+        var after = BenchDb.Read(paths.Store);
         var seconds = watch.Elapsed.TotalSeconds;
         traffic.Latencies = null;
         await cts.CancelAsync();
@@ -56,7 +56,7 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var c = BenchDb.Read(paths.Database);
+            var c = BenchDb.Read(paths.Store);
             if (c.Received == c.Handled + c.Failed && c.Outbox == c.OutboxSent)
             {
                 return;
