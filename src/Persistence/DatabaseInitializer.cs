@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ResidentBot.Persistence.DirectoryImport;
+using ResidentBot.Persistence.PostgreSql;
 
 namespace ResidentBot.Persistence;
 
-/// <summary>Start-up work: WAL mode, migrations, then the directory file (if configured).</summary>
+/// <summary>Start-up work: WAL mode (SQLite), migrations, then the directory file (if configured).</summary>
 public sealed class DatabaseInitializer(
     ResidentBotDbContext db,
     DirectoryImporter importer,
@@ -19,8 +20,17 @@ public sealed class DatabaseInitializer(
         {
             // WAL is remembered by the file, so once is enough; it must run outside a transaction.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            await MigrateAndImportAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
 
+        // Hosts starting together take turns: the first migrates and imports, the others then find nothing to do.
+        await using var turn = await StartupLock.TakeAsync(db.Database.GetConnectionString()!, cancellationToken).ConfigureAwait(false);
+        await MigrateAndImportAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task MigrateAndImportAsync(CancellationToken cancellationToken)
+    {
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
 
         if (directory.Value.ImportOnStart)

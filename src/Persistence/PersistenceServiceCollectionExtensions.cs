@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ResidentBot.Persistence.Cases;
 using ResidentBot.Persistence.DirectoryImport;
+using ResidentBot.Persistence.PostgreSql;
 using ResidentBot.Persistence.Sqlite;
 
 namespace ResidentBot.Persistence;
@@ -14,8 +15,9 @@ public static class PersistenceServiceCollectionExtensions
     public const string ConnectionStringName = "ResidentBot";
 
     /// <summary>
-    /// Registers the SQLite-backed <see cref="ResidentBotDbContext"/> (scoped), the tracking code allocator,
-    /// the directory importer, the cached directory snapshot and the start-up initializer.
+    /// Registers the <see cref="ResidentBotDbContext"/> (scoped) on the provider <c>Database:Provider</c> names (SQLite
+    /// unless told otherwise), its write gate, the tracking code allocator, the directory importer, the cached
+    /// directory snapshot and the start-up initializer.
     /// </summary>
     /// <param name="contentRoot">Base for relative paths (database file, directory file): pass
     /// <c>IHostEnvironment.ContentRootPath</c>. Defaults to the current directory.</param>
@@ -23,16 +25,31 @@ public static class PersistenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var paths = new PersistencePaths(contentRoot ?? Environment.CurrentDirectory);
-        var connectionString = SqliteConnectionStrings.Build(configuration.GetConnectionString(ConnectionStringName), paths.BaseDirectory);
+        var provider = DatabaseOptions.Parse(configuration[DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider)]);
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        var connection = provider == DatabaseProvider.PostgreSql
+            ? new DatabaseConnection(provider, PostgreSqlConnectionStrings.Build(configured))
+            : new DatabaseConnection(provider, SqliteConnectionStrings.Build(configured, paths.BaseDirectory));
 
         services.AddSingleton(paths);
+        services.AddSingleton(connection);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CaseOptions>().BindConfiguration(CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContext<ResidentBotDbContext>(options => ConfigureSqlite(options, connectionString));
+        services.AddDbContext<ResidentBotDbContext>(options => Configure(options, connection));
         services.AddDataProtection().SetApplicationName("ResidentBot").PersistKeysToDbContext<ResidentBotDbContext>();
-        services.AddSingleton<SqliteWriteGate>();
-        services.AddSingleton<IWriteGate>(sp => sp.GetRequiredService<SqliteWriteGate>());
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<IWriteGate, PostgreSqlWriteGate>();
+        }
+        else
+        {
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddSingleton<IWriteGate>(sp => sp.GetRequiredService<SqliteWriteGate>());
+        }
+
         services.AddScoped<TrackingCodeAllocator>();
         services.AddScoped<DirectoryImporter>();
         services.AddSingleton<DirectorySnapshotLoader>();
@@ -41,6 +58,16 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<Cluster.ClusterLeases>();
         return services;
     }
+
+    internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseConnection connection) =>
+        connection.Provider == DatabaseProvider.PostgreSql
+            ? ConfigurePostgreSql(options, connection.ConnectionString)
+            : ConfigureSqlite(options, connection.ConnectionString);
+
+    internal static DbContextOptionsBuilder ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlConnectionStrings.MigrationsAssembly))
+            .AddInterceptors(CaseEventAppendOnlyInterceptor.Instance);
 
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options

@@ -6,6 +6,7 @@ using ResidentBot.Persistence.Conversations;
 using ResidentBot.Persistence.Inbox;
 using ResidentBot.Persistence.Officials;
 using ResidentBot.Persistence.Outbox;
+using ResidentBot.Persistence.PostgreSql;
 using ResidentBot.Persistence.Secrets;
 using ResidentBot.Persistence.Sqlite;
 using ResidentBot.Persistence.WebChat;
@@ -96,6 +97,10 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcUnixMillisecondsConverter>();
+        }
+        else if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
         }
     }
 

@@ -52,6 +52,13 @@ internal sealed class DatabaseStartup(IServiceScopeFactory scopes, PersistencePa
                 $"cannot open or write the database file {file} (setting ConnectionStrings:{PersistenceServiceCollectionExtensions.ConnectionStringName}): "
                 + $"{ex.Message} Check that its folder exists and that this account may write to it.", ex);
         }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            throw new StartupException(
+                $"cannot reach or migrate the PostgreSQL database {server.Database} on {server.Host}:{server.Port} (setting ConnectionStrings:{PersistenceServiceCollectionExtensions.ConnectionStringName}): "
+                + $"{ex.Message} Check the server, the database name and the account's rights.", ex);
+        }
         catch (Exception ex) when (ex is DirectoryImportException or IOException or JsonException or UnauthorizedAccessException)
         {
             var file = paths.Resolve(directory.Value.Path);

@@ -1,21 +1,29 @@
+using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.DirectoryImport;
+using ResidentBot.PostgreSql.Testing;
 
 namespace ResidentBot.Persistence.Tests.Infrastructure;
 
-/// <summary>A real SQLite file in its own temp folder, wired through <c>AddPersistence</c> like the host does.</summary>
+/// <summary>
+/// A real database wired through <c>AddPersistence</c> like the host does: a SQLite file in its own temp folder, or
+/// (provider <c>PostgreSql</c>) a fresh PostgreSQL database copied from a migrated template; the temp folder exists
+/// either way, for directory files.
+/// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
     public static readonly string SamplePath = Path.Combine(AppContext.BaseDirectory, "directory", "hai-duong.json");
 
     private readonly ServiceProvider provider;
 
-    private TestDatabase(string folder, Dictionary<string, string?> settings)
+    private TestDatabase(string folder, Dictionary<string, string?> settings, string providerName)
     {
         Folder = folder;
+        Provider = providerName;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
@@ -24,18 +32,28 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public string Folder { get; }
 
+    /// <summary><see cref="Providers.Sqlite"/> or <see cref="Providers.PostgreSql"/>.</summary>
+    public string Provider { get; }
+
+    public bool IsPostgreSql => Provider == Providers.PostgreSql;
+
     public string FilePath => Path.Combine(Folder, "test.db");
 
     public IServiceProvider Services => provider;
 
-    /// <summary>A migrated database; with <paramref name="importSample"/>, holding the sample directory.</summary>
-    public static async Task<TestDatabase> CreateAsync(bool importSample = true, Dictionary<string, string?>? settings = null)
+    /// <summary>
+    /// A migrated database; with <paramref name="importSample"/>, holding the sample directory. On PostgreSQL without a
+    /// server the test reports itself skipped (it must be a <c>[SkippableFact]</c> or <c>[SkippableTheory]</c>).
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(bool importSample = true, Dictionary<string, string?>? settings = null, string provider = Providers.Sqlite)
     {
+        Providers.SkipUnlessAvailable(provider);
         var folder = Path.Combine(Path.GetTempPath(), "residentbot-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(folder);
         var all = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:ResidentBot"] = "Data Source=test.db",
+            ["ConnectionStrings:ResidentBot"] = provider == Providers.PostgreSql ? await PostgresServer.CreateDatabaseAsync(await MigratedTemplateAsync()) : "Data Source=test.db",
+            ["Database:Provider"] = provider,
             ["Directory:Path"] = SamplePath,
             ["Directory:ImportOnStart"] = importSample ? "true" : "false",
         };
@@ -44,13 +62,30 @@ internal sealed class TestDatabase : IAsyncDisposable
             all[key] = value;
         }
 
-        var database = new TestDatabase(folder, all);
+        var database = new TestDatabase(folder, all, provider);
         await using var scope = database.provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         return database;
     }
 
+    /// <summary>A connection string to a fresh, empty (unmigrated) PostgreSQL database, dropped with this object.</summary>
+    public static Task<string> EmptyPostgreSqlDatabaseAsync() => PostgresServer.CreateDatabaseAsync();
+
     public AsyncServiceScope Scope() => provider.CreateAsyncScope();
+
+    /// <summary>The migrated, empty PostgreSQL database this test process copies for each test.</summary>
+    private static Task<string> MigratedTemplateAsync() => PostgresServer.TemplateAsync("persistence-tests", async connectionString =>
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:ResidentBot"] = connectionString,
+            ["Database:Provider"] = Providers.PostgreSql,
+            ["Directory:ImportOnStart"] = "false",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddPersistence(configuration).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    });
 
     public async Task ImportAsync(string path)
     {
@@ -69,27 +104,22 @@ internal sealed class TestDatabase : IAsyncDisposable
         return path;
     }
 
-    /// <summary>Every row of every table, in rowid order: two equal dumps mean an unchanged database.</summary>
+    /// <summary>Every row of every table, in key order: two equal dumps mean an unchanged database.</summary>
     public async Task<string> DumpAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={FilePath};Mode=ReadOnly");
+        await using var scope = Scope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
+        var tables = await ListAsync(connection, IsPostgreSql
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
 
         var dump = new StringBuilder();
-        foreach (var table in tables)
+        foreach (var table in tables.Order(StringComparer.Ordinal))
         {
             await using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\"";
+            select.CommandText = IsPostgreSql ? $"SELECT * FROM \"{table}\" ORDER BY 1" : $"SELECT * FROM \"{table}\" ORDER BY rowid";
             await using var reader = await select.ExecuteReaderAsync();
             dump.Append("## ").AppendLine(table);
             while (await reader.ReadAsync())
@@ -106,10 +136,30 @@ internal sealed class TestDatabase : IAsyncDisposable
         return dump.ToString();
     }
 
+    private static async Task<List<string>> ListAsync(DbConnection connection, string sql)
+    {
+        var names = new List<string>();
+        await using var list = connection.CreateCommand();
+        list.CommandText = sql;
+        await using var reader = await list.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        var connectionString = provider.GetRequiredService<DatabaseConnection>().ConnectionString;
         await provider.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (IsPostgreSql)
+        {
+            await PostgresServer.DropDatabaseAsync(connectionString);
+        }
+
         try
         {
             System.IO.Directory.Delete(Folder, recursive: true);
