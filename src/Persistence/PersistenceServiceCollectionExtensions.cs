@@ -56,6 +56,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddSingleton<Cluster.ClusterNode>();
         services.AddSingleton<Cluster.ClusterLeases>();
+        services.AddSingleton<Cluster.ClusterSignals>();
         return services;
     }
 

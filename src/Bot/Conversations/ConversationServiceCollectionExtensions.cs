@@ -45,6 +45,7 @@ internal static class ConversationServiceCollectionExtensions
         services.AddSingleton<DeliveryOutcomes>();
         services.AddSingleton<ChannelLeases>();
         services.AddHostedService<OutboxSender>();
+        services.AddHostedService<Hosting.ClusterBridge>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RetentionCleanupJob>();
         services.AddAttachments();

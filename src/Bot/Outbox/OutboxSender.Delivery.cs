@@ -109,6 +109,10 @@ internal sealed partial class OutboxSender
             channel.Abandoned(message.Id);
             throw;
         }
+        finally
+        {
+            pacers[message.Channel].Answered(message.Recipient);
+        }
 
         await outcomes.SaveAsync(message);
         if (unreachable is not null)
