@@ -7,19 +7,19 @@ using Npgsql;
 namespace ResidentBot.Intake.Bench;
 
 /// <summary>
-/// A PostgreSQL server of its own for one benchmark invocation: initdb into a temporary folder, a free port, a socket
-/// folder of its own; stopped and removed at the end. initdb refuses to run as root, so as root the server runs as the
-/// postgres user. Durability: fsync on; synchronous_commit off, the same class as the host's SQLite (WAL with
-/// synchronous=NORMAL): a killed host loses nothing, a power cut may lose the last moment of commits.
+/// A PostgreSQL server of its own for one benchmark invocation, from tools/test-postgres.sh (initdb into a temporary
+/// folder, as the postgres user when root; a free port); stopped and removed at the end. PG_DURABLE=1 keeps
+/// PostgreSQL's durable defaults (fsync, synchronous_commit on): stricter than the host's SQLite (WAL with
+/// synchronous=NORMAL, which a power cut may cost the last moment of commits), so the comparison does not flatter it.
 /// </summary>
 internal sealed class ThrowawayPostgres : IAsyncDisposable
 {
-    private readonly string bin;
+    private readonly string script;
     private readonly string folder;
 
-    private ThrowawayPostgres(string bin, string folder, int port)
+    private ThrowawayPostgres(string script, string folder, int port)
     {
-        this.bin = bin;
+        this.script = script;
         this.folder = folder;
         Port = port;
     }
@@ -28,22 +28,11 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
 
     private string Data => Path.Combine(folder, "data");
 
-    public static async Task<ThrowawayPostgres> StartAsync(CancellationToken ct)
+    public static async Task<ThrowawayPostgres> StartAsync(string root, CancellationToken ct)
     {
-        var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
-            .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault()
-            ?? throw new InvalidOperationException("PostgreSQL is not installed (apt-get install -y postgresql)");
         var folder = Directory.CreateTempSubdirectory("residentbot-pg-").FullName;
-        var pg = new ThrowawayPostgres(bin, folder, FreePort());
-        if (Environment.UserName == "root")
-        {
-            await RunAsync("chown", ["-R", "postgres", folder], ct);
-        }
-
-        await pg.PgAsync("initdb", ["-D", pg.Data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-instructions"], ct);
-        var settings = string.Join(' ', "-p", pg.Port.ToString(CultureInfo.InvariantCulture), "-k", folder, "-c", "listen_addresses=127.0.0.1",
-            "-c", "max_connections=400", "-c", "synchronous_commit=off", "-c", "shared_buffers=256MB");
-        await pg.PgAsync("pg_ctl", ["-D", pg.Data, "-o", settings, "-l", Path.Combine(folder, "server.log"), "-w", "start"], ct);
+        var pg = new ThrowawayPostgres(Path.Combine(root, "tools", "test-postgres.sh"), folder, FreePort());
+        await pg.RunAsync("start", ct);
         return pg;
     }
 
@@ -72,7 +61,7 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            await PgAsync("pg_ctl", ["-D", Data, "-m", "immediate", "-w", "stop"], CancellationToken.None);
+            await RunAsync("stop", CancellationToken.None);
         }
         finally
         {
@@ -83,21 +72,21 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
     private string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Maximum Pool Size=60;Timeout=30";
 
-    private Task PgAsync(string tool, string[] args, CancellationToken ct) =>
-        Environment.UserName == "root"
-            ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(bin, tool), .. args], ct)
-            : RunAsync(Path.Combine(bin, tool), args, ct);
-
-    private static async Task RunAsync(string file, string[] args, CancellationToken ct)
+    private async Task RunAsync(string command, CancellationToken ct)
     {
-        var info = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/tmp" };
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
+        var info = new ProcessStartInfo("bash", [script, command, folder, Port.ToString(CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["PG_DURABLE"] = "1";
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not run {script}");
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var errors = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {await output}{await errors}");
+            throw new InvalidOperationException($"{script} {command} failed ({process.ExitCode}): {await output}{await errors}");
         }
     }
 
