@@ -6,12 +6,14 @@ using ResidentBot.Persistence.PostgreSql;
 
 namespace ResidentBot.Persistence;
 
-/// <summary>Start-up work: WAL mode (SQLite), migrations, then the directory file (if configured).</summary>
+/// <summary>Start-up work: WAL mode (SQLite), migrations and the other stores' schemas, then the directory file (if configured).</summary>
 public sealed class DatabaseInitializer(
     ResidentBotDbContext db,
     DirectoryImporter importer,
     IOptions<DirectoryOptions> directory,
     PersistencePaths paths,
+    DatabaseConnection connection,
+    IEnumerable<IDatabaseStartupStep> steps,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -32,6 +34,10 @@ public sealed class DatabaseInitializer(
     private async Task MigrateAndImportAsync(CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var step in steps)
+        {
+            await step.RunAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
 
         if (directory.Value.ImportOnStart)
         {

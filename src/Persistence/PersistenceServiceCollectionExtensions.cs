@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ResidentBot.Persistence.Cases;
+using ResidentBot.Persistence.Conversations;
 using ResidentBot.Persistence.DirectoryImport;
 using ResidentBot.Persistence.PostgreSql;
 using ResidentBot.Persistence.Sqlite;
@@ -68,10 +69,10 @@ public static class PersistenceServiceCollectionExtensions
     internal static DbContextOptionsBuilder ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlConnectionStrings.MigrationsAssembly))
-            .AddInterceptors(CaseEventAppendOnlyInterceptor.Instance);
+            .AddInterceptors(CaseEventAppendOnlyInterceptor.Instance, ConversationVersionInterceptor.Instance);
 
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(ResidentBotDbContext).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmaInterceptor.Instance, CaseEventAppendOnlyInterceptor.Instance);
+            .AddInterceptors(SqlitePragmaInterceptor.Instance, CaseEventAppendOnlyInterceptor.Instance, ConversationVersionInterceptor.Instance);
 }

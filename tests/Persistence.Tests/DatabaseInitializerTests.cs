@@ -13,7 +13,7 @@ public sealed class DatabaseInitializerTests
     [Fact]
     public async Task Migrations_apply_to_an_empty_database_file_which_ends_up_in_WAL_mode()
     {
-        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var database = await TestDatabase.CreateAsync(importSample: false, fresh: true);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
 
@@ -48,7 +48,7 @@ public sealed class DatabaseInitializerTests
     [Fact]
     public async Task A_relative_database_path_is_resolved_against_the_content_root()
     {
-        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var database = await TestDatabase.CreateAsync(importSample: false, settings: new() { ["ConnectionStrings:ResidentBot"] = "Data Source=test.db" });
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
 

@@ -3,17 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.Inbox;
 using ResidentBot.Persistence.Outbox;
 using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.PostgreSql.Testing;
 
 namespace ResidentBot.Persistence.Tests;
 
-public sealed class InboxOutboxTests
+public abstract class InboxOutboxTests(string provider)
 {
     private static readonly DateTimeOffset Now = CaseFactory.Now;
 
-    [Fact]
+    [SkippableFact]
     public async Task A_redelivered_update_cannot_enter_the_inbox_twice()
     {
-        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var database = await TestDatabase.CreateAsync(importSample: false, provider: provider);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         db.InboxEntries.Add(new InboxEntry { Channel = "telegram", ExternalId = "1001", Payload = "{}", ReceivedAt = Now });
@@ -24,10 +25,10 @@ public sealed class InboxOutboxTests
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_update_id_reused_for_another_update_enters_the_inbox_as_a_new_entry()
     {
-        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var database = await TestDatabase.CreateAsync(importSample: false, provider: provider);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         db.InboxEntries.Add(new InboxEntry { Channel = "telegram", ExternalId = "1001", Fingerprint = "a", Payload = "{}", ReceivedAt = Now });
@@ -38,10 +39,10 @@ public sealed class InboxOutboxTests
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_outbox_dedup_key_is_unique_but_messages_without_one_may_repeat()
     {
-        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var database = await TestDatabase.CreateAsync(importSample: false, provider: provider);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         for (var i = 0; i < 2; i++)
@@ -60,3 +61,7 @@ public sealed class InboxOutboxTests
         Assert.Equal(3, due);
     }
 }
+
+public sealed class InboxOutboxTestsOnSqlite() : InboxOutboxTests(Providers.Sqlite);
+
+public sealed class InboxOutboxTestsOnPostgreSql() : InboxOutboxTests(Providers.PostgreSql);

@@ -8,8 +8,8 @@ namespace ResidentBot.PostgreSql.Testing;
 /// <summary>
 /// The PostgreSQL server the tests use: the one <c>RESIDENTBOT_TEST_POSTGRES</c> names (a superuser connection
 /// string; .ci/run sets it), otherwise a throwaway cluster this process starts from the installed server binaries
-/// (tools/test-postgres.sh) and stops when it exits. Without either, PostgreSQL tests report themselves skipped with
-/// <see cref="UnavailableReason"/>.
+/// (tools/test-postgres.sh) and stops when it exits. Without either (or with the variable set to <c>none</c>),
+/// PostgreSQL tests report themselves skipped with <see cref="UnavailableReason"/>.
 /// </summary>
 public static class PostgresServer
 {
@@ -20,18 +20,24 @@ public static class PostgresServer
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> Templates = new();
 
     /// <summary>Null when PostgreSQL tests can run; otherwise why they are skipped.</summary>
-    public static string? UnavailableReason { get; } =
-        !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable)) || ServerBinaries() is not null
-            ? null
-            : $"PostgreSQL test skipped: set {EnvironmentVariable} to a superuser connection string, or install the server (apt-get install postgresql).";
+    public static string? UnavailableReason { get; } = Environment.GetEnvironmentVariable(EnvironmentVariable) switch
+    {
+        "none" => $"PostgreSQL test skipped: {EnvironmentVariable}=none.",
+        { Length: > 0 } => null,
+        _ when ServerBinaries() is not null => null,
+        _ => $"PostgreSQL test skipped: set {EnvironmentVariable} to a superuser connection string, or install the server (apt-get install postgresql).",
+    };
 
     /// <summary>A superuser connection string to the server's <c>postgres</c> database.</summary>
     public static Task<string> AdminConnectionStringAsync() => Started.Value;
 
     /// <summary>Creates an empty database (or a copy of <paramref name="template"/>) and returns its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync(string? template = null)
+    public static Task<string> CreateDatabaseAsync(string? template = null) =>
+        CreateDatabaseAsync("rb_" + Guid.NewGuid().ToString("N")[..20], template);
+
+    /// <summary>Creates the database <paramref name="name"/> (lower-case letters, digits, underscores) and returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string name, string? template)
     {
-        var name = "rb_" + Guid.NewGuid().ToString("N")[..20];
         await ExecuteAsync(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
         return ConnectionString(await AdminConnectionStringAsync(), name);
     }
@@ -75,7 +81,7 @@ public static class PostgresServer
 
     private static async Task<string> StartAsync()
     {
-        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured)
+        if (UnavailableReason is null && Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured)
         {
             return configured;
         }

@@ -1,10 +1,10 @@
 using Hangfire;
-using Hangfire.InMemory;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Chase.Jobs;
 using ResidentBot.Bot.Chase.Progress;
 using ResidentBot.Bot.Chase.Schedule;
+using ResidentBot.Bot.Chase.Storage;
 using ResidentBot.Bot.Chase.Supervisors;
 using ResidentBot.Bot.Chase.Waiting;
 using ResidentBot.Bot.Conversations;
@@ -15,8 +15,8 @@ namespace ResidentBot.Bot.Chase;
 internal static class ChaseServiceCollectionExtensions
 {
     /// <summary>
-    /// The chase: NextChaseAt kept by a SaveChanges hook, the sweep, digests and scorecards as Hangfire jobs on
-    /// in-memory storage (truth is in our database), and the supervisors' actions on escalated cases.
+    /// The chase: NextChaseAt kept by a SaveChanges hook, the sweep, digests and scorecards as Hangfire jobs (storage by
+    /// database provider: <see cref="HangfireStorage"/>), and the supervisors' actions on escalated cases.
     /// </summary>
     public static IServiceCollection AddChase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,14 +42,14 @@ internal static class ChaseServiceCollectionExtensions
         // Hangfire's own storage is one per process (JobStorage.Current, whichever host configured it last); this host's
         // client, server, recurring jobs and dashboard take theirs from DI, so two hosts in one process (the tests start
         // many) never enqueue into or run from each other's.
-        var storage = new InMemoryStorage();
-        services.AddSingleton<JobStorage>(storage);
+        services.AddSingleton(provider => HangfireStorage.Create(provider.GetRequiredService<DatabaseConnection>()));
+        services.AddSingleton<IDatabaseStartupStep, HangfireStorage.SchemaStep>();
         services.AddHangfire((provider, config) => config
             .UseLogProvider(new HangfireLogProvider(provider.GetRequiredService<ILoggerFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseStorage(storage));
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         if (configuration.GetValue(ChaseOptions.Section + ":" + nameof(ChaseOptions.RunServer), true))
         {
             services.AddHangfireServer(server => server.WorkerCount = 2);

@@ -13,5 +13,6 @@ internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.Flow).HasMaxLength(64);
         builder.Property(c => c.Step).HasMaxLength(64);
         builder.HasIndex(c => new { c.Channel, c.ChatId }).IsUnique();
+        builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }

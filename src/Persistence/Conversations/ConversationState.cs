@@ -22,4 +22,10 @@ public sealed class ConversationState
     public string? Data { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Concurrency token, raised by every save that changes the state: of two turns that edited one conversation at
+    /// once, the second to save fails (and its turn is redone from fresh state) instead of silently winning.
+    /// </summary>
+    public int Version { get; set; }
 }

@@ -4,14 +4,15 @@ using ResidentBot.Bot.Chase.Jobs;
 using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Tests.Databases;
 
 namespace ResidentBot.Bot.Tests.Chase;
 
-public sealed class ChaseLadderTests
+public class ChaseLadderTests
 {
     private static string Chat(string code) => ChaseHost.Chats[code].ToString(CultureInfo.InvariantCulture);
 
-    [Fact]
+    [SkippableFact]
     public async Task Unanswered_case_is_reminded_then_climbs_the_chain_to_the_top_and_stays_chased()
     {
         await using var host = await ChaseHost.StartAsync();
@@ -40,7 +41,7 @@ public sealed class ChaseLadderTests
         Assert.NotNull(@case.NextChaseAt);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_case_twelve_minutes_late_is_escalated_as_twelve_minutes_late_and_the_digest_agrees()
     {
         await using var host = await ChaseHost.StartAsync();
@@ -60,7 +61,7 @@ public sealed class ChaseLadderTests
         Assert.DoesNotContain(sent, t => t.Contains("0 ngày", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Acknowledged_case_escalates_only_at_the_resolve_deadline()
     {
         await using var host = await ChaseHost.StartAsync();
@@ -84,7 +85,7 @@ public sealed class ChaseLadderTests
         Assert.Equal(2, texts.Count(t => t.Contains("giải quyết trước", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Deadline_extension_resets_the_chase_and_reassignment_moves_it_to_the_new_official()
     {
         await using var host = await ChaseHost.StartAsync();
@@ -113,7 +114,7 @@ public sealed class ChaseLadderTests
         Assert.StartsWith("⏰", OutboxWriter.Read(last).Text, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_holiday_in_the_middle_moves_every_reminder_and_escalation()
     {
         await using var plain = await ChaseHost.StartAsync();
@@ -140,4 +141,12 @@ public sealed class ChaseLadderTests
 internal static class ObjectExtensions
 {
     public static T As<T>(this object? value) => (T)value!;
+}
+
+/// <summary>The same tests on PostgreSQL (reported skipped, with the reason, where no server is available).</summary>
+public sealed class ChaseLadderTestsOnPostgreSql : ChaseLadderTests, IDisposable
+{
+    private readonly IDisposable provider = TestDatabases.Use(TestDatabases.PostgreSql);
+
+    public void Dispose() => provider.Dispose();
 }

@@ -25,6 +25,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly List<FakeBotApiCall> _calls = [];
     private readonly Dictionary<string, Queue<FakeFailure>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly object _gate = new();
+    private readonly Infrastructure.Pulse _called = new();
 
     private FakeBotApi(WebApplication app, TimeProvider time)
     {
@@ -95,14 +96,14 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Waits (real time) until <paramref name="method"/> has been called at least <paramref name="count"/> times.</summary>
     public async Task<IReadOnlyList<FakeBotApiCall>> WaitForCallsAsync(string method, int count, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (CallsTo(method).Count < count)
-        {
-            await Task.Delay(10, cts.Token).ConfigureAwait(false);
-        }
-
+        await WaitUntilAsync(calls => calls.Count(c => string.Equals(c.Method, method, StringComparison.OrdinalIgnoreCase)) >= count, timeout)
+            .ConfigureAwait(false);
         return CallsTo(method);
     }
+
+    /// <summary>Looks at the calls after each one recorded until <paramref name="done"/> holds (10 s by default, then throws).</summary>
+    public Task WaitUntilAsync(Func<IReadOnlyList<FakeBotApiCall>, bool> done, TimeSpan? timeout = null) =>
+        _called.UntilAsync(() => done(Calls), timeout ?? TimeSpan.FromSeconds(10));
 
     private int _disposed;
 
@@ -144,6 +145,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         {
             _calls.Add(new FakeBotApiCall(method, parameters, files, Time.GetUtcNow(), status));
         }
+
+        _called.Ring();
 
         if (body["html"] is JsonValue html)
         {

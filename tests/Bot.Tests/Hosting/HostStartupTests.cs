@@ -10,7 +10,7 @@ public sealed class HostStartupTests
     [Fact]
     public async Task Host_creates_the_database_loads_the_sample_directory_and_answers_healthz()
     {
-        await using var host = await BotTestHost.StartAsync();
+        await using var host = await BotTestHost.StartAsync(freshDatabase: true);
         using var http = host.CreateClient();
 
         var response = await http.GetAsync(new Uri("/healthz", UriKind.Relative));

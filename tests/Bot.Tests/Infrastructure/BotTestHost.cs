@@ -1,46 +1,55 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
 using ResidentBot.Persistence.Outbox;
+using ResidentBot.Tests.Databases;
 
 namespace ResidentBot.Bot.Tests.Infrastructure;
 
 /// <summary>
-/// The real host (Program.cs) on a fresh SQLite file, talking to an in-process fake Bot API over HTTP in
-/// polling mode. Tests send Telegram updates to the fake and read what the bot sent back.
+/// The real host (Program.cs) on its own database, talking to an in-process fake Bot API over HTTP in
+/// polling mode. Tests send Telegram updates to the fake and read what the bot sent back. The database is a copy of
+/// the process's template (migrated, sample directory imported); the host's start-up still runs its own
+/// DatabaseInitializer on it, which finds the work done.
 /// </summary>
 internal sealed class BotTestHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> factory;
+    private static readonly string[] InitialDataSections = ["ConnectionStrings:", "Database:", "Directory:", "Cases:"];
 
-    private readonly bool keepFolder;
+    private readonly HostUnderTest host;
 
-    private BotTestHost(WebApplicationFactory<Program> factory, FakeBotApi api, string folder, FakeTimeProvider? time, bool keepFolder)
+    private BotTestHost(HostUnderTest host, FakeBotApi api, FakeTimeProvider? time)
     {
-        this.keepFolder = keepFolder;
-        this.factory = factory;
+        this.host = host;
         Api = api;
-        Folder = folder;
         Time = time;
     }
 
     public FakeBotApi Api { get; }
 
     /// <summary>The temp folder holding this host's database file (deleted on dispose unless kept for a restart).</summary>
-    public string Folder { get; }
+    public string Folder => host.Folder;
 
     public FakeTimeProvider? Time { get; }
 
-    public IServiceProvider Services => factory.Services;
+    public IServiceProvider Services => host.Services;
 
+    /// <summary>Rings on every commit of the host's DbContext.</summary>
+    public Pulse DatabaseChanged => host.Changes.Pulse;
+
+    /// <param name="folder">Reuse a database folder (a restart finds the database there).</param>
+    /// <param name="freshDatabase">
+    /// Start on no database at all, so the host's start-up creates, migrates and loads it (also chosen when
+    /// <paramref name="settings"/> change the initial data: <c>Directory:*</c>, <c>Cases:*</c>, <c>Database:*</c>).
+    /// </param>
+    /// <param name="database">The provider to run on (<see cref="TestDatabases.Default"/> when null).</param>
     public static async Task<BotTestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null,
@@ -48,13 +57,14 @@ internal sealed class BotTestHost : IAsyncDisposable
         FakeBotApi? api = null,
         bool keepFolder = false,
         string environment = "Testing",
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        bool freshDatabase = false,
+        ITestDatabaseTemplate? database = null)
     {
         api ??= await FakeBotApi.StartAsync();
         folder ??= Directory.CreateTempSubdirectory("residentbot-host-").FullName;
         var config = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:ResidentBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
             ["Directory:Path"] = RepositoryPaths.SampleDirectory,
             ["Telegram:BotToken"] = FakeBotApi.Token,
             ["Telegram:ApiBaseUrl"] = api.BaseUrl.ToString(),
@@ -67,66 +77,54 @@ internal sealed class BotTestHost : IAsyncDisposable
             config[key] = value;
         }
 
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment(environment);
-            // UseSetting reaches builder.Configuration before Program.cs registers services; ConfigureAppConfiguration would come too late.
-            foreach (var (key, value) in config)
-            {
-                web.UseSetting(key, value);
-            }
-
-            web.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-            if (time is not null)
-            {
-                web.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
-            }
-
-            if (services is not null)
-            {
-                web.ConfigureServices(services);
-            }
-        });
         try
         {
-            _ = factory.Services; // starts the host: database, directory, inbox, outbox, polling
+            var host = await HostUnderTest.StartAsync(new HostStart(folder, keepFolder, config, !freshDatabase && !ChangesInitialData(settings), environment, database,
+                web =>
+                {
+                    if (time is not null)
+                    {
+                        web.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(time)));
+                    }
+
+                    if (services is not null)
+                    {
+                        web.ConfigureServices(services);
+                    }
+                }));
+            return new BotTestHost(host, api, time);
         }
         catch
         {
-            await factory.DisposeAsync();
             await api.DisposeAsync();
             throw;
         }
-
-        return new BotTestHost(factory, api, folder, time, keepFolder);
     }
 
-    public HttpClient CreateClient() => factory.CreateClient();
+    /// <summary>Settings under which a copy of the template would not be what the host's start-up makes of an empty database.</summary>
+    internal static bool ChangesInitialData(IDictionary<string, string?>? settings) =>
+        settings?.Keys.Any(k => InitialDataSections.Any(s => k.StartsWith(s, StringComparison.OrdinalIgnoreCase))) ?? false;
 
-    public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => factory.CreateClient(options);
+    public HttpClient CreateClient() => host.Factory.CreateClient();
+
+    public HttpClient CreateClient(WebApplicationFactoryClientOptions options) => host.Factory.CreateClient(options);
 
     /// <summary>A fresh DbContext on the host's database, for assertions.</summary>
-    public ResidentBotDbContext NewDbContext() =>
-        factory.Services.CreateScope().ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+    public ResidentBotDbContext NewDbContext() => host.NewDbContext();
 
-    /// <summary>Reads from a fresh DbContext every 20 ms until <paramref name="done"/> holds (or the timeout, 20 s by default, throws).</summary>
-    public async Task<T> WaitForAsync<T>(Func<ResidentBotDbContext, CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            await using (var db = NewDbContext())
-            {
-                var value = await read(db, cts.Token);
-                if (done(value))
-                {
-                    return value;
-                }
-            }
+    /// <summary>
+    /// Reads from a fresh DbContext until <paramref name="done"/> holds (or the timeout, 20 s by default, throws): again
+    /// after every commit of the host, and every 100 ms for changes no commit announces.
+    /// </summary>
+    public Task<T> WaitForAsync<T>(Func<ResidentBotDbContext, CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null) =>
+        host.WaitForAsync(read, done, timeout ?? TimeSpan.FromSeconds(20));
 
-            await Task.Delay(20, cts.Token);
-        }
-    }
+    /// <summary>
+    /// Waits until the update <paramref name="externalId"/> of <paramref name="channel"/> (Telegram by default) is handled
+    /// and every reply delivered; throws at once when it failed.
+    /// </summary>
+    public Task WaitForTurnAsync(string externalId, string channel = ChannelNames.Telegram, TimeSpan? timeout = null) =>
+        host.WaitForTurnAsync(channel, externalId, timeout ?? TimeSpan.FromSeconds(20));
 
     /// <summary>
     /// Waits until every recorded update is handled (or failed) and every message due is sent (or failed). From then
@@ -145,21 +143,7 @@ internal sealed class BotTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await factory.DisposeAsync();
+        await host.DisposeAsync();
         await Api.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (keepFolder)
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a finishing background thread; the OS temp cleaner takes it.
-        }
     }
 }

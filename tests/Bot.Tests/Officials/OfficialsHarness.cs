@@ -170,14 +170,8 @@ internal sealed class OfficialsHarness : IAsyncDisposable
 
     public static string Chat(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds = 10)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        while (!await condition())
-        {
-            await Task.Delay(20, cts.Token);
-        }
-    }
+    /// <summary>Looks again after every commit of a test host and every call to a fake API (and every 100 ms) until <paramref name="condition"/> holds.</summary>
+    public static Task WaitUntilAsync(Func<Task<bool>> condition, int seconds = 10) => Pulse.UntilAnyAsync(condition, TimeSpan.FromSeconds(seconds));
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

@@ -56,23 +56,7 @@ internal sealed class ResidentChat(BotTestHost host, long userId)
     {
         var before = host.Api.Calls.Count;
         var updateId = host.Api.EnqueueUpdate(update).ToString(CultureInfo.InvariantCulture);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            await using var db = host.NewDbContext();
-            var entry = await db.InboxEntries.AsNoTracking().FirstOrDefaultAsync(e => e.ExternalId == updateId, timeout.Token);
-            if (entry?.Status == InboxStatus.Failed || entry?.LastError is not null)
-            {
-                throw new InvalidOperationException($"Update {updateId} failed: {entry.LastError}");
-            }
-
-            if (entry?.Status == InboxStatus.Handled && !await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending, timeout.Token))
-            {
-                break;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
+        await host.WaitForTurnAsync(updateId, timeout: TimeSpan.FromSeconds(15));
 
         return [.. host.Api.Calls.Skip(before).Where(c => c.Method is "sendMessage" or "editMessageText" or "sendPhoto" or "answerCallbackQuery")];
     }
@@ -80,29 +64,36 @@ internal sealed class ResidentChat(BotTestHost host, long userId)
     public static string Text(IEnumerable<FakeBotApiCall> calls) =>
         string.Join("\n---\n", calls.Where(c => c.Method != "answerCallbackQuery").Select(c => c.String("text") ?? c.String("caption")));
 
-    // The fake Bot API sees a message before the sender has saved its message id, so look again for a while.
+    // The fake Bot API sees a message before the sender has saved its message id, so look again after each commit for a while.
     private async Task<(string Data, int MessageId)> FindButtonAsync(string label, long owner)
     {
         var chat = owner.ToString(CultureInfo.InvariantCulture);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!timeout.IsCancellationRequested)
+        try
         {
-            await using var db = host.NewDbContext();
-            var sent = await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == chat && m.ExternalMessageId != null)
-                .OrderByDescending(m => m.Id).ToListAsync();
-            foreach (var row in sent)
-            {
-                var buttons = JsonNode.Parse(row.Payload)?["buttons"]?.AsArray().SelectMany(r => r!.AsArray()) ?? [];
-                if (buttons.FirstOrDefault(b => ((string?)b!["label"])?.Contains(label, StringComparison.Ordinal) == true) is { } button)
+            var found = await host.WaitForAsync(
+                async (db, ct) =>
                 {
-                    return ((string)button["data"]!, int.Parse(row.ExternalMessageId!, CultureInfo.InvariantCulture));
-                }
-            }
+                    var sent = await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == chat && m.ExternalMessageId != null)
+                        .OrderByDescending(m => m.Id).ToListAsync(ct);
+                    foreach (var row in sent)
+                    {
+                        var buttons = JsonNode.Parse(row.Payload)?["buttons"]?.AsArray().SelectMany(r => r!.AsArray()) ?? [];
+                        if (buttons.FirstOrDefault(b => ((string?)b!["label"])?.Contains(label, StringComparison.Ordinal) == true) is { } button)
+                        {
+                            return ((string)button["data"]!, int.Parse(row.ExternalMessageId!, CultureInfo.InvariantCulture));
+                        }
+                    }
 
-            await Task.Delay(20);
+                    return ((string Data, int MessageId)?)null;
+                },
+                button => button is not null,
+                TimeSpan.FromSeconds(10));
+            return found!.Value;
         }
-
-        throw new InvalidOperationException($"No button labelled '{label}' was sent to {owner}.");
+        catch (OperationCanceledException)
+        {
+            throw new InvalidOperationException($"No button labelled '{label}' was sent to {owner}.");
+        }
     }
 
     /// <summary>Binds the sample ward leader to a Telegram account, as onboarding would, so they receive case cards.</summary>

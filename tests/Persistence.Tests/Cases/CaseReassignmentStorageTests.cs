@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.PostgreSql.Testing;
 using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Persistence.Tests.Cases;
 
-public sealed class CaseReassignmentStorageTests
+public abstract class CaseReassignmentStorageTests(string provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task A_transfer_saved_with_the_old_official_area_and_category_loaded_keeps_the_new_ones()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         long id;
         int newOfficial, newArea, newCategory;
         await using (var scope = database.Scope())
@@ -38,10 +39,10 @@ public sealed class CaseReassignmentStorageTests
         Assert.Equal((newOfficial, newArea, newCategory), (reread.AccountableOfficialId!.Value, reread.AreaId, reread.CategoryId));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Routing_reasons_are_stored_as_data_and_a_case_saved_without_them_reads_back_without_them()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         long id;
         RoutingReason[] reasons = [RoutingReason.TransferredBy("Chủ tịch UBND phường Trần Phú", "Sai địa bàn"), new(RoutingReason.Leader, ["Phường Quang Trung"])];
         await using (var scope = database.Scope())
@@ -64,3 +65,7 @@ public sealed class CaseReassignmentStorageTests
         Assert.Equal("moved", reread.RoutingExplanation);
     }
 }
+
+public sealed class CaseReassignmentStorageTestsOnSqlite() : CaseReassignmentStorageTests(Providers.Sqlite);
+
+public sealed class CaseReassignmentStorageTestsOnPostgreSql() : CaseReassignmentStorageTests(Providers.PostgreSql);

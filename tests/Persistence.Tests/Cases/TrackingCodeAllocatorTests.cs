@@ -2,15 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.Cases;
 using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.PostgreSql.Testing;
 
 namespace ResidentBot.Persistence.Tests.Cases;
 
-public sealed class TrackingCodeAllocatorTests
+public abstract class TrackingCodeAllocatorTests(string provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task Parallel_allocations_get_distinct_consecutive_codes()
     {
-        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var database = await TestDatabase.CreateAsync(importSample: false, provider: provider);
 
         var batches = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
         {
@@ -31,10 +32,10 @@ public sealed class TrackingCodeAllocatorTests
         Assert.Equal(expected, batches.SelectMany(b => b).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Each_prefix_and_year_counts_from_one_and_a_rollback_gives_the_number_back()
     {
-        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var database = await TestDatabase.CreateAsync(importSample: false, provider: provider);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         var allocator = scope.ServiceProvider.GetRequiredService<TrackingCodeAllocator>();
@@ -52,13 +53,17 @@ public sealed class TrackingCodeAllocatorTests
         await transaction.CommitAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Allocating_outside_a_transaction_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync(importSample: false);
+        await using var database = await TestDatabase.CreateAsync(importSample: false, provider: provider);
         await using var scope = database.Scope();
         var allocator = scope.ServiceProvider.GetRequiredService<TrackingCodeAllocator>();
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => allocator.NextAsync("HD", 2026, CancellationToken.None));
     }
 }
+
+public sealed class TrackingCodeAllocatorTestsOnSqlite() : TrackingCodeAllocatorTests(Providers.Sqlite);
+
+public sealed class TrackingCodeAllocatorTestsOnPostgreSql() : TrackingCodeAllocatorTests(Providers.PostgreSql);

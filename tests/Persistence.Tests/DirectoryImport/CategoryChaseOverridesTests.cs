@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.DirectoryImport;
 using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.PostgreSql.Testing;
 using ResidentBot.Routing.Categories;
 
 namespace ResidentBot.Persistence.Tests.DirectoryImport;
 
-public sealed class CategoryChaseOverridesTests
+public abstract class CategoryChaseOverridesTests(string provider)
 {
     private const string Lighting =
         "{\"code\": \"lighting\", \"nameVi\": \"Chiếu sáng công cộng\", \"nameEn\": \"Street lighting\", \"acknowledgeWithin\": \"8h\", \"resolveWithin\": \"5d\"";
@@ -17,10 +18,10 @@ public sealed class CategoryChaseOverridesTests
     /// <summary>Office hours 07:30-11:30 and 13:30-17:00: a working day is 7h30.</summary>
     private static readonly TimeSpan WorkingDay = TimeSpan.FromHours(7.5);
 
-    [Fact]
+    [SkippableFact]
     public async Task Chase_overrides_of_a_category_import_with_escalation_in_its_clock_and_the_rest_in_calendar_time()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var file = database.WriteDirectory("overrides.json", json => json
             .Replace(Lighting, Lighting + ", \"escalateEvery\": \"2d\", \"progressEvery\": \"3d\", \"autoCloseAfter\": \"10d\"", StringComparison.Ordinal)
             .Replace(Drainage, Drainage + ", \"escalateEvery\": \"1d\", \"progressEvery\": \"12h\"", StringComparison.Ordinal));
@@ -39,10 +40,10 @@ public sealed class CategoryChaseOverridesTests
         Assert.Equal((null, null, null), (waste.EscalateEvery, waste.ProgressEvery, waste.AutoCloseAfter));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reimporting_changed_overrides_updates_the_category_in_place_and_a_removed_override_falls_back_to_the_default()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var first = database.WriteDirectory("first.json", json => json
             .Replace(Lighting, Lighting + ", \"escalateEvery\": \"2d\", \"progressEvery\": \"3d\", \"autoCloseAfter\": \"10d\"", StringComparison.Ordinal));
         await database.ImportAsync(first);
@@ -65,13 +66,13 @@ public sealed class CategoryChaseOverridesTests
         Assert.Equal((id, null, null, null), (plain.Id, plain.EscalateEvery, plain.ProgressEvery, plain.AutoCloseAfter));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("escalateEvery")]
     [InlineData("progressEvery")]
     [InlineData("autoCloseAfter")]
     public async Task A_malformed_override_names_the_file_line_path_and_field_and_leaves_the_database_unchanged(string field)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var before = await database.DumpAsync();
         var broken = database.WriteDirectory("bad-override.json", json => json
             .Replace(Lighting, Lighting + $", \"{field}\": \"every week\"", StringComparison.Ordinal));
@@ -100,3 +101,7 @@ public sealed class CategoryChaseOverridesTests
         return await scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>().Categories.CountAsync();
     }
 }
+
+public sealed class CategoryChaseOverridesTestsOnSqlite() : CategoryChaseOverridesTests(Providers.Sqlite);
+
+public sealed class CategoryChaseOverridesTestsOnPostgreSql() : CategoryChaseOverridesTests(Providers.PostgreSql);

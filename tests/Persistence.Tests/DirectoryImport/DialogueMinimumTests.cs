@@ -2,17 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.DirectoryImport;
 using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.PostgreSql.Testing;
 
 namespace ResidentBot.Persistence.Tests.DirectoryImport;
 
-public sealed class DialogueMinimumTests
+public abstract class DialogueMinimumTests(string provider)
 {
     private const string WardLevel = "{\"level\": \"ward\", \"dialoguesPerYear\": 1}";
 
-    [Fact]
+    [SkippableFact]
     public async Task Each_area_gets_its_own_minimum_of_dialogues_else_its_levels()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
 
         await database.ImportAsync(TestDatabase.SamplePath);
 
@@ -23,10 +24,10 @@ public sealed class DialogueMinimumTests
         Assert.Equal(2, minimums["HD.NS.NAMHONG"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_area_may_require_none_and_a_level_left_out_requires_none()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var file = database.WriteDirectory("levels.json", json => json
             .Replace(WardLevel + ",", string.Empty, StringComparison.Ordinal)
             .Replace("\"code\": \"HD.NS.ANLAM\",", "\"code\": \"HD.NS.ANLAM\", \"dialoguesPerYear\": 0,", StringComparison.Ordinal)
@@ -39,13 +40,13 @@ public sealed class DialogueMinimumTests
         Assert.Equal(0, minimums["HD.NS.ANLAM"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("\"two\"", "$.areaLevels[2].dialoguesPerYear")]
     [InlineData("-1", "$.areaLevels[2].dialoguesPerYear")]
     [InlineData("99", "$.areaLevels[2].dialoguesPerYear")]
     public async Task A_malformed_minimum_names_the_file_line_path_and_field_and_leaves_the_database_unchanged(string value, string path)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var before = await database.DumpAsync();
         var broken = database.WriteDirectory("bad-minimum.json", json => json
             .Replace(WardLevel, $"{{\"level\": \"ward\", \"dialoguesPerYear\": {value}}}", StringComparison.Ordinal));
@@ -59,10 +60,10 @@ public sealed class DialogueMinimumTests
         Assert.Equal(before, await database.DumpAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_or_repeated_level_is_refused()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var broken = database.WriteDirectory("bad-level.json", json => json
             .Replace(WardLevel, "{\"level\": \"village\", \"dialoguesPerYear\": 1}, {\"level\": \"commune\", \"dialoguesPerYear\": 3}", StringComparison.Ordinal));
 
@@ -80,3 +81,7 @@ public sealed class DialogueMinimumTests
             .ToDictionaryAsync(a => a.Code, a => a.DialoguesPerYear);
     }
 }
+
+public sealed class DialogueMinimumTestsOnSqlite() : DialogueMinimumTests(Providers.Sqlite);
+
+public sealed class DialogueMinimumTestsOnPostgreSql() : DialogueMinimumTests(Providers.PostgreSql);

@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.PostgreSql.Testing;
 using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Persistence.Tests.DirectoryImport;
 
-public sealed class DirectoryImporterTests
+public abstract class DirectoryImporterTests(string provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_sample_directory_imports_its_areas_officials_categories_and_holidays()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
 
@@ -24,10 +25,10 @@ public sealed class DirectoryImporterTests
         Assert.Equal((TimeSpan.FromHours(4), TimeSpan.FromHours(48), true), (drainage.AcknowledgeWithin, drainage.ResolveWithin, drainage.RoundTheClock));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Days_of_an_office_time_category_are_working_days_of_office_time()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         await using var scope = database.Scope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
 
@@ -38,10 +39,10 @@ public sealed class DirectoryImporterTests
         Assert.Equal(TimeSpan.FromHours(5 * 7.5), waste.ResolveWithin);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Importing_the_same_file_twice_leaves_every_row_and_id_as_it_was()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var before = await database.DumpAsync();
 
         await database.ImportAsync(TestDatabase.SamplePath);
@@ -49,10 +50,10 @@ public sealed class DirectoryImporterTests
         Assert.Equal(before, await database.DumpAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Editing_a_name_and_adding_an_alias_updates_the_area_in_place()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         int id;
         await using (var scope = database.Scope())
         {
@@ -73,10 +74,10 @@ public sealed class DirectoryImporterTests
         Assert.Equal(19, await db.Areas.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_telegram_id_bound_by_onboarding_survives_a_reimport_that_lacks_it()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         await using (var scope = database.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
@@ -93,10 +94,10 @@ public sealed class DirectoryImporterTests
         Assert.Equal(("telegram", "4242"), official.Identities.Select(i => (i.Channel, i.ExternalId)).Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_official_removed_from_the_file_loses_his_posts_but_keeps_his_row_while_a_case_names_him()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         await using (var scope = database.Scope())
         {
             await CaseFactory.SaveAssignedCaseAsync(scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>());
@@ -115,10 +116,10 @@ public sealed class DirectoryImporterTests
         Assert.Single(await db.Posts.Where(p => p.Official!.Code == "HD.TPHD.QUANGTRUNG.CT2").ToListAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_area_that_cases_use_cannot_be_removed_and_the_database_stays_unchanged()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         await using (var scope = database.Scope())
         {
             await CaseFactory.SaveAssignedCaseAsync(scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>());
@@ -134,3 +135,7 @@ public sealed class DirectoryImporterTests
         Assert.Equal(before, await database.DumpAsync());
     }
 }
+
+public sealed class DirectoryImporterTestsOnSqlite() : DirectoryImporterTests(Providers.Sqlite);
+
+public sealed class DirectoryImporterTestsOnPostgreSql() : DirectoryImporterTests(Providers.PostgreSql);

@@ -1,16 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.DirectoryImport;
 using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.PostgreSql.Testing;
 using ResidentBot.Routing.Officials;
 
 namespace ResidentBot.Persistence.Tests.DirectoryImport;
 
-public sealed class DirectorySnapshotLoaderTests
+public abstract class DirectorySnapshotLoaderTests(string provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_snapshot_holds_the_sample_directory_with_its_navigations_wired()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var loader = database.Services.GetRequiredService<DirectorySnapshotLoader>();
 
         var snapshot = await loader.GetAsync(CancellationToken.None);
@@ -29,10 +30,10 @@ public sealed class DirectorySnapshotLoaderTests
         Assert.Contains(snapshot.Posts, p => p.AreaId == ward.Id && p.Kind == PostKind.Specialist && p.CategoryCode == "construction");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_snapshot_is_cached_until_an_import_invalidates_it()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var loader = database.Services.GetRequiredService<DirectorySnapshotLoader>();
         var first = await loader.GetAsync(CancellationToken.None);
         Assert.Same(first, await loader.GetAsync(CancellationToken.None));
@@ -45,3 +46,7 @@ public sealed class DirectorySnapshotLoaderTests
         Assert.Equal("Phường Việt Hoà", second.AreasByCode["HD.TPHD.VIETHOA"].Name);
     }
 }
+
+public sealed class DirectorySnapshotLoaderTestsOnSqlite() : DirectorySnapshotLoaderTests(Providers.Sqlite);
+
+public sealed class DirectorySnapshotLoaderTestsOnPostgreSql() : DirectorySnapshotLoaderTests(Providers.PostgreSql);

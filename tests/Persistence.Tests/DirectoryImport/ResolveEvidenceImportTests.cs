@@ -2,16 +2,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.DirectoryImport;
 using ResidentBot.Persistence.Tests.Infrastructure;
+using ResidentBot.PostgreSql.Testing;
 using ResidentBot.Routing.Categories;
 
 namespace ResidentBot.Persistence.Tests.DirectoryImport;
 
-public sealed class ResolveEvidenceImportTests
+public abstract class ResolveEvidenceImportTests(string provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task Resolve_evidence_imports_per_category_and_a_category_without_it_needs_only_the_usual_note()
     {
-        await using var database = await TestDatabase.CreateAsync(); // imports the sample directory
+        await using var database = await TestDatabase.CreateAsync(provider: provider); // imports the sample directory
 
         await using var scope = database.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
@@ -21,10 +22,10 @@ public sealed class ResolveEvidenceImportTests
         Assert.Equal(ResolveEvidence.None, evidence["lighting"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_kind_of_evidence_names_the_file_line_and_field_and_leaves_the_database_unchanged()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider: provider);
         var before = await database.DumpAsync();
         var broken = database.WriteDirectory("evidence-bad.json", json => json.Replace(
             "\"resolveEvidence\": \"photo\"", "\"resolveEvidence\": \"video\"", StringComparison.Ordinal));
@@ -39,3 +40,7 @@ public sealed class ResolveEvidenceImportTests
         Assert.Equal(before, await database.DumpAsync());
     }
 }
+
+public sealed class ResolveEvidenceImportTestsOnSqlite() : ResolveEvidenceImportTests(Providers.Sqlite);
+
+public sealed class ResolveEvidenceImportTestsOnPostgreSql() : ResolveEvidenceImportTests(Providers.PostgreSql);

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Persistence.DirectoryImport;
 using ResidentBot.PostgreSql.Testing;
+using ResidentBot.Tests.Databases;
 
 namespace ResidentBot.Persistence.Tests.Infrastructure;
 
 /// <summary>
-/// A real database wired through <c>AddPersistence</c> like the host does: a SQLite file in its own temp folder, or
-/// (provider <c>PostgreSql</c>) a fresh PostgreSQL database copied from a migrated template; the temp folder exists
-/// either way, for directory files.
+/// A real database wired through <c>AddPersistence</c> like the host does, on SQLite (a file in its own temp folder)
+/// or PostgreSQL (a database of its own; the temp folder still holds directory files). Unless settings change what
+/// the initializer makes, it starts as a copy of the process's template (<see cref="TestDatabases"/>), on which the
+/// initializer then finds nothing to do.
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
@@ -20,10 +22,13 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     private readonly ServiceProvider provider;
 
-    private TestDatabase(string folder, Dictionary<string, string?> settings, string providerName)
+    private readonly TestDatabaseLease lease;
+
+    private TestDatabase(string folder, Dictionary<string, string?> settings, string providerName, TestDatabaseLease lease)
     {
         Folder = folder;
         Provider = providerName;
+        this.lease = lease;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
@@ -45,15 +50,18 @@ internal sealed class TestDatabase : IAsyncDisposable
     /// A migrated database; with <paramref name="importSample"/>, holding the sample directory. On PostgreSQL without a
     /// server the test reports itself skipped (it must be a <c>[SkippableFact]</c> or <c>[SkippableTheory]</c>).
     /// </summary>
-    public static async Task<TestDatabase> CreateAsync(bool importSample = true, Dictionary<string, string?>? settings = null, string provider = Providers.Sqlite)
+    /// <param name="fresh">Let the initializer create and migrate the database rather than start from the template's
+    /// copy (chosen too whenever <paramref name="settings"/> are given).</param>
+    /// <param name="provider"><see cref="Providers.Sqlite"/> or <see cref="Providers.PostgreSql"/>.</param>
+    public static async Task<TestDatabase> CreateAsync(
+        bool importSample = true, Dictionary<string, string?>? settings = null, bool fresh = false, string provider = Providers.Sqlite)
     {
         Providers.SkipUnlessAvailable(provider);
         var folder = Path.Combine(Path.GetTempPath(), "residentbot-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(folder);
-        var all = new Dictionary<string, string?>
+        var lease = await TestDatabases.For(provider).LeaseAsync(new TestDatabaseRequest(folder, "test", !fresh && settings is null, importSample ? SamplePath : null));
+        var all = new Dictionary<string, string?>(lease.Settings)
         {
-            ["ConnectionStrings:ResidentBot"] = provider == Providers.PostgreSql ? await PostgresServer.CreateDatabaseAsync(await MigratedTemplateAsync()) : "Data Source=test.db",
-            ["Database:Provider"] = provider,
             ["Directory:Path"] = SamplePath,
             ["Directory:ImportOnStart"] = importSample ? "true" : "false",
         };
@@ -62,30 +70,16 @@ internal sealed class TestDatabase : IAsyncDisposable
             all[key] = value;
         }
 
-        var database = new TestDatabase(folder, all, provider);
+        var database = new TestDatabase(folder, all, provider, lease);
         await using var scope = database.provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         return database;
     }
 
-    /// <summary>A connection string to a fresh, empty (unmigrated) PostgreSQL database, dropped with this object.</summary>
+    /// <summary>A connection string to a fresh, empty (unmigrated) PostgreSQL database; drop it with <see cref="PostgresServer.DropDatabaseAsync"/>.</summary>
     public static Task<string> EmptyPostgreSqlDatabaseAsync() => PostgresServer.CreateDatabaseAsync();
 
     public AsyncServiceScope Scope() => provider.CreateAsyncScope();
-
-    /// <summary>The migrated, empty PostgreSQL database this test process copies for each test.</summary>
-    private static Task<string> MigratedTemplateAsync() => PostgresServer.TemplateAsync("persistence-tests", async connectionString =>
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:ResidentBot"] = connectionString,
-            ["Database:Provider"] = Providers.PostgreSql,
-            ["Directory:ImportOnStart"] = "false",
-        }).Build();
-        await using var services = new ServiceCollection().AddLogging().AddPersistence(configuration).BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-    });
 
     public async Task ImportAsync(string path)
     {
@@ -152,13 +146,9 @@ internal sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        var connectionString = provider.GetRequiredService<DatabaseConnection>().ConnectionString;
         await provider.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (IsPostgreSql)
-        {
-            await PostgresServer.DropDatabaseAsync(connectionString);
-        }
+        await lease.DisposeAsync();
 
         try
         {

@@ -28,15 +28,7 @@ internal sealed class WebChatKey(string secret)
 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        var stored = db.AppSecrets.Find(SecretName);
-        if (stored is null)
-        {
-            stored = new AppSecret { Name = SecretName, Value = RandomNumberGenerator.GetBytes(32) };
-            db.AppSecrets.Add(stored);
-            db.SaveChanges();
-        }
-
-        return new WebChatKey(Base64Url(stored.Value));
+        return new WebChatKey(Base64Url(AppSecretRows.GetOrCreate(db, SecretName, () => RandomNumberGenerator.GetBytes(32))));
     }
 
     internal static string Base64Url(ReadOnlySpan<byte> bytes) =>

@@ -27,20 +27,7 @@ internal sealed class ZaloTokenStore(IServiceScopeFactory scopes, IWriteGate wri
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         using (await writeGate.EnterAsync(db, cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var value = JsonSerializer.SerializeToUtf8Bytes(pair);
-            var row = await db.AppSecrets.FindAsync([SecretName], cancellationToken);
-            if (row is null)
-            {
-                db.AppSecrets.Add(new AppSecret { Name = SecretName, Value = value });
-            }
-            else
-            {
-                row.Value = value;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await AppSecretRows.UpsertAsync(db, SecretName, JsonSerializer.SerializeToUtf8Bytes(pair), cancellationToken);
         }
     }
 }

@@ -13,14 +13,6 @@ internal static class ButtonKeyStore
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-        var secret = db.AppSecrets.Find(Name);
-        if (secret is null)
-        {
-            secret = new AppSecret { Name = Name, Value = RandomNumberGenerator.GetBytes(32) };
-            db.AppSecrets.Add(secret);
-            db.SaveChanges();
-        }
-
-        return new ButtonKey(secret.Value);
+        return new ButtonKey(AppSecretRows.GetOrCreate(db, Name, () => RandomNumberGenerator.GetBytes(32)));
     }
 }

@@ -1,13 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Persistence;
 
@@ -19,32 +14,23 @@ namespace ResidentBot.Bot.Tests.Channels.WebChat;
 /// </summary>
 internal sealed class WebChatTestHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> factory;
+    private readonly HostUnderTest host;
 
-    private readonly bool keepFolder;
+    private WebChatTestHost(HostUnderTest host) => this.host = host;
 
-    private WebChatTestHost(WebApplicationFactory<Program> factory, string folder, Uri baseAddress, bool keepFolder)
-    {
-        this.factory = factory;
-        this.keepFolder = keepFolder;
-        Folder = folder;
-        BaseAddress = baseAddress;
-    }
+    public string Folder => host.Folder;
 
-    public string Folder { get; }
+    public Uri BaseAddress => host.BaseAddress!;
 
-    public Uri BaseAddress { get; }
-
-    public IServiceProvider Services => factory.Services;
+    public IServiceProvider Services => host.Services;
 
     /// <param name="folder">Reuse a database folder (a restart); it is then kept on dispose.</param>
-    public static Task<WebChatTestHost> StartAsync(string environment = "Testing", IDictionary<string, string?>? settings = null, string? folder = null)
+    public static async Task<WebChatTestHost> StartAsync(string environment = "Testing", IDictionary<string, string?>? settings = null, string? folder = null)
     {
         var keepFolder = folder is not null;
         folder ??= Directory.CreateTempSubdirectory("residentbot-webchat-").FullName;
         var config = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:ResidentBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
             ["Directory:Path"] = RepositoryPaths.SampleDirectory,
             ["Telegram:BotToken"] = string.Empty,
             ["Outbox:PollInterval"] = "00:00:00.050",
@@ -56,22 +42,8 @@ internal sealed class WebChatTestHost : IAsyncDisposable
             config[key] = value;
         }
 
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment(environment);
-            foreach (var (key, value) in config)
-            {
-                web.UseSetting(key, value);
-            }
-
-            web.UseUrls("http://127.0.0.1:0");
-            web.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        });
-        factory.UseKestrel();
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        return Task.FromResult(new WebChatTestHost(factory, folder, new Uri(address), keepFolder));
+        return new WebChatTestHost(await HostUnderTest.StartAsync(
+            new HostStart(folder, keepFolder, config, !BotTestHost.ChangesInitialData(settings), environment, Kestrel: true)));
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
@@ -83,8 +55,7 @@ internal sealed class WebChatTestHost : IAsyncDisposable
         return await db.Officials.Where(o => o.Code == "HD.TPHD.TRANPHU.CT").Select(o => o.Id).SingleAsync();
     }
 
-    public ResidentBotDbContext NewDbContext() =>
-        factory.Services.CreateScope().ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+    public ResidentBotDbContext NewDbContext() => host.NewDbContext();
 
     /// <summary>A token for a new anonymous conversation, as the page gets it.</summary>
     public async Task<(string ConversationId, string Token)> NewTokenAsync(HttpClient http)
@@ -111,22 +82,5 @@ internal sealed class WebChatTestHost : IAsyncDisposable
         return request;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (keepFolder)
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a finishing background thread; the OS temp cleaner takes it.
-        }
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -1,18 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Tests.Fakes.Zalo;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Persistence;
-using ResidentBot.Persistence.Inbox;
-using ResidentBot.Persistence.Outbox;
 using ResidentBot.Persistence.WebChat;
 using ResidentBot.Routing.Officials;
 
@@ -24,36 +17,31 @@ namespace ResidentBot.Bot.Tests.Channels.Zalo;
 /// </summary>
 internal sealed class ZaloTestHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> factory;
-    private readonly bool keepFolder;
+    private readonly HostUnderTest host;
 
-    private ZaloTestHost(WebApplicationFactory<Program> factory, FakeZalo zalo, string folder, Uri baseAddress, bool keepFolder)
+    private ZaloTestHost(HostUnderTest host, FakeZalo zalo)
     {
-        this.factory = factory;
-        this.keepFolder = keepFolder;
+        this.host = host;
         Zalo = zalo;
-        Folder = folder;
-        BaseAddress = baseAddress;
     }
 
     public FakeZalo Zalo { get; }
 
-    public string Folder { get; }
+    public string Folder => host.Folder;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => host.BaseAddress!;
 
-    public IServiceProvider Services => factory.Services;
+    public IServiceProvider Services => host.Services;
 
     /// <param name="folder">Reuse a database folder (a restart); it is then kept on dispose.</param>
     /// <param name="services">Changes to the host's services (an attachment store, …).</param>
-    public static Task<ZaloTestHost> StartAsync(FakeZalo zalo, IDictionary<string, string?>? settings = null, string? folder = null,
+    public static async Task<ZaloTestHost> StartAsync(FakeZalo zalo, IDictionary<string, string?>? settings = null, string? folder = null,
         Action<IServiceCollection>? services = null)
     {
         var keepFolder = folder is not null;
         folder ??= Directory.CreateTempSubdirectory("residentbot-zalo-").FullName;
         var config = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:ResidentBot"] = $"Data Source={Path.Combine(folder, "bot.db")}",
             ["Directory:Path"] = RepositoryPaths.SampleDirectory,
             ["Telegram:BotToken"] = string.Empty,
             ["Outbox:PollInterval"] = "00:00:00.050",
@@ -66,31 +54,15 @@ internal sealed class ZaloTestHost : IAsyncDisposable
             config[key] = value;
         }
 
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Testing");
-            foreach (var (key, value) in config)
-            {
-                web.UseSetting(key, value);
-            }
-
-            web.UseUrls("http://127.0.0.1:0");
-            web.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-            if (services is not null)
-            {
-                web.ConfigureServices(services);
-            }
-        });
-        factory.UseKestrel();
-        factory.StartServer();
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
-        var host = new ZaloTestHost(factory, zalo, folder, new Uri(address), keepFolder);
+        var host = new ZaloTestHost(
+            await HostUnderTest.StartAsync(new HostStart(folder, keepFolder, config, !BotTestHost.ChangesInitialData(settings), Kestrel: true,
+                Configure: web => web.ConfigureServices(s => services?.Invoke(s)))),
+            zalo);
         zalo.WebhookUrl = new Uri(host.BaseAddress, "/zalo/webhook");
-        return Task.FromResult(host);
+        return host;
     }
 
-    public ResidentBotDbContext NewDbContext() => factory.Services.CreateScope().ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+    public ResidentBotDbContext NewDbContext() => host.NewDbContext();
 
     /// <summary>
     /// Makes the official with <paramref name="officialCode"/> the holder of Zalo account <paramref name="zaloUserId"/>, as
@@ -122,16 +94,7 @@ internal sealed class ZaloTestHost : IAsyncDisposable
         }
 
         var updateId = (string?)evt["message"]?["msg_id"] ?? $"{evt["event_name"]}:{userId}:{evt["timestamp"]}";
-        await WaitForAsync(async (db, ct) =>
-        {
-            var entry = await db.InboxEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Channel == ChannelNames.Zalo && e.ExternalId == updateId, ct);
-            if (entry?.LastError is { } error)
-            {
-                throw new InvalidOperationException($"Zalo event {updateId} failed: {error}");
-            }
-
-            return entry?.Status == InboxStatus.Handled && !await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending, ct);
-        }, done => done);
+        await host.WaitForTurnAsync(ChannelNames.Zalo, updateId, TimeSpan.FromSeconds(20));
         return [.. Zalo.MessagesTo(userId).Skip(before)];
     }
 
@@ -146,43 +109,11 @@ internal sealed class ZaloTestHost : IAsyncDisposable
             : TextAsync(userId, button.Payload);
     }
 
-    /// <summary>Reads from a fresh DbContext every 20 ms until <paramref name="done"/> holds (or 20 s pass).</summary>
-    public async Task<T> WaitForAsync<T>(Func<ResidentBotDbContext, CancellationToken, Task<T>> read, Func<T, bool> done)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            await using (var db = NewDbContext())
-            {
-                var value = await read(db, cts.Token);
-                if (done(value))
-                {
-                    return value;
-                }
-            }
-
-            await Task.Delay(20, cts.Token);
-        }
-    }
+    /// <summary>Reads from a fresh DbContext after every commit of the host until <paramref name="done"/> holds (or 20 s pass).</summary>
+    public Task<T> WaitForAsync<T>(Func<ResidentBotDbContext, CancellationToken, Task<T>> read, Func<T, bool> done) =>
+        host.WaitForAsync(read, done, TimeSpan.FromSeconds(20));
 
     public static string Texts(IEnumerable<FakeZaloCall> calls) => string.Join("\n---\n", calls.Select(c => c.Text));
 
-    public async ValueTask DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (keepFolder)
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a finishing background thread; the OS temp cleaner takes it.
-        }
-    }
+    public ValueTask DisposeAsync() => host.DisposeAsync();
 }

@@ -44,27 +44,7 @@ internal sealed partial class ZaloBotChat(BotTestHost host, FakeZaloBotApi zalo,
         return [.. zalo.Calls.Skip(before).Where(c => c.Method is "sendMessage" or "sendPhoto")];
     }
 
-    public static async Task WaitHandledAsync(BotTestHost host, string messageId)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            await using var db = host.NewDbContext();
-            var entry = await db.InboxEntries.AsNoTracking()
-                .FirstOrDefaultAsync(e => e.Channel == ChannelNames.ZaloBot && e.ExternalId == messageId, timeout.Token);
-            if (entry?.Status == InboxStatus.Failed || entry?.LastError is not null)
-            {
-                throw new InvalidOperationException($"Zalo bot message {messageId} failed: {entry.LastError}");
-            }
-
-            if (entry?.Status == InboxStatus.Handled && !await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending, timeout.Token))
-            {
-                return;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    public static Task WaitHandledAsync(BotTestHost host, string messageId) => host.WaitForTurnAsync(messageId, ChannelNames.ZaloBot);
 
     public static string LastTextTo(FakeZaloBotApi zalo, string chatId) =>
         zalo.Calls.Last(c => c.Method is "sendMessage" or "sendPhoto" && c.String("chat_id") == chatId) is var call

@@ -60,25 +60,7 @@ internal sealed partial class ChannelChat(BotTestHost host, RecordingChannel cha
     {
         var before = channel.Sent.Count;
         await host.Services.GetRequiredService<IInboundSink>().AcceptAsync(message, "{}", CancellationToken.None);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (true)
-        {
-            await using var db = host.NewDbContext();
-            var entry = await db.InboxEntries.AsNoTracking()
-                .FirstOrDefaultAsync(e => e.Channel == channel.Channel && e.ExternalId == message.UpdateId, timeout.Token);
-            if (entry?.Status == InboxStatus.Failed || entry?.LastError is not null)
-            {
-                throw new InvalidOperationException($"Update {message.UpdateId} failed: {entry.LastError}");
-            }
-
-            if (entry?.Status == InboxStatus.Handled && !await db.OutboxMessages.AnyAsync(m => m.Status == OutboxStatus.Pending, timeout.Token))
-            {
-                break;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
-
+        await host.WaitForTurnAsync(message.UpdateId, channel.Channel, TimeSpan.FromSeconds(15));
         return [.. channel.Sent.Skip(before)];
     }
 

@@ -91,13 +91,7 @@ public sealed class ConfirmationTests
         return reported;
     }
 
-    private static async Task WaitForButtonAsync(BotTestHost host, ResidentChat chat)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!host.Api.CallsTo("sendMessage").Any(c => c.Long("chat_id") == chat.UserId
-                   && c.String("text")!.Contains("đã được khắc phục chưa?", StringComparison.Ordinal)))
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    private static Task WaitForButtonAsync(BotTestHost host, ResidentChat chat) =>
+        host.Api.WaitUntilAsync(calls => calls.Any(c => c.Method == "sendMessage" && c.Long("chat_id") == chat.UserId
+            && c.String("text")!.Contains("đã được khắc phục chưa?", StringComparison.Ordinal)));
 }

@@ -3,16 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Bot.Tests.Residents;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Tests.Databases;
 
 namespace ResidentBot.Bot.Tests.Conversations.Report;
 
-public sealed class ReportTests
+public class ReportTests
 {
     private const long Lan = 7001;
     private const long LeaderChat = 9001;
     private static readonly TimeZoneInfo Local = TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
 
-    [Fact]
+    [SkippableFact]
     public async Task A_resident_reports_by_location_and_the_ward_leader_gets_the_case_with_deadlines()
     {
         await using var host = await BotTestHost.StartAsync(ResidentChat.FastOutbox());
@@ -57,7 +58,7 @@ public sealed class ReportTests
         Assert.Null(closed.Json("reply_markup")?["inline_keyboard"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_resident_reports_by_typing_the_ward_name()
     {
         await using var host = await BotTestHost.StartAsync(ResidentChat.FastOutbox());
@@ -79,7 +80,7 @@ public sealed class ReportTests
         Assert.Null(await db.ConversationStates.Select(c => c.Flow).SingleAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_place_gets_a_hint_and_an_ambiguous_one_offers_choices()
     {
         await using var host = await BotTestHost.StartAsync(ResidentChat.FastOutbox());
@@ -100,7 +101,7 @@ public sealed class ReportTests
         Assert.Contains("Bước 3/4", ResidentChat.Text(picked), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_too_short_description_is_refused_with_a_clear_hint()
     {
         await using var host = await BotTestHost.StartAsync(ResidentChat.FastOutbox());
@@ -116,7 +117,7 @@ public sealed class ReportTests
         Assert.Equal("description", await db.ConversationStates.Select(c => c.Step).SingleAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_photo_over_the_size_limit_is_refused_and_not_kept()
     {
         var settings = ResidentChat.FastOutbox();
@@ -135,7 +136,7 @@ public sealed class ReportTests
         Assert.DoesNotContain("huge", await db.ConversationStates.Select(c => c.Data).SingleAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Cancel_in_the_middle_leaves_the_flow_and_creates_nothing()
     {
         await using var host = await BotTestHost.StartAsync(ResidentChat.FastOutbox());
@@ -155,4 +156,12 @@ public sealed class ReportTests
 
     private static string LocalText(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Local).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The same tests on PostgreSQL (reported skipped, with the reason, where no server is available).</summary>
+public sealed class ReportTestsOnPostgreSql : ReportTests, IDisposable
+{
+    private readonly IDisposable provider = TestDatabases.Use(TestDatabases.PostgreSql);
+
+    public void Dispose() => provider.Dispose();
 }
