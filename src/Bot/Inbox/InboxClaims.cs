@@ -50,12 +50,33 @@ internal sealed class InboxClaims(ClusterNode node)
         return [.. claimed.OrderBy(e => e.Id)];
     }
 
+    /// <summary>Runs <paramref name="work"/> on claimed entries, renewing the claims meanwhile when other hosts may take them.</summary>
+    public async Task<T> WhileClaimedAsync<T>(IServiceScopeFactory scopes, bool shared, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (!shared)
+        {
+            return await work();
+        }
+
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = KeepAliveAsync(scopes, working.Token);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            await working.CancelAsync();
+            await renewing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
     /// <summary>
     /// Keeps this host's claims alive while it works on them (photos may take seconds to fetch), until
     /// <paramref name="cancellationToken"/> says the work is done. The lease runs on the database's clock, so the
     /// renewals follow real time, not the host's <see cref="TimeProvider"/> (which tests fake).
     /// </summary>
-    public async Task KeepAliveAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
+    private async Task KeepAliveAsync(IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         var me = node.Id;
         var seconds = Lease.TotalSeconds;

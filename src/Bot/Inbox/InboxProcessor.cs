@@ -69,22 +69,7 @@ internal sealed partial class InboxProcessor(
             pending = await claims.TakeAsync(db, cancellationToken);
         }
 
-        if (!shared || pending.Count == 0)
-        {
-            return await HandleAsync(pending, cancellationToken);
-        }
-
-        using var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var renewing = claims.KeepAliveAsync(scopes, working.Token);
-        try
-        {
-            return await HandleAsync(pending, cancellationToken);
-        }
-        finally
-        {
-            await working.CancelAsync();
-            await renewing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        return await claims.WhileClaimedAsync(scopes, shared && pending.Count > 0, () => HandleAsync(pending, cancellationToken), cancellationToken);
     }
 
     private async Task<int> HandleAsync(List<InboxEntry> pending, CancellationToken cancellationToken)
