@@ -1,40 +1,57 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace ResidentBot.Intake.Bench;
 
-/// <summary>Raw reads and set-up writes on the host's SQLite file (WAL: readers do not block the host).</summary>
+/// <summary>Raw reads and set-up writes on the host's database (SQLite in WAL, or PostgreSQL: readers do not block the host).</summary>
 internal static class BenchDb
 {
     public sealed record Counts(long Received, long Handled, long Failed, long Cases, long Outbox, long OutboxSent);
 
-    public static Counts Read(string path)
+    public static Counts Read(BenchStore store)
     {
-        using var c = Open(path);
+        using var c = store.Open();
         return new Counts(
-            Scalar(c, "SELECT COUNT(*) FROM InboxEntries"),
-            Scalar(c, "SELECT COUNT(*) FROM InboxEntries WHERE Status = 'Handled'"),
-            Scalar(c, "SELECT COUNT(*) FROM InboxEntries WHERE Status = 'Failed'"),
-            Scalar(c, "SELECT IFNULL(MAX(Id), 0) FROM Cases"),
-            Scalar(c, "SELECT IFNULL(MAX(Id), 0) FROM OutboxMessages"),
-            Scalar(c, "SELECT COUNT(*) FROM OutboxMessages WHERE Status <> 'Pending'"));
+            Scalar(c, "SELECT COUNT(*) FROM \"InboxEntries\""),
+            Scalar(c, "SELECT COUNT(*) FROM \"InboxEntries\" WHERE \"Status\" = 'Handled'"),
+            Scalar(c, "SELECT COUNT(*) FROM \"InboxEntries\" WHERE \"Status\" = 'Failed'"),
+            Scalar(c, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Cases\""),
+            Scalar(c, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"OutboxMessages\""),
+            Scalar(c, "SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" <> 'Pending'"));
     }
 
     /// <summary>Binds the ward Trần Phú's officials to Telegram ids 9000+Id, as onboarding would; returns those ids.</summary>
-    public static List<long> BindOfficials(string path)
+    public static List<long> BindOfficials(BenchStore store)
     {
-        using var c = Open(path);
-        Exec(c, "INSERT INTO OfficialIdentities (OfficialId, Channel, ExternalId, ChatId, CreatedAt) "
-            + "SELECT Id, 'telegram', CAST(9000 + Id AS TEXT), CAST(9000 + Id AS TEXT), 0 FROM Officials WHERE Code LIKE 'HD.TPHD.TRANPHU%'");
+        using var c = store.Open();
+        using (var insert = c.CreateCommand())
+        {
+            insert.CommandText = """
+                INSERT INTO "OfficialIdentities" ("OfficialId", "Channel", "ExternalId", "ChatId", "CreatedAt")
+                SELECT "Id", 'telegram', CAST(9000 + "Id" AS TEXT), CAST(9000 + "Id" AS TEXT), @t FROM "Officials" WHERE "Code" LIKE 'HD.TPHD.TRANPHU%'
+                """;
+            Add(insert, "@t", store.Time(TimeProvider.System.GetUtcNow()));
+            insert.ExecuteNonQuery();
+        }
+
         using var q = c.CreateCommand();
-        q.CommandText = "SELECT CAST(ExternalId AS INTEGER) FROM OfficialIdentities WHERE Channel = 'telegram'";
+        q.CommandText = "SELECT \"ExternalId\" FROM \"OfficialIdentities\" WHERE \"Channel\" = 'telegram'";
         using var r = q.ExecuteReader();
         var ids = new List<long>();
         while (r.Read())
         {
-            ids.Add(r.GetInt64(0));
+            ids.Add(long.Parse(r.GetString(0), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return ids;
+    }
+
+    public static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
     }
 
     /// <summary>Bulk-inserts open cases (last year's codes, nothing due) so the intake runs against a full table.</summary>
@@ -77,7 +94,7 @@ internal static class BenchDb
         return c;
     }
 
-    public static long Scalar(SqliteConnection c, string sql, SqliteTransaction? tx = null)
+    public static long Scalar(DbConnection c, string sql, DbTransaction? tx = null)
     {
         using var q = c.CreateCommand();
         q.Transaction = tx;
@@ -85,7 +102,7 @@ internal static class BenchDb
         return Convert.ToInt64(q.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null)
+    public static void Exec(DbConnection c, string sql, DbTransaction? tx = null)
     {
         using var q = c.CreateCommand();
         q.Transaction = tx;

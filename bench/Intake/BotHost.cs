@@ -41,7 +41,11 @@ internal sealed class BotHost : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["ConnectionStrings__ResidentBot"] = $"Data Source={paths.Database}";
+        foreach (var (key, value) in paths.Store.HostSettings())
+        {
+            info.Environment[key] = value;
+        }
+
         info.Environment["Telegram__BotToken"] = FakeApi.Token;
         info.Environment["Telegram__ApiBaseUrl"] = fakeApi.ToString().TrimEnd('/');
         info.Environment["Telegram__WebhookUrl"] = "https://bench.invalid/telegram/webhook";
@@ -150,6 +154,9 @@ internal sealed class BotHost : IDisposable
 /// <summary>Where things are: the repository, the Release host, a fresh folder and database for this run.</summary>
 internal sealed record BenchPaths(string Root, string BotDll, string Folder, string Database)
 {
+    /// <summary>The database the hosts share: the SQLite file <see cref="Database"/> unless a run says otherwise.</summary>
+    public BenchStore Store { get; init; } = BenchStore.Sqlite(Database);
+
     public const string BotDllVariable = "BENCH_BOT_DLL";
 
     public static BenchPaths Create(string name)

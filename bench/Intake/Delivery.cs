@@ -19,7 +19,7 @@ internal static partial class Scenarios
             await using var api = await FakeApi.StartAsync(ct);
             await PrepareAsync(paths, api, 0, ct);
             var total = (int)(30 * (o.Warmup + o.Measure).TotalSeconds) + 300;
-            QueueMessages(paths.Database, total, chats: 200);
+            QueueMessages(paths.Store, total, chats: 200);
             api.EnforceLimits = true;
             using var host = await BotHost.StartAsync(paths, api.BaseUrl, new Dictionary<string, string>(), ct);
             await Task.Delay(o.Warmup, ct);
@@ -38,17 +38,21 @@ internal static partial class Scenarios
         report.Add("delivery: 429 answers in steady state", $"{Report.Median(refusals):F0}", "0");
     }
 
-    private static void QueueMessages(string path, int total, int chats)
+    internal static void QueueMessages(BenchStore store, int total, int chats)
     {
-        using var c = BenchDb.Open(path);
+        using var c = store.Open();
         using var tx = c.BeginTransaction();
-        var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = store.Time(TimeProvider.System.GetUtcNow());
         for (var i = 0; i < total; i++)
         {
-            BenchDb.Exec(c, $$"""
-                INSERT INTO OutboxMessages (Channel, Recipient, Payload, Status, Attempts, NextAttemptAt, CreatedAt)
-                VALUES ('telegram', '{{800_000 + (i % chats)}}', '{"text":"Phản ánh HD-2026-{{i:D6}}: đã tiếp nhận"}', 'Pending', 0, {{now}}, {{now}})
-                """, tx);
+            using var insert = c.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = $$"""
+                INSERT INTO "OutboxMessages" ("Channel", "Recipient", "Payload", "Status", "Attempts", "NextAttemptAt", "CreatedAt")
+                VALUES ('telegram', '{{800_000 + (i % chats)}}', '{"text":"Phản ánh HD-2026-{{i:D6}}: đã tiếp nhận"}', 'Pending', 0, @t, @t)
+                """;
+            BenchDb.Add(insert, "@t", now);
+            insert.ExecuteNonQuery();
         }
 
         tx.Commit();

@@ -43,11 +43,11 @@ internal static partial class Scenarios
     /// <summary>One case per handled confirm press, no pending reply, and how many replies were re-sent after a crash.</summary>
     internal static void CheckCasesAndReplies(BenchPaths paths, FakeApi api, Report report, string name)
     {
-        using var c = BenchDb.Open(paths.Database);
-        var confirms = BenchDb.Scalar(c, "SELECT COUNT(*) FROM InboxEntries WHERE Status='Handled' AND Payload LIKE '%\"r.ok:%' AND Payload NOT LIKE '%\"chatId\":\"6000%'");
-        var cases = BenchDb.Scalar(c, "SELECT COUNT(*) FROM Cases WHERE Description <> 'bulk'");
-        var pending = BenchDb.Scalar(c, "SELECT COUNT(*) FROM OutboxMessages WHERE Status <> 'Sent'");
-        var sentRows = BenchDb.Scalar(c, "SELECT COUNT(*) FROM OutboxMessages WHERE Status = 'Sent'");
+        using var c = paths.Store.Open();
+        var confirms = BenchDb.Scalar(c, "SELECT COUNT(*) FROM \"InboxEntries\" WHERE \"Status\"='Handled' AND \"Payload\" LIKE '%\"r.ok:%' AND \"Payload\" NOT LIKE '%\"chatId\":\"6000%'");
+        var cases = BenchDb.Scalar(c, "SELECT COUNT(*) FROM \"Cases\" WHERE \"Description\" <> 'bulk'");
+        var pending = BenchDb.Scalar(c, "SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" <> 'Sent'");
+        var sentRows = BenchDb.Scalar(c, "SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"Status\" = 'Sent'");
         var resent = api.Deliveries - sentRows;
         Console.WriteLine($"  {name}: confirm presses handled {confirms}, cases {cases}, replies not sent {pending}, " +
             $"messages delivered {api.Deliveries} for {sentRows} sent rows (re-sent after a crash: {resent})");

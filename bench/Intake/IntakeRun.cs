@@ -2,7 +2,13 @@ using System.Diagnostics;
 
 namespace ResidentBot.Intake.Bench;
 
-internal sealed record LoadFigure(string Phase, double Offered, double HandledPerSecond, double ReportsPerSecond, double P50, double P95, double P99, long Abandoned);
+internal sealed record LoadFigure(string Phase, double Offered, double HandledPerSecond, double ReportsPerSecond, double P50, double P95, double P99, long Abandoned)
+{
+    /// <summary>CPU seconds of the hosts and of the database server per fully handled update (when measured).</summary>
+    public double HostCpuPerUpdate { get; init; }
+
+    public double DbCpuPerUpdate { get; init; }
+}
 
 /// <summary>
 /// The intake benchmark: the host in its own process, residents in closed loop to find the maximum, then fixed
@@ -19,7 +25,8 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         ["Outbox__PollInterval"] = "00:00:00.100",
     };
 
-    public async Task<LoadFigure> MeasureAsync(BotHost host, Webhook webhook, string phase, double offered, CancellationToken ct, bool? lockstep = null)
+    public async Task<LoadFigure> MeasureAsync(BotHost host, Webhook webhook, string phase, double offered, CancellationToken ct, bool? lockstep = null,
+        CpuMeter? hostCpu = null, CpuMeter? dbCpu = null)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var latencies = new Latencies();
@@ -31,17 +38,25 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         var running = Task.WhenAll(traffic.RunResidentsAsync(options.Residents, residentBase), traffic.RunOfficialsAsync(officials));
         await Task.Delay(options.Warmup, ct);
         traffic.Latencies = latencies;
-        var before = BenchDb.Read(paths.Database);
+        var before = BenchDb.Read(paths.Store);
+        hostCpu?.Start();
+        dbCpu?.Start();
         var watch = Stopwatch.StartNew();
         await Task.Delay(options.Measure, ct);
-        var after = BenchDb.Read(paths.Database);
+        var hostSeconds = hostCpu?.Stop() ?? 0;
+        var dbSeconds = dbCpu?.Stop() ?? 0;
+        var after = BenchDb.Read(paths.Store);
         var seconds = watch.Elapsed.TotalSeconds;
         traffic.Latencies = null;
         await cts.CancelAsync();
         await running;
         await DrainAsync(ct);
         var figure = new LoadFigure(phase, offered, (after.Handled - before.Handled) / seconds, (after.Cases - before.Cases) / seconds,
-            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), traffic.Abandoned);
+            latencies.Percentile(50), latencies.Percentile(95), latencies.Percentile(99), traffic.Abandoned)
+        {
+            HostCpuPerUpdate = hostSeconds / Math.Max(1, after.Handled - before.Handled),
+            DbCpuPerUpdate = dbSeconds / Math.Max(1, after.Handled - before.Handled),
+        };
         Console.WriteLine($"  {phase}: offered {(offered > 0 ? $"{offered:F0}/s" : "closed loop")}, handled {figure.HandledPerSecond:F0}/s, " +
             $"reports {figure.ReportsPerSecond:F1}/s, p50 {figure.P50:F1} ms, p95 {figure.P95:F1} ms, p99 {figure.P99:F1} ms, " +
             $"abandoned {figure.Abandoned}, host peak RSS {host.PeakWorkingSetBytes() / 1048576} MB");
@@ -61,7 +76,7 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         BenchDb.Counts? last = null;
         while (stalled.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var c = BenchDb.Read(paths.Database);
+            var c = BenchDb.Read(paths.Store);
             if (c.Received == c.Handled + c.Failed && c.Outbox == c.OutboxSent)
             {
                 return;
@@ -84,7 +99,7 @@ internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Mea
 {
     public static BenchOptions Parse(string mode, string[] args)
     {
-        var quick = mode == "quick" || args.Contains("--quick");
+        var quick = mode is "quick" or "cluster-quick" || args.Contains("--quick");
         int Int(string name, int fallback) =>
             Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
         return new BenchOptions(

@@ -69,7 +69,7 @@ internal static partial class Scenarios
             first.Kill();
         }
 
-        var officials = BenchDb.BindOfficials(paths.Database);
+        var officials = BenchDb.BindOfficials(paths.Store);
         if (cases > 0)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -83,12 +83,12 @@ internal static partial class Scenarios
     /// <summary>Every update answered 200 is in the inbox once and handled; nothing failed.</summary>
     internal static Task CheckIntakeConsistencyAsync(BenchPaths paths, Webhook webhook, Report report, string name)
     {
-        using var c = BenchDb.Open(paths.Database);
+        using var c = paths.Store.Open();
         var accepted = webhook.Accepted.Count;
-        var handled = BenchDb.Scalar(c, "SELECT COUNT(DISTINCT ExternalId) FROM InboxEntries WHERE Channel='telegram' AND Status = 'Handled'");
-        var rows = BenchDb.Scalar(c, "SELECT COUNT(*) FROM InboxEntries");
-        var failed = BenchDb.Scalar(c, "SELECT COUNT(*) FROM InboxEntries WHERE Status <> 'Handled'");
-        var dupCodes = BenchDb.Scalar(c, "SELECT COUNT(*) - COUNT(DISTINCT TrackingCode) FROM Cases");
+        var handled = BenchDb.Scalar(c, "SELECT COUNT(DISTINCT \"ExternalId\") FROM \"InboxEntries\" WHERE \"Channel\"='telegram' AND \"Status\" = 'Handled'");
+        var rows = BenchDb.Scalar(c, "SELECT COUNT(*) FROM \"InboxEntries\"");
+        var failed = BenchDb.Scalar(c, "SELECT COUNT(*) FROM \"InboxEntries\" WHERE \"Status\" <> 'Handled'");
+        var dupCodes = BenchDb.Scalar(c, "SELECT COUNT(*) - COUNT(DISTINCT \"TrackingCode\") FROM \"Cases\"");
         Console.WriteLine($"  {name}: answered 200 {accepted}, inbox rows {rows}, handled {handled}, not handled {failed}, duplicate codes {dupCodes}, 5xx {webhook.ServerErrors}");
         if (handled < accepted || failed > 0 || dupCodes > 0 || webhook.ServerErrors > 0)
         {

@@ -33,7 +33,25 @@ internal sealed class Webhook(Func<Uri> url) : IDisposable
     public async Task<HttpStatusCode?> PostAsync(JsonObject update, CancellationToken ct) =>
         await PostRawAsync(update.ToJsonString(), ct, update["update_id"]?.GetValue<int>().ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// How many times a post that got no answer (connection refused or reset: a host that died) is tried again, each on
+    /// the next address <c>url</c> gives, as a load balancer in front of several hosts does (and Telegram, which redelivers).
+    /// </summary>
+    public int Retries { get; init; }
+
     public async Task<HttpStatusCode?> PostRawAsync(string body, CancellationToken ct, string? updateId = null, bool secret = true)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var answered = await PostOnceAsync(body, ct, updateId, secret, last: attempt >= Retries);
+            if (answered is not null || attempt >= Retries)
+            {
+                return answered;
+            }
+        }
+    }
+
+    private async Task<HttpStatusCode?> PostOnceAsync(string body, CancellationToken ct, string? updateId, bool secret, bool last)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, url()) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         if (secret)
@@ -68,7 +86,11 @@ internal sealed class Webhook(Func<Uri> url) : IDisposable
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
-            Interlocked.Increment(ref failures);
+            if (last)
+            {
+                Interlocked.Increment(ref failures);
+            }
+
             return null;
         }
     }

@@ -55,6 +55,9 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<DirectoryImporter>();
         services.AddSingleton<DirectorySnapshotLoader>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<Cluster.ClusterNode>();
+        services.AddSingleton<Cluster.ClusterLeases>();
+        services.AddSingleton<Cluster.ClusterSignals>();
         return services;
     }
 

@@ -89,6 +89,8 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
 
     /// <summary>What an Open311 client sent with each of its cases.</summary>
     public DbSet<Open311.Open311Request> Open311Requests => Set<Open311.Open311Request>();
+    /// <summary>Work one host at a time does when several hosts share the database.</summary>
+    public DbSet<Cluster.ClusterLease> ClusterLeases => Set<Cluster.ClusterLease>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -11,7 +11,7 @@ namespace ResidentBot.Bot.Chase;
 /// <summary>
 /// Does what is due on a group of cases in one short transaction: reminders, escalation, progress request,
 /// auto-close, and the resident's reminder and close while a case waits for them; then moves each
-/// <see cref="Case.NextChaseAt"/> on. Everything is derived from the case rows read inside the transaction (SQLite takes the write lock at BEGIN, so concurrent sweeps queue here), and every
+/// <see cref="Case.NextChaseAt"/> on. Everything is derived from the case rows read inside the transaction (taken for it: <see cref="ChaseClaims"/>), and every
 /// message has a dedup key, so a run twice, concurrently or after a crash sends each message once.
 /// </summary>
 internal sealed partial class CaseChaser(
@@ -66,7 +66,7 @@ internal sealed partial class CaseChaser(
         var view = await rules.GetAsync(cancellationToken);
         using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var cases = await db.Cases.Where(c => caseIds.Contains(c.Id)).ToListAsync(cancellationToken);
+        var cases = await ChaseClaims.TakeAsync(db, caseIds, cancellationToken);
         var due = cases.Where(c => c.NextChaseAt is { } at && at <= now).OrderBy(c => c.Id).ToList();
         if (due.Count == 0)
         {

@@ -39,10 +39,13 @@ internal static class ConversationServiceCollectionExtensions
         services.AddScoped<TurnDispatcher>();
         services.AddScoped<GroupChatGuide>();
         services.AddSingleton<CurrentRouting>();
+        services.AddSingleton<InboxClaims>();
         services.AddHostedService<InboxProcessor>();
         services.AddSingleton<DeliveryQueue>();
         services.AddSingleton<DeliveryOutcomes>();
+        services.AddSingleton<ChannelLeases>();
         services.AddHostedService<OutboxSender>();
+        services.AddHostedService<Hosting.ClusterBridge>();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<RetentionCleanupJob>();
         services.AddAttachments();

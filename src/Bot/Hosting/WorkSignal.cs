@@ -5,7 +5,17 @@ internal class WorkSignal
 {
     private readonly SemaphoreSlim semaphore = new(0, 1);
 
+    /// <summary>Raised by <see cref="Notify"/>, so other hosts on the database can be told (<see cref="ClusterBridge"/>).</summary>
+    public event Action? Rung;
+
     public void Notify()
+    {
+        NotifyHere();
+        Rung?.Invoke();
+    }
+
+    /// <summary>Wakes this process's loop only (another host said so).</summary>
+    public void NotifyHere()
     {
         if (semaphore.CurrentCount > 0)
         {

@@ -20,6 +20,7 @@ internal sealed partial class InboxProcessor(
     InboxSignal inboxSignal,
     OutboxSignal outboxSignal,
     IWriteGate writeGate,
+    InboxClaims claims,
     PhotoIntake photos,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService
@@ -60,13 +61,19 @@ internal sealed partial class InboxProcessor(
     internal async Task<int> HandlePendingAsync(CancellationToken cancellationToken)
     {
         List<InboxEntry> pending;
+        bool shared;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-            pending = await db.InboxEntries.AsNoTracking().Where(e => e.Status == InboxStatus.Pending)
-                .OrderBy(e => e.Id).Take(500).ToListAsync(cancellationToken);
+            shared = Persistence.Cluster.ClusterNode.MayBeShared(db);
+            pending = await claims.TakeAsync(db, cancellationToken);
         }
 
+        return await claims.WhileClaimedAsync(scopes, shared && pending.Count > 0, () => HandleAsync(pending, cancellationToken), cancellationToken);
+    }
+
+    private async Task<int> HandleAsync(List<InboxEntry> pending, CancellationToken cancellationToken)
+    {
         // Photos are fetched and stored before the turns, outside the writers' transaction (a download takes seconds).
         await photos.PrepareAsync(pending, cancellationToken);
 

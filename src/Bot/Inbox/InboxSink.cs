@@ -39,6 +39,7 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
             Channel = message.Channel,
             ExternalId = message.UpdateId,
             Fingerprint = InboxFingerprint.Of(message),
+            ChatKey = InboxClaims.ChatKey(message.Channel, message.ChatId),
             ReceivedAt = time.GetUtcNow(),
             Payload = JsonSerializer.Serialize(message, InboxPayload.Json),
         };

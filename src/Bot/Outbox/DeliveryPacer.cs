@@ -35,7 +35,13 @@ internal sealed class DeliveryPacer : IDisposable
     private readonly TokenBucketRateLimiter? spread;
     private readonly SlidingWindowRateLimiter? window;
     private readonly PartitionedRateLimiter<string>? perChat;
+    private readonly TimeSpan chatGap;
+    private readonly Dictionary<string, long> answeredUntil = new(StringComparer.Ordinal);
     private DateTimeOffset pausedUntil;
+
+    // The gap after an answer is on the monotonic clock, like the limiters (and unlike the 429 pause).
+    private static readonly TimeProvider Monotonic = TimeProvider.System;
+    private const int MaxRemembered = 10_000;
 
     public DeliveryPacer(TimeProvider time, int perSecond, TimeSpan perChatInterval)
     {
@@ -63,6 +69,7 @@ internal sealed class DeliveryPacer : IDisposable
 
         if (perChatInterval > TimeSpan.Zero)
         {
+            chatGap = perChatInterval + ChatMargin;
             // The partitioned limiter replenishes its chats every 100 ms and forgets the ones that have been idle a while.
             var slice = (perChatInterval + ChatMargin) / ChatSlices;
             perChat = PartitionedRateLimiter.Create<string, string>(chat => RateLimitPartition.GetTokenBucketLimiter(chat, _ =>
@@ -81,6 +88,7 @@ internal sealed class DeliveryPacer : IDisposable
             retryAt = Later(retryAt, WhenFree(spread, now, 1));
             retryAt = Later(retryAt, WhenFree(window, now, 1));
             retryAt = Later(retryAt, perChat is null ? now : WhenFree(perChat, chat, now));
+            retryAt = Later(retryAt, AfterAnswer(chat, now));
             if (retryAt > now)
             {
                 return false;
@@ -90,6 +98,34 @@ internal sealed class DeliveryPacer : IDisposable
             using var counted = window?.AttemptAcquire();
             using var taken = perChat?.AttemptAcquire(chat, ChatSlices);
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The channel answered a send to <paramref name="chat"/>: the chat's next send waits a whole gap from now. The
+    /// channel counts the gap between arrivals, and a send arrives somewhere between our asking and the answer, so a gap
+    /// counted from the answer holds at the channel whatever the round trips took (counted from the slot alone, a slow
+    /// send and a quick one after it arrived 0.9 s apart under load).
+    /// </summary>
+    public void Answered(string chat)
+    {
+        if (chatGap <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (answeredUntil.Count > MaxRemembered)
+            {
+                var now = Monotonic.GetTimestamp();
+                foreach (var done in answeredUntil.Where(c => c.Value <= now).Select(c => c.Key).ToList())
+                {
+                    answeredUntil.Remove(done);
+                }
+            }
+
+            answeredUntil[chat] = Monotonic.GetTimestamp() + (long)(chatGap.TotalSeconds * Monotonic.TimestampFrequency);
         }
     }
 
@@ -131,6 +167,17 @@ internal sealed class DeliveryPacer : IDisposable
 
         using var refused = limiter.AttemptAcquire(chat, ChatSlices);
         return refused.IsAcquired ? now : now + RetryAfter(refused);
+    }
+
+    private DateTimeOffset AfterAnswer(string chat, DateTimeOffset now)
+    {
+        if (!answeredUntil.TryGetValue(chat, out var until))
+        {
+            return now;
+        }
+
+        var left = until - Monotonic.GetTimestamp();
+        return left <= 0 ? now : now + TimeSpan.FromSeconds((double)left / Monotonic.TimestampFrequency);
     }
 
     private static TimeSpan RetryAfter(RateLimitLease refused) =>

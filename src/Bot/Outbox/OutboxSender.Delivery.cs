@@ -14,7 +14,8 @@ internal sealed partial class OutboxSender
         {
             foreach (var message in messages)
             {
-                if (!await DeliverAsync(message, cancellationToken))
+                // A host whose channel lease runs out (another host may take it) stops; the rest waits for the holder.
+                if (!leases.Holds(message.Channel) || !await DeliverAsync(message, cancellationToken))
                 {
                     return false;
                 }
@@ -107,6 +108,10 @@ internal sealed partial class OutboxSender
         {
             channel.Abandoned(message.Id);
             throw;
+        }
+        finally
+        {
+            pacers[message.Channel].Answered(message.Recipient);
         }
 
         await outcomes.SaveAsync(message);

@@ -16,6 +16,7 @@ namespace ResidentBot.Bot.Outbox;
 internal sealed partial class OutboxSender : BackgroundService
 {
     private readonly DeliveryQueue queue;
+    private readonly ChannelLeases leases;
     private readonly DeliveryOutcomes outcomes;
     private readonly People.UnreachablePeople lostPeople;
     private readonly OutboxSignal signal;
@@ -28,6 +29,7 @@ internal sealed partial class OutboxSender : BackgroundService
 
     public OutboxSender(
         DeliveryQueue queue,
+        ChannelLeases leases,
         DeliveryOutcomes outcomes,
         People.UnreachablePeople lostPeople,
         IEnumerable<IChannelSender> senders,
@@ -37,6 +39,7 @@ internal sealed partial class OutboxSender : BackgroundService
         ILogger<OutboxSender> logger)
     {
         this.queue = queue;
+        this.leases = leases;
         this.outcomes = outcomes;
         this.lostPeople = lostPeople;
         this.signal = signal;
@@ -53,19 +56,19 @@ internal sealed partial class OutboxSender : BackgroundService
         // The outcome writer outlives the delivery loop so the marks of messages already delivered are kept.
         using var loopEnded = new CancellationTokenSource();
         var writer = outcomes.RunAsync(loopEnded.Token);
+        Task renewing = Task.CompletedTask;
         try
         {
-            if (await queue.ReleaseAllAsync(byChannel.Keys, stoppingToken) is > 0 and var released)
-            {
-                LogReleasedAtStart(released);
-            }
-
+            await RefreshLeasesAsync(stoppingToken);
+            renewing = RenewLeasesAsync(stoppingToken);
             await DeliverLoopAsync(stoppingToken);
         }
         finally
         {
             await loopEnded.CancelAsync();
             await writer;
+            await renewing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await ReleaseLeasesAsync();
         }
     }
 
@@ -142,9 +145,9 @@ internal sealed partial class OutboxSender : BackgroundService
     private async Task<(List<OutboxMessage> Backlog, Dictionary<string, OutboxMessage> Probes)> LoadAsync(
         HashSet<(string Channel, string Recipient)> busy, CancellationToken cancellationToken)
     {
-        var backlog = await queue.LoadDueAsync([.. health.Where(h => !h.Value.IsDown).Select(h => h.Key)], busy, cancellationToken);
+        var backlog = await queue.LoadDueAsync([.. health.Where(h => !h.Value.IsDown && leases.Holds(h.Key)).Select(h => h.Key)], busy, cancellationToken);
         var probes = new Dictionary<string, OutboxMessage>(StringComparer.Ordinal);
-        foreach (var (channel, _) in health.Where(h => h.Value.CanProbe))
+        foreach (var (channel, _) in health.Where(h => h.Value.CanProbe && leases.Holds(h.Key)))
         {
             if (await queue.FindProbeAsync(channel, busy, cancellationToken) is { } probe)
             {
@@ -167,7 +170,7 @@ internal sealed partial class OutboxSender : BackgroundService
         var free = options.Value.Concurrency - inFlight.Count;
         foreach (var (channel, probe) in probes.ToList())
         {
-            if (free > 0 && !inFlight.ContainsKey((probe.Channel, probe.Recipient)) && health[channel].CanProbe
+            if (free > 0 && !inFlight.ContainsKey((probe.Channel, probe.Recipient)) && health[channel].CanProbe && leases.Holds(channel)
                 && pacers[channel].TryTake(probe.Recipient, out _) && health[channel].TryStartProbe(probe.Id))
             {
                 probes.Remove(channel);
@@ -182,7 +185,8 @@ internal sealed partial class OutboxSender : BackgroundService
         }
 
         // Chats are chosen before pacing, so no send slot is spent on a chat that gets no turn this time.
-        var chats = backlog.Select(m => (m.Channel, m.Recipient)).Where(c => !inFlight.ContainsKey(c) && !health[c.Channel].IsDown)
+        var chats = backlog.Select(m => (m.Channel, m.Recipient))
+            .Where(c => !inFlight.ContainsKey(c) && !health[c.Channel].IsDown && leases.Holds(c.Channel))
             .Distinct().Take(free).ToHashSet();
         var paced = TakePaced(backlog.Where(m => chats.Contains((m.Channel, m.Recipient))), out var retryAt);
         var started = paced.Select(m => m.Id).ToHashSet();
@@ -194,9 +198,6 @@ internal sealed partial class OutboxSender : BackgroundService
 
         return retryAt;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Released} outbox messages waiting for a retry are tried again at start")]
-    private partial void LogReleasedAtStart(int released);
 
     public override void Dispose()
     {

@@ -14,5 +14,10 @@ internal sealed class InboxEntryConfiguration : IEntityTypeConfiguration<InboxEn
         builder.Property(e => e.Fingerprint).HasMaxLength(64);
         builder.HasIndex(e => new { e.Channel, e.ExternalId, e.Fingerprint }).IsUnique();
         builder.HasIndex(e => new { e.Status, e.ReceivedAt });
+        builder.Property(e => e.ChatKey).HasMaxLength(170);
+        builder.Property(e => e.ClaimedBy).HasMaxLength(64);
+
+        // Finds whether a chat has an earlier entry still to handle (claims across hosts keep a chat's order).
+        builder.HasIndex(e => new { e.ChatKey, e.Status });
     }
 }

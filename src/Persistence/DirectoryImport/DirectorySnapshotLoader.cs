@@ -7,7 +7,7 @@ namespace ResidentBot.Persistence.DirectoryImport;
 
 /// <summary>
 /// Loads the whole directory into Routing's <see cref="DirectorySnapshot"/> and keeps it until the next
-/// import (which calls <see cref="Invalidate"/>). The directory is small and changes rarely; routing
+/// import (which calls <see cref="Invalidate"/>, here or, through <see cref="Invalidated"/>, on another host). The directory is small and changes rarely; routing
 /// every report against a cached snapshot spares a dozen queries per message.
 /// </summary>
 public sealed class DirectorySnapshotLoader(IServiceScopeFactory scopes)
@@ -52,7 +52,17 @@ public sealed class DirectorySnapshotLoader(IServiceScopeFactory scopes)
         }
     }
 
+    /// <summary>Raised by <see cref="Invalidate"/>, so the other hosts of the database drop their copies too.</summary>
+    public event Action? Invalidated;
+
     public void Invalidate()
+    {
+        InvalidateHere();
+        Invalidated?.Invoke();
+    }
+
+    /// <summary>Drops this process's copy only (another host imported a directory).</summary>
+    public void InvalidateHere()
     {
         Interlocked.Increment(ref generation);
         cached = null;

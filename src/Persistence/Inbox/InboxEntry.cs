@@ -33,6 +33,18 @@ public sealed class InboxEntry
     public DateTimeOffset? HandledAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// The chat the update belongs to (<c>channel:chat id</c>): a chat's updates are handled in order, by one host at a
+    /// time. Empty for entries stored before hosts shared a database.
+    /// </summary>
+    public string ChatKey { get; set; } = string.Empty;
+
+    /// <summary>The host that claimed the entry to handle it (several hosts on one database); null when unclaimed.</summary>
+    public string? ClaimedBy { get; set; }
+
+    /// <summary>Until when the claim holds unless renewed: past it, another host may take the entry.</summary>
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }
 
 public enum InboxStatus

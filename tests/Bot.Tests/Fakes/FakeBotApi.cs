@@ -105,8 +105,16 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     public Task WaitUntilAsync(Func<IReadOnlyList<FakeBotApiCall>, bool> done, TimeSpan? timeout = null) =>
         _called.UntilAsync(() => done(Calls), timeout ?? TimeSpan.FromSeconds(10));
 
+    private int _disposed;
+
+    /// <summary>Once: hosts that share the fake (several hosts on one database) may each dispose it.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         _http.Dispose();

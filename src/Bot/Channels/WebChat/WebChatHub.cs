@@ -3,7 +3,10 @@ using System.Threading.Channels;
 
 namespace ResidentBot.Bot.Channels.WebChat;
 
-/// <summary>Wakes the open WebSockets of a conversation when its activity log grew (this process only; they also poll).</summary>
+/// <summary>
+/// Wakes the open WebSockets of a conversation when its activity log grew: here, and through <see cref="Rung"/> on the
+/// other hosts of the database, whichever holds the socket (they also poll).
+/// </summary>
 internal sealed class WebChatHub
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Channel<bool>, byte>> listeners = new(StringComparer.Ordinal);
@@ -15,7 +18,17 @@ internal sealed class WebChatHub
         return new Subscription(this, conversationId, signal);
     }
 
+    /// <summary>Raised by <see cref="Notify"/> with the conversation id.</summary>
+    public event Action<string>? Rung;
+
     public void Notify(string conversationId)
+    {
+        NotifyHere(conversationId);
+        Rung?.Invoke(conversationId);
+    }
+
+    /// <summary>Wakes this process's sockets of the conversation only (another host appended to it).</summary>
+    public void NotifyHere(string conversationId)
     {
         if (listeners.TryGetValue(conversationId, out var set))
         {

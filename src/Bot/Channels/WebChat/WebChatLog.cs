@@ -52,39 +52,63 @@ internal sealed class WebChatLog(IServiceScopeFactory scopes, WebChatHub hub, Ti
     }
 
     /// <summary>Appends an activity (its id and timestamp are set here unless it is a revision) and wakes the conversation's sockets.</summary>
+    /// <remarks>
+    /// The number is the database's: the unique key on (conversation, seq) makes two writers that took the same one
+    /// collide, and the loser takes the next. In one process the lock spares that collision; across hosts it is the
+    /// key alone, and numbers still commit in order (a writer only sees the next number once the one before it has
+    /// committed), so a reader's watermark never skips an activity that commits later.
+    /// </remarks>
     public async Task<string> AppendAsync(string conversationId, JsonObject activity, CancellationToken cancellationToken)
     {
         var gate = appendLocks.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
-            var seq = 1 + (await db.WebChatActivities.Where(a => a.ConversationId == conversationId)
-                .MaxAsync(a => (long?)a.Seq, cancellationToken) ?? 0);
-            var now = time.GetUtcNow();
-
             // A revision (an edit) comes with the id and timestamp of the message it replaces.
-            var id = activity["id"] is JsonValue given && given.TryGetValue<string>(out var kept) ? kept : ActivityId(conversationId, seq);
-            activity["id"] = id;
-            activity["timestamp"] ??= now.ToString("O", CultureInfo.InvariantCulture);
-            activity["channelId"] = ChannelNames.WebChat;
-            activity["conversation"] = new JsonObject { ["id"] = conversationId };
-            db.WebChatActivities.Add(new WebChatActivity
+            var given = activity["id"] is JsonValue value && value.TryGetValue<string>(out var kept) ? kept : null;
+            for (var attempt = 1; ; attempt++)
             {
-                ConversationId = conversationId,
-                Seq = seq,
-                Json = activity.ToJsonString(),
-                CreatedAt = now,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            hub.Notify(conversationId);
-            return id;
+                try
+                {
+                    var id = await TryAppendAsync(conversationId, activity, given, cancellationToken);
+                    hub.Notify(conversationId);
+                    return id;
+                }
+                catch (DbUpdateException) when (attempt < MaxAppendAttempts)
+                {
+                    // Another host took this number first: take the next.
+                }
+            }
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private const int MaxAppendAttempts = 8;
+
+    private async Task<string> TryAppendAsync(string conversationId, JsonObject activity, string? given, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        var seq = 1 + (await db.WebChatActivities.Where(a => a.ConversationId == conversationId)
+            .MaxAsync(a => (long?)a.Seq, cancellationToken) ?? 0);
+        var now = time.GetUtcNow();
+        var id = given ?? ActivityId(conversationId, seq);
+        activity["id"] = id;
+        activity["timestamp"] ??= now.ToString("O", CultureInfo.InvariantCulture);
+        activity["channelId"] = ChannelNames.WebChat;
+        activity["conversation"] = new JsonObject { ["id"] = conversationId };
+        db.WebChatActivities.Add(new WebChatActivity
+        {
+            ConversationId = conversationId,
+            Seq = seq,
+            Json = activity.ToJsonString(),
+            CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return id;
     }
 
     /// <summary>The id of the newest bot message in the conversation that carries a button with this data, or null.</summary>
