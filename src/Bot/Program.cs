@@ -11,12 +11,19 @@ using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.WebConsole;
+using ResidentBot.Bot.WebConsole.SignIn;
 using ResidentBot.Persistence;
 using ResidentBot.Routing;
 
 if (await InviteCli.TryRunAsync(args) is { } exitCode)
 {
     return exitCode;
+}
+
+if (await ConsoleLinkCli.TryRunAsync(args) is { } linkExitCode)
+{
+    return linkExitCode;
 }
 
 try
@@ -40,7 +47,8 @@ try
         .AddZaloChannel(builder.Configuration)
         .AddZaloBotChannel(builder.Configuration)
         .AddChase(builder.Configuration)
-        .AddDialogues();
+        .AddDialogues()
+        .AddWebConsole(builder.Environment);
 
     var app = builder.Build();
 
@@ -51,6 +59,7 @@ try
     app.MapZaloWebhook();
     app.MapZaloBotWebhook();
     app.MapChaseDashboard();
+    app.MapWebConsole();
     app.LogStartupSummary();
 
     await app.CheckStartupAsync();

@@ -83,6 +83,9 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
 
     public DbSet<AttachmentCopy> AttachmentCopies => Set<AttachmentCopy>();
 
+    /// <summary>One-time sign-in links into the web console (hashes only).</summary>
+    public DbSet<WebConsole.ConsoleSignIn> ConsoleSignIns => Set<WebConsole.ConsoleSignIn>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Attachments;
+using ResidentBot.Bot.Cases;
+using ResidentBot.Bot.Officials.CaseCard;
+using ResidentBot.Persistence;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Bot.WebConsole.Cases;
+
+/// <summary>
+/// Everything the case page shows, read for the official accountable for it (anyone else gets nothing, the page
+/// answers 404): the case, its log with who did what, its stored photos, the reporter unless anonymous, and why
+/// this official is accountable.
+/// </summary>
+internal sealed class CaseView(ResidentBotDbContext db, CurrentRouting routing)
+{
+    public async Task<CaseDetails?> LoadAsync(int officialId, long caseId, string language, CancellationToken cancellationToken)
+    {
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Events).Include(c => c.Attachments)
+            .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (@case is null || @case.AccountableOfficialId != officialId)
+        {
+            return null;
+        }
+
+        var engine = await routing.GetAsync(cancellationToken);
+        var directory = engine.Directory;
+        var reporter = @case.AnonymousToOfficials ? null
+            : await db.Residents.AsNoTracking().Where(r => r.Id == @case.ResidentId).Select(r => new Reporter(r.DisplayName, r.Phone)).FirstOrDefaultAsync(cancellationToken);
+        var category = directory.CategoriesById.GetValueOrDefault(@case.CategoryId);
+        var timeline = @case.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
+            e.At, e.Kind, e.ActorKind,
+            e.ActorKind == ActorKind.Official && e.ActorId is { } actor ? directory.OfficialsById.GetValueOrDefault(actor)?.Title : null,
+            e.Note)).ToList();
+        var photos = @case.Attachments.Select(a => (a.Id, Stored: AttachmentStore.IdOf(a.FileRef), a.AddedBy))
+            .Where(a => a.Stored is not null).Select(a => new CasePhoto(a.Id, a.AddedBy)).ToList();
+        return new CaseDetails(@case,
+            category is null ? string.Empty : language == Resources.Texts.English ? category.NameEn : category.NameVi,
+            directory.AreasById.GetValueOrDefault(@case.AreaId)?.Name ?? string.Empty,
+            reporter, RoutingReasonText.For(language, @case), timeline, photos, engine.Calendar.TimeZone);
+    }
+}
+
+internal sealed record CaseDetails(
+    Case Case, string Category, string Area, Reporter? Reporter, string WhyYou, IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<CasePhoto> Photos, TimeZoneInfo Zone);
+
+internal sealed record Reporter(string? Name, string? Phone);
+
+internal sealed record TimelineEntry(DateTimeOffset At, CaseEventKind Kind, ActorKind Actor, string? OfficialTitle, string? Note);
+
+internal sealed record CasePhoto(long AttachmentId, ActorKind AddedBy);
