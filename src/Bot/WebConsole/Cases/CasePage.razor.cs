@@ -41,7 +41,11 @@ public sealed partial class CasePage
 
     private int Me => ConsoleAuthentication.OfficialId(Http.User)!.Value;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override Task OnInitializedAsync()
+    {
+        postedForm = HttpMethods.IsPost(Http.Request.Method) && Http.Request.HasFormContentType ? Http.Request.Form["_handler"].ToString() : null;
+        return LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
@@ -49,7 +53,8 @@ public sealed partial class CasePage
         details = await View.LoadAsync(Me, Id, L.Language, Http.RequestAborted);
         if (details is null)
         {
-            Http.Response.StatusCode = StatusCodes.Status404NotFound;
+            // Whether the case exists is not theirs to learn; a form posted at it is refused the same way.
+            Navigation.NotFound();
             return;
         }
 
@@ -58,7 +63,10 @@ public sealed partial class CasePage
         categories = [.. directory.Categories.Select(c => (c.Id, L.Language == Resources.Texts.English ? c.NameEn : c.NameVi))];
     }
 
-    private bool Allowed(CaseAction action) => details is { } d && CaseLifecycle.IsAllowed(action, d.Case.Status);
+    private string? postedForm;
+
+    private bool Show(CaseAction action, string form) =>
+        form == postedForm || (details is { } d && CaseLifecycle.IsAllowed(action, d.Case.Status));
 
     private Task AcknowledgeAsync() => AfterAsync(Actions.AcknowledgeAsync(Me, L.Language, Id, Http.RequestAborted));
 
@@ -104,6 +112,7 @@ public sealed partial class CasePage
     private async Task AfterAsync(Task<CaseActionOutcome> action)
     {
         outcome = await action;
+        postedForm = null;
         await LoadAsync();
         if (details is not null && !outcome.IsDone)
         {
