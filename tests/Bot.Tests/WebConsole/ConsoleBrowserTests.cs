@@ -1,0 +1,50 @@
+using System.Text.Json;
+using ResidentBot.Bot.Tests.Channels.WebChat;
+using ResidentBot.Bot.Tests.Officials;
+using ResidentBot.Routing.Cases;
+
+namespace ResidentBot.Bot.Tests.WebConsole;
+
+/// <summary>The console in headless Chromium (tests/WebChat.Client/console.js), signed in with a link the bot sent on Telegram.</summary>
+[Collection(RealClients.Name)]
+public sealed class ConsoleBrowserTests
+{
+    [Fact]
+    public async Task An_official_signs_in_from_the_bot_acknowledges_and_replies_and_the_resident_hears_it_on_telegram()
+    {
+        await NodeTools.EnsureBrowserAsync();
+        await using var host = await ConsoleBrowserHost.StartAsync();
+        await host.BindTelegramAsync(OfficialsHarness.TranPhuLeaderCode, OfficialsHarness.TranPhuLeader);
+        var id = await OfficialsHarness.CreateCaseOnAsync(host.Services);
+        string code;
+        await using (var db = host.NewDbContext())
+        {
+            code = db.Cases.Single(c => c.Id == id).TrackingCode;
+        }
+
+        var link = await host.AskLinkAsync(OfficialsHarness.TranPhuLeader);
+        const string reply = "Chiều nay đội điện lực đến thay bóng đèn.";
+        var screenshot = Environment.GetEnvironmentVariable("CONSOLE_SCREENSHOT") ?? string.Empty;
+
+        var run = await RunAsync("official", host, link, code, reply, screenshot);
+
+        await host.MessageToAsync(OfficialsHarness.Resident, reply);
+        await host.MessageToAsync(OfficialsHarness.Resident, "Chủ tịch UBND phường Trần Phú");
+        await using var check = host.NewDbContext();
+        Assert.Equal(CaseStatus.Acknowledged, check.Cases.Single(c => c.Id == id).Status);
+        Assert.Equal("/console", run.GetProperty("afterSignIn").GetString());
+    }
+
+    internal static async Task<JsonElement> RunAsync(string scenario, ConsoleBrowserHost host, string link, params string[] args)
+    {
+        var (code, output, error) = await NodeTools.RunAsync(
+            "node", ["console.js", scenario, host.BaseAddress.ToString().TrimEnd('/'), link, .. args], TimeSpan.FromSeconds(180));
+        var last = output.Trim().Split('\n')[^1];
+        Assert.True(last.StartsWith('{'), $"console run printed no result ({code}): {output}\n{error}");
+        var result = JsonDocument.Parse(last).RootElement.Clone();
+        var failures = result.GetProperty("failures").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.True(failures.Count == 0, string.Join('\n', failures) + $"\n{last}\n{error}");
+        Assert.Equal(0, code);
+        return result;
+    }
+}
