@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using ResidentBot.Bot.Chase.Dashboard;
 using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.WebConsole.Board;
 using ResidentBot.Bot.WebConsole.Cases;
 using ResidentBot.Bot.WebConsole.Queue;
 using ResidentBot.Bot.WebConsole.Shell;
@@ -27,6 +28,7 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddScoped<QueueRows>();
         services.AddScoped<CaseView>();
         services.AddScoped<CaseActions>();
+        services.AddScoped<BoardData>();
         services.AddRazorComponents();
         // Vietnamese letters stay readable in the pages' source (and for tests); what HTML gives meaning to is escaped.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -75,6 +77,7 @@ internal static class ConsoleServiceCollectionExtensions
             return Results.LocalRedirect(ConsoleLinks.PagePath);
         }).DisableAntiforgery().ExcludeFromDescription(); // validated above, so a missing token is a 400 like the pages'
         app.MapCasePhotos();
+        app.MapBoardFiles();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -35,6 +35,33 @@ public sealed class ConsoleBrowserTests
         Assert.Equal("/console", run.GetProperty("afterSignIn").GetString());
     }
 
+    [Fact]
+    public async Task A_supervisor_extends_an_escalated_deadline_from_the_board_and_the_resident_is_told_why()
+    {
+        await NodeTools.EnsureBrowserAsync();
+        await using var host = await ConsoleBrowserHost.StartAsync();
+        await host.BindTelegramAsync(OfficialsHarness.CitySupervisorCode, OfficialsHarness.CitySupervisor);
+        var id = await OfficialsHarness.CreateCaseOnAsync(host.Services, at: DateTimeOffset.UtcNow.AddDays(-20));
+        string code;
+        DateTimeOffset? due;
+        await using (var db = host.NewDbContext())
+        {
+            await ConsoleBrowserless.EscalateToAsync(db, id, OfficialsHarness.CitySupervisorCode);
+            (code, due) = db.Cases.Where(c => c.Id == id).Select(c => new { c.TrackingCode, c.ResolveDueAt }).AsEnumerable().Select(c => (c.TrackingCode, c.ResolveDueAt)).Single();
+        }
+
+        var link = await host.AskLinkAsync(OfficialsHarness.CitySupervisor);
+        const string reason = "Chờ công ty điện lực cấp vật tư";
+
+        await RunAsync("supervisor", host, link, code, reason);
+
+        await host.MessageToAsync(OfficialsHarness.Resident, reason);
+        await using var check = host.NewDbContext();
+        var @case = check.Cases.Single(c => c.Id == id);
+        Assert.True(@case.ResolveDueAt > DateTimeOffset.UtcNow && @case.ResolveDueAt > due);
+        Assert.Contains(check.CaseEvents.Where(e => e.CaseId == id).AsEnumerable(), e => e.Kind == CaseEventKind.DeadlineExtended && e.Note!.StartsWith(reason, StringComparison.Ordinal));
+    }
+
     internal static async Task<JsonElement> RunAsync(string scenario, ConsoleBrowserHost host, string link, params string[] args)
     {
         var (code, output, error) = await NodeTools.RunAsync(

@@ -72,6 +72,15 @@ internal static partial class ConsoleBrowserless
         return client.PostAsync(new Uri(path, UriKind.Relative), new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Records that the chase escalated the case to the supervisor (as the chase's step does).</summary>
+    public static async Task EscalateToAsync(Persistence.ResidentBotDbContext db, long caseId, string supervisorCode)
+    {
+        var supervisor = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Officials, o => o.Code == supervisorCode);
+        var @case = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Cases, c => c.Id == caseId);
+        @case.Escalate(1, supervisor.Id, "Escalated to the supervisor", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The path a redirect points to (absolute or relative).</summary>
     public static string Path(HttpResponseMessage response) =>
         new Uri(new Uri(BaseUrl), response.Headers.Location ?? throw new InvalidOperationException($"No redirect: {response.StatusCode}")).AbsolutePath;

@@ -119,9 +119,4 @@ public sealed partial class CasePage
             Http.Response.StatusCode = outcome.Result == CaseActionResult.Refused ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         }
     }
-
-    private string Place(Case c) =>
-        c.AddressText is { Length: > 0 } address ? address
-        : c.Latitude is { } lat && c.Longitude is { } lon ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lat:0.00000}, {lon:0.00000}")
-        : L["Console.Case.NoPlace"];
 }

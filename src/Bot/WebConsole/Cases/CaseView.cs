@@ -14,11 +14,16 @@ namespace ResidentBot.Bot.WebConsole.Cases;
 /// </summary>
 internal sealed class CaseView(ResidentBotDbContext db, CurrentRouting routing)
 {
-    public async Task<CaseDetails?> LoadAsync(int officialId, long caseId, string language, CancellationToken cancellationToken)
+    public Task<CaseDetails?> LoadAsync(int officialId, long caseId, string language, CancellationToken cancellationToken) =>
+        LoadAsync(caseId, language, c => c.AccountableOfficialId == officialId, cancellationToken);
+
+    /// <summary>The case when <paramref name="mayRead"/> lets the reader see it (a supervisor: a case in the areas under them).</summary>
+    public async Task<CaseDetails?> LoadAsync(long caseId, string language, Func<Case, bool> mayRead, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(mayRead);
         var @case = await db.Cases.AsNoTracking().Include(c => c.Events).Include(c => c.Attachments)
             .AsSplitQuery().FirstOrDefaultAsync(c => c.Id == caseId, cancellationToken);
-        if (@case is null || @case.AccountableOfficialId != officialId)
+        if (@case is null || !mayRead(@case))
         {
             return null;
         }
@@ -41,12 +46,12 @@ internal sealed class CaseView(ResidentBotDbContext db, CurrentRouting routing)
     }
 }
 
-internal sealed record CaseDetails(
+public sealed record CaseDetails(
     Case Case, string Category, string Area, Reporter? Reporter, string WhyYou, IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<CasePhoto> Photos, TimeZoneInfo Zone);
 
-internal sealed record Reporter(string? Name, string? Phone);
+public sealed record Reporter(string? Name, string? Phone);
 
-internal sealed record TimelineEntry(DateTimeOffset At, CaseEventKind Kind, ActorKind Actor, string? OfficialTitle, string? Note);
+public sealed record TimelineEntry(DateTimeOffset At, CaseEventKind Kind, ActorKind Actor, string? OfficialTitle, string? Note);
 
-internal sealed record CasePhoto(long AttachmentId, ActorKind AddedBy);
+public sealed record CasePhoto(long AttachmentId, ActorKind AddedBy);
