@@ -10,6 +10,7 @@ using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Officials.Onboarding;
+using ResidentBot.Bot.Public;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Bot.WebConsole;
 using ResidentBot.Bot.WebConsole.SignIn;
@@ -48,6 +49,7 @@ try
         .AddZaloBotChannel(builder.Configuration)
         .AddChase(builder.Configuration)
         .AddDialogues()
+        .AddPublicResults(builder.Configuration)
         .AddWebConsole(builder.Environment);
 
     var app = builder.Build();
@@ -59,6 +61,7 @@ try
     app.MapZaloWebhook();
     app.MapZaloBotWebhook();
     app.MapChaseDashboard();
+    app.MapPublicResults();
     app.MapWebConsole();
     app.LogStartupSummary();
 

@@ -648,11 +648,21 @@ namespace ResidentBot.Persistence.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue(new TimeSpan(0, 0, 0, 0, 0));
 
+                    b.Property<bool>("PublicationConsent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("ResidentId")
                         .HasColumnType("INTEGER");
@@ -707,6 +717,13 @@ namespace ResidentBot.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("AccountableOfficialId", "Status");
+
+                    b.HasIndex("PublicationConsent", "ResolvedAt");
+
+                    b.HasIndex("Status", "AreaId");
+
+                    b.HasIndex("CreatedAt", "AreaId", "AccountableOfficialId", "Status", "AcknowledgeDueAt", "AcknowledgedAt", "ResolveDueAt", "ResolvedAt", "Rating", "PausedFor", "PausedAt", "ReopenCount", "Latitude", "Longitude")
+                        .HasDatabaseName("IX_Cases_Results");
 
                     b.ToTable("Cases", (string)null);
                 });

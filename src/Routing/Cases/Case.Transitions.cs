@@ -56,6 +56,7 @@ public sealed partial class Case
             ResolvedAt = null;
             AcknowledgedAt = null;
             ResolutionNote = null;
+            ReopenCount++;
             ApplyAssignment(deadlines with { OfficialId = AccountableOfficialId ?? deadlines.OfficialId });
         });
     }

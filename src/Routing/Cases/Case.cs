@@ -37,6 +37,15 @@ public sealed partial class Case
     /// <summary>The resident asked that officials see no name or contact.</summary>
     public bool AnonymousToOfficials { get; private set; }
 
+    /// <summary>
+    /// The resident agreed, in the report's summary, that the description, the result and the result photos may be shown
+    /// on the public results page once resolved (never who reported). False unless they chose it.
+    /// </summary>
+    public bool PublicationConsent { get; private set; }
+
+    /// <summary>How many times the resident reopened the case (the "reopened" figure of the results).</summary>
+    public int ReopenCount { get; private set; }
+
     public CaseStatus Status { get; private set; }
 
     /// <summary>Exactly one official while the case is open; null only while it is New.</summary>
@@ -111,6 +120,7 @@ public sealed partial class Case
             AddressText = report.AddressText,
             Description = description,
             AnonymousToOfficials = report.AnonymousToOfficials,
+            PublicationConsent = report.PublicationConsent,
             Status = CaseStatus.New,
             CreatedAt = at,
         };
@@ -128,4 +138,5 @@ public sealed record NewCase(
     double? Latitude = null,
     double? Longitude = null,
     string? AddressText = null,
-    bool AnonymousToOfficials = false);
+    bool AnonymousToOfficials = false,
+    bool PublicationConsent = false);

@@ -1,3 +1,5 @@
+using ResidentBot.Routing.Results;
+
 namespace ResidentBot.Bot.Chase.Scorecard;
 
 /// <summary>What the scorecard needs of one case received in the period.</summary>
@@ -15,27 +17,20 @@ internal sealed record ScoreLine(
     public static ScoreLine Of(string ward, string? official, IReadOnlyCollection<ScoreCase> cases)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        // Time spent waiting for the resident is not the official's: it is left out of the time to resolve.
-        var toResolve = cases.Where(c => c.ResolvedAt is not null).Select(c => c.ResolvedAt!.Value - c.CreatedAt - c.PausedFor).Order().ToList();
+        // The definitions are the results page's too (CaseOutcome): time waiting for the resident is not the official's.
+        var toResolve = cases.Select(c => CaseOutcome.TimeToResolve(c.CreatedAt, c.ResolvedAt, c.PausedFor)).OfType<TimeSpan>().Order().ToList();
         var ratings = cases.Where(c => c.Rating is not null).Select(c => (double)c.Rating!.Value).ToList();
         return new ScoreLine(
             ward,
             official,
             cases.Count,
-            cases.Count(c => c.AcknowledgedAt is { } at && c.AcknowledgeDueAt is { } due && at <= due),
-            cases.Count(c => c.ResolvedAt is { } at && c.ResolveDueAt is { } due && at <= due),
-            Median(toResolve),
+            cases.Count(c => CaseOutcome.AcknowledgedOnTime(c.AcknowledgedAt, c.AcknowledgeDueAt)),
+            cases.Count(c => CaseOutcome.ResolvedOnTime(c.ResolvedAt, c.ResolveDueAt)),
+            CaseOutcome.Median(toResolve),
             ratings.Count == 0 ? null : ratings.Average(),
             cases.Count(c => c.PausedFor > TimeSpan.Zero),
             cases.Aggregate(TimeSpan.Zero, (sum, c) => sum + c.PausedFor));
     }
-
-    private static TimeSpan? Median(List<TimeSpan> sorted) => sorted.Count switch
-    {
-        0 => null,
-        var n when n % 2 == 1 => sorted[n / 2],
-        var n => (sorted[(n / 2) - 1] + sorted[n / 2]) / 2,
-    };
 }
 
 /// <summary>Per ward, then per official of the ward.</summary>

@@ -11,12 +11,13 @@ internal sealed class ReportButtons(ReportPrompts prompts, ReportSubmitter submi
     public const string Area = "r.area";
     public const string Photos = "r.ph";
     public const string Anonymous = "r.anon";
+    public const string Publish = "r.pub";
     public const string Confirm = "r.ok";
     public const string Edit = "r.edit";
     public const string Part = "r.part";
     public const string Cancel = "r.x";
 
-    public IReadOnlyCollection<string> Actions { get; } = [Category, Area, Photos, Anonymous, Confirm, Edit, Part, Cancel];
+    public IReadOnlyCollection<string> Actions { get; } = [Category, Area, Photos, Anonymous, Publish, Confirm, Edit, Part, Cancel];
 
     public async Task HandleAsync(Turn turn, string action, string argument, CancellationToken cancellationToken)
     {
@@ -47,6 +48,11 @@ internal sealed class ReportButtons(ReportPrompts prompts, ReportSubmitter submi
                 break;
             case Anonymous when step == ReportSteps.Summary:
                 draft.Anonymous = !draft.Anonymous;
+                turn.MoveTo(ReportSteps.Summary, draft);
+                prompts.ShowSummary(turn, engine, draft, turn.Message.MessageId);
+                return true;
+            case Publish when step == ReportSteps.Summary:
+                draft.Publish = !draft.Publish;
                 turn.MoveTo(ReportSteps.Summary, draft);
                 prompts.ShowSummary(turn, engine, draft, turn.Message.MessageId);
                 return true;

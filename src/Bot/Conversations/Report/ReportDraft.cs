@@ -24,6 +24,9 @@ internal sealed class ReportDraft
 
     public bool Anonymous { get; set; }
 
+    /// <summary>The resident agreed that the case may be shown on the public results page (default no).</summary>
+    public bool Publish { get; set; }
+
     /// <summary>The active case offered as a duplicate of this report, while the resident chooses.</summary>
     public long? OfferedDuplicateId { get; set; }
 

@@ -93,7 +93,8 @@ internal sealed class ReportPrompts(ButtonCodec codec, CurrentRouting routing)
         [
             [Button(turn, "Resident.Report.Confirm", ReportButtons.Confirm, string.Empty), Button(turn, "Resident.Report.Edit", ReportButtons.Edit, string.Empty),
                 Button(turn, "Resident.Report.Cancel", ReportButtons.Cancel, string.Empty)],
-            [Button(turn, "Resident.Report.ToggleAnonymous", ReportButtons.Anonymous, string.Empty)],
+            [Button(turn, "Resident.Report.ToggleAnonymous", ReportButtons.Anonymous, string.Empty),
+                Button(turn, draft.Publish ? "Resident.Report.Unpublish" : "Resident.Report.AllowPublish", ReportButtons.Publish, string.Empty)],
         ],
     });
 
@@ -114,7 +115,8 @@ internal sealed class ReportPrompts(ButtonCodec codec, CurrentRouting routing)
             decision.Official.Title,
             draft.Description,
             draft.Photos.Count,
-            turn.T(draft.Anonymous ? "Resident.Report.AnonymousOn" : "Resident.Report.AnonymousOff"));
+            turn.T(draft.Anonymous ? "Resident.Report.AnonymousOn" : "Resident.Report.AnonymousOff"),
+            turn.T(draft.Publish ? "Resident.Report.PublishOn" : "Resident.Report.PublishOff"));
     }
 
     /// <summary>The area with its parent, so two wards of the same name in different districts read apart.</summary>

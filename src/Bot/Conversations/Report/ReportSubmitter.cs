@@ -34,7 +34,7 @@ internal sealed partial class ReportSubmitter(
         var code = await codes.NextAsync(options.Value.TrackingPrefix, TimeZoneInfo.ConvertTime(now, zone).Year, cancellationToken);
 
         var report = new NewCase(turn.Resident.Id, decision.Category.Id, decision.Area.Id, draft.Description!,
-            draft.Latitude, draft.Longitude, draft.AddressText, draft.Anonymous);
+            draft.Latitude, draft.Longitude, draft.AddressText, draft.Anonymous, draft.Publish);
         var @case = Case.Create(report, code, now);
         @case.Assign(decision.ToAssignment(), Actor.System, now);
         foreach (var photo in draft.Photos)

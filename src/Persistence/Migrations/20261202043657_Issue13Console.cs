@@ -36,6 +36,11 @@ namespace ResidentBot.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Cases_Status_AreaId",
+                table: "Cases",
+                columns: new[] { "Status", "AreaId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ConsoleSignIns_CodeHash",
                 table: "ConsoleSignIns",
                 column: "CodeHash",
@@ -52,6 +57,10 @@ namespace ResidentBot.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ConsoleSignIns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_Status_AreaId",
+                table: "Cases");
         }
     }
 }

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using ResidentBot.Bot.Resources;
+
+namespace ResidentBot.Bot.Public;
+
+/// <summary>
+/// The last computed page, swapped whole when a refresh ends: requests read it without waiting or touching the database,
+/// and one refresh runs at a time.
+/// </summary>
+internal sealed partial class PublicResults(IServiceScopeFactory scopes, ILogger<PublicResults> logger)
+{
+    private readonly SemaphoreSlim refreshing = new(1, 1);
+    private volatile PublicSnapshot current = PublicSnapshot.NotYet;
+
+    public PublicSnapshot Current => current;
+
+    /// <summary>Raised after each refresh, so a test can wait for one instead of sleeping.</summary>
+    public event Action<PublicSnapshot>? Refreshed;
+
+    public async Task<PublicSnapshot> RefreshAsync(CancellationToken cancellationToken)
+    {
+        await refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await using var scope = scopes.CreateAsyncScope();
+            var built = await scope.ServiceProvider.GetRequiredService<PublicSnapshotBuilder>().BuildAsync(cancellationToken);
+            var images = new PublicImages(TrendChart.Svg(built.Months, Texts.Vietnamese), TrendChart.Svg(built.Months, Texts.English),
+                BoundaryMap.Svg(built.Map, Texts.Get(Texts.Vietnamese, "Public.Map.Title")));
+            var snapshot = built with { RefreshTook = clock.Elapsed, Images = images };
+            current = snapshot;
+            LogRefreshed(clock.Elapsed.TotalMilliseconds, snapshot.Overall.Received, snapshot.Recent.Count);
+            Refreshed?.Invoke(snapshot);
+            return snapshot;
+        }
+        finally
+        {
+            refreshing.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Public results refreshed in {ElapsedMs:0} ms: {Cases} cases in 12 months, {Published} published shown")]
+    private partial void LogRefreshed(double elapsedMs, int cases, int published);
+}

@@ -1,0 +1,79 @@
+namespace ResidentBot.Routing.Results;
+
+/// <summary>The figures of one unit (a ward, a post, a month) over the cases it received.</summary>
+public sealed record ResultFigures(
+    int Received, int Resolved, double? AcknowledgedOnTimeShare, double? ResolvedOnTimeShare, TimeSpan? MedianToResolve,
+    double? ReopenedShare, double? AverageRating, int Ratings)
+{
+    public static ResultFigures Empty { get; } = new(0, 0, null, null, null, null, null, 0);
+}
+
+/// <summary>
+/// Adds cases up into <see cref="ResultFigures"/> in one pass, by the rules of <see cref="CaseOutcome"/>. Shares are of the
+/// cases that can be judged: on-time shares over cases whose deadline was met or has passed at <c>now</c>, the reopened
+/// share over cases resolved at least once, the rating over rated cases.
+/// </summary>
+public sealed class ResultTally(DateTimeOffset now)
+{
+    private readonly List<TimeSpan> toResolve = [];
+    private int received;
+    private int acknowledgeJudged;
+    private int acknowledgedOnTime;
+    private int resolveJudged;
+    private int resolvedOnTime;
+    private int everResolved;
+    private int reopened;
+    private int ratings;
+    private long ratingSum;
+
+    public int Received => received;
+
+    public void Add(in CaseFacts c)
+    {
+        received++;
+        if (CaseOutcome.Judged(c.AcknowledgedAt, c.AcknowledgeDueAt, now))
+        {
+            acknowledgeJudged++;
+            acknowledgedOnTime += CaseOutcome.AcknowledgedOnTime(c.AcknowledgedAt, c.AcknowledgeDueAt) ? 1 : 0;
+        }
+
+        if (CaseOutcome.Judged(c.ResolvedAt, c.ResolveDueAt, now))
+        {
+            resolveJudged++;
+            resolvedOnTime += CaseOutcome.ResolvedOnTime(c.ResolvedAt, c.ResolveDueAt) ? 1 : 0;
+        }
+
+        if (CaseOutcome.TimeToResolve(c.CreatedAt, c.ResolvedAt, c.PausedFor) is { } took)
+        {
+            toResolve.Add(took);
+        }
+
+        if (CaseOutcome.EverResolved(c.ResolvedAt, c.ReopenCount))
+        {
+            everResolved++;
+            reopened += c.ReopenCount > 0 ? 1 : 0;
+        }
+
+        if (c.Rating is { } rating)
+        {
+            ratings++;
+            ratingSum += rating;
+        }
+    }
+
+    public ResultFigures Figures()
+    {
+        toResolve.Sort();
+        return new ResultFigures(
+            received,
+            toResolve.Count,
+            Share(acknowledgedOnTime, acknowledgeJudged),
+            Share(resolvedOnTime, resolveJudged),
+            CaseOutcome.Median(toResolve),
+            Share(reopened, everResolved),
+            ratings == 0 ? null : (double)ratingSum / ratings,
+            ratings);
+    }
+
+    private static double? Share(int part, int whole) => whole == 0 ? null : (double)part / whole;
+}
