@@ -62,7 +62,7 @@ async function admin(page) {
   const [file] = rest;
   await signIn(page);
   await page.goto(`${baseUrl}/console/admin/directory`);
-  await page.getByLabel('Tệp danh bạ').setInputFiles(file);
+  await page.getByLabel('Tệp danh bạ', { exact: true }).setInputFiles(file);
   await page.getByRole('button', { name: 'Nhập danh bạ' }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor(wait);

@@ -29,6 +29,7 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddScoped<CaseView>();
         services.AddScoped<CaseActions>();
         services.AddScoped<BoardData>();
+        services.AddScoped<Admin.DirectoryUpload>();
         services.AddRazorComponents();
         // Vietnamese letters stay readable in the pages' source (and for tests); what HTML gives meaning to is escaped.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

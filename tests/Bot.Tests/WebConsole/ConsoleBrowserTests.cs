@@ -62,6 +62,30 @@ public sealed class ConsoleBrowserTests
         Assert.Contains(check.CaseEvents.Where(e => e.CaseId == id).AsEnumerable(), e => e.Kind == CaseEventKind.DeadlineExtended && e.Note!.StartsWith(reason, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task An_administrator_uploads_a_malformed_directory_sees_file_line_and_field_and_nothing_changes()
+    {
+        await NodeTools.EnsureBrowserAsync();
+        await using var host = await ConsoleBrowserHost.StartAsync(new Dictionary<string, string?> { ["Admin:Identities:0"] = $"telegram:{OfficialsHarness.CitySupervisor}" });
+        await host.BindTelegramAsync(OfficialsHarness.CitySupervisorCode, OfficialsHarness.CitySupervisor);
+        var sample = await File.ReadAllTextAsync(Infrastructure.RepositoryPaths.SampleDirectory);
+        var broken = sample.Replace("\"nameVi\": \"Chiếu sáng công cộng\", \"nameEn\": \"Street lighting\", \"acknowledgeWithin\": \"8h\"",
+            "\"nameVi\": \"Đèn đường\", \"nameEn\": \"Street lighting\", \"acknowledgeWithin\": \"tám giờ\"", StringComparison.Ordinal);
+        Assert.NotEqual(sample, broken);
+        var file = Path.Combine(host.Folder, "danh-ba-moi.json");
+        await File.WriteAllTextAsync(file, broken);
+        var link = await host.AskLinkAsync(OfficialsHarness.CitySupervisor);
+
+        var run = await RunAsync("admin", host, link, file);
+
+        var errors = run.GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
+        Assert.Contains(errors, e => e.StartsWith("danh-ba-moi.json:40", StringComparison.Ordinal) && e.Contains("acknowledgeWithin", StringComparison.Ordinal));
+        await using var check = host.NewDbContext();
+        var lighting = check.Categories.Single(c => c.Code == "lighting");
+        Assert.Equal("Chiếu sáng công cộng", lighting.NameVi);
+        Assert.Equal(TimeSpan.FromHours(8), lighting.AcknowledgeWithin);
+    }
+
     internal static async Task<JsonElement> RunAsync(string scenario, ConsoleBrowserHost host, string link, params string[] args)
     {
         var (code, output, error) = await NodeTools.RunAsync(
