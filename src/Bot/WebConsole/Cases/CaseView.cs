@@ -14,6 +14,14 @@ namespace ResidentBot.Bot.WebConsole.Cases;
 /// </summary>
 internal sealed class CaseView(ResidentBotDbContext db, CurrentRouting routing)
 {
+    // Notes people wrote (replies, results, reasons, additions); the others are the system's English log lines, which
+    // the page says in words of its own (the event's name, "why you").
+    private static readonly HashSet<CaseEventKind> HumanNotes =
+    [
+        CaseEventKind.InformationAdded, CaseEventKind.RepliedToResident, CaseEventKind.Resolved, CaseEventKind.Rejected, CaseEventKind.Transferred,
+        CaseEventKind.DeadlineExtended, CaseEventKind.InformationRequested, CaseEventKind.ProgressReported, CaseEventKind.Reopened,
+    ];
+
     public Task<CaseDetails?> LoadAsync(int officialId, long caseId, string language, CancellationToken cancellationToken) =>
         LoadAsync(caseId, language, c => c.AccountableOfficialId == officialId, cancellationToken);
 
@@ -36,7 +44,7 @@ internal sealed class CaseView(ResidentBotDbContext db, CurrentRouting routing)
         var timeline = @case.Events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new TimelineEntry(
             e.At, e.Kind, e.ActorKind,
             e.ActorKind == ActorKind.Official && e.ActorId is { } actor ? directory.OfficialsById.GetValueOrDefault(actor)?.Title : null,
-            e.Note)).ToList();
+            HumanNotes.Contains(e.Kind) ? e.Note : null)).ToList();
         var photos = @case.Attachments.Select(a => (a.Id, Stored: AttachmentStore.IdOf(a.FileRef), a.AddedBy))
             .Where(a => a.Stored is not null).Select(a => new CasePhoto(a.Id, a.AddedBy)).ToList();
         return new CaseDetails(@case,
