@@ -20,15 +20,23 @@ internal static partial class ConsoleTimer
     {
         var root = PageTimer.FindRoot();
         var dll = PageTimer.BotDll(root);
-        var folder = Directory.CreateTempSubdirectory("residentbot-console-").FullName;
-        var db = Path.Combine(folder, "console.db");
-        using (await PagesHost.StartAsync(dll, root, db, null, ct))
+        // --db PATH times a database seeded before (by an earlier run or `seed`); otherwise a fresh one is seeded here.
+        var reuse = options.Database is { Length: > 0 } given && File.Exists(given);
+        var folder = reuse ? null : Directory.CreateTempSubdirectory("residentbot-console-").FullName;
+        var db = reuse ? options.Database! : Path.Combine(folder!, "console.db");
+        var text = new StringBuilder();
+        if (!reuse)
         {
+            using (await PagesHost.StartAsync(dll, root, db, null, ct))
+            {
+            }
+
+            var clock = Stopwatch.StartNew();
+            PagesSeeder.Seed(db, options.Cases, DateTimeOffset.UtcNow);
+            text.Append(CultureInfo.InvariantCulture, $"seeded {options.Cases} cases in {clock.Elapsed.TotalSeconds:0.0} s; ");
         }
 
-        var clock = Stopwatch.StartNew();
-        PagesSeeder.Seed(db, options.Cases, DateTimeOffset.UtcNow);
-        var text = new StringBuilder($"seeded {options.Cases} cases in {clock.Elapsed.TotalSeconds:0.0} s; database {new FileInfo(db).Length / 1_048_576} MB\n");
+        text.Append(CultureInfo.InvariantCulture, $"database {new FileInfo(db).Length / 1_048_576} MB\n");
         var (official, activeCases, caseId) = Busiest(db);
         text.Append(CultureInfo.InvariantCulture, $"official {official} has {activeCases} active cases; timing case {caseId}\n");
         var settings = new Dictionary<string, string> { ["Console__PublicBaseUrl"] = "http://console.bench" };
@@ -56,7 +64,11 @@ internal static partial class ConsoleTimer
             text.Append(CultureInfo.InvariantCulture, $"median of {options.Runs} runs {group.Key}: {RunFigures.Median([.. group.Select(g => g.Figures)])}\n");
         }
 
-        Directory.Delete(folder, recursive: true);
+        if (folder is not null)
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
         return text.ToString().TrimEnd();
     }
 
@@ -121,7 +133,10 @@ internal static partial class ConsoleTimer
         }
 
         client.DefaultRequestHeaders.Remove("Cookie");
-        client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        if (cookies.Count > 0)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        }
     }
 
     private static async Task<RunFigures> TimeAsync(HttpClient client, string path, int requests, CancellationToken ct)
