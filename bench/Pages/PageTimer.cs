@@ -11,12 +11,7 @@ internal static partial class PageTimer
     public static async Task<string> RunAsync(PagesOptions options, CancellationToken ct)
     {
         var root = FindRoot();
-        var dll = Environment.GetEnvironmentVariable("BENCH_BOT_DLL") is { Length: > 0 } chosen ? chosen
-            : Path.Combine(root, "src", "Bot", "bin", "Release", "net10.0", "ResidentBot.Bot.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"build the host first: dotnet build src/Bot -c Release ({dll})");
-        }
+        var dll = BotDll(root);
 
         var folder = Directory.CreateTempSubdirectory("residentbot-pages-").FullName;
         var db = Path.Combine(folder, "pages.db");
@@ -87,7 +82,14 @@ internal static partial class PageTimer
         return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static string FindRoot()
+    internal static string BotDll(string root)
+    {
+        var dll = Environment.GetEnvironmentVariable("BENCH_BOT_DLL") is { Length: > 0 } chosen ? chosen
+            : Path.Combine(root, "src", "Bot", "bin", "Release", "net10.0", "ResidentBot.Bot.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the host first: dotnet build src/Bot -c Release ({dll})");
+    }
+
+    internal static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

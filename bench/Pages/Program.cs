@@ -5,6 +5,8 @@ namespace ResidentBot.Pages.Bench;
 
 // The public results page on a large database.
 //   seed --db PATH [--cases N]          fills a database the host has migrated (PagesSeeder)
+//   console [--cases N] [--runs R] [--requests Q]
+//                                       the web console's queue, case page and supervisor board on the same seeded database
 //   run [--cases N] [--runs R] [--requests Q] [--paths /public,/public?lang=en]
 //                                       migrates a fresh database with the Release host, seeds N cases, then R times:
 //                                       starts the host, waits for its first refresh, GETs each path Q times and reports
@@ -24,7 +26,7 @@ internal static class PagesMain
             return 0;
         }
 
-        var report = await PageTimer.RunAsync(options, stop.Token);
+        var report = options.Mode == "console" ? await ConsoleTimer.RunAsync(options, stop.Token) : await PageTimer.RunAsync(options, stop.Token);
         Console.WriteLine(report);
         return 0;
     }

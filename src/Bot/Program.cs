@@ -14,6 +14,8 @@ using ResidentBot.Bot.Officials;
 using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Public;
 using ResidentBot.Bot.Residents;
+using ResidentBot.Bot.WebConsole;
+using ResidentBot.Bot.WebConsole.SignIn;
 using ResidentBot.Persistence;
 using ResidentBot.Routing;
 
@@ -25,6 +27,11 @@ if (await InviteCli.TryRunAsync(args) is { } exitCode)
 if (await Open311KeyCli.TryRunAsync(args) is { } keyExitCode)
 {
     return keyExitCode;
+}
+
+if (await ConsoleLinkCli.TryRunAsync(args) is { } linkExitCode)
+{
+    return linkExitCode;
 }
 
 try
@@ -50,7 +57,8 @@ try
         .AddChase(builder.Configuration)
         .AddDialogues()
         .AddOpen311()
-        .AddPublicResults(builder.Configuration);
+        .AddPublicResults(builder.Configuration)
+        .AddWebConsole(builder.Environment);
 
     var app = builder.Build();
 
@@ -63,6 +71,7 @@ try
     app.MapChaseDashboard();
     app.MapOpen311();
     app.MapPublicResults();
+    app.MapWebConsole();
     app.LogStartupSummary();
 
     await app.CheckStartupAsync();

@@ -91,6 +91,8 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
     public DbSet<Open311.Open311Request> Open311Requests => Set<Open311.Open311Request>();
     /// <summary>Work one host at a time does when several hosts share the database.</summary>
     public DbSet<Cluster.ClusterLease> ClusterLeases => Set<Cluster.ClusterLease>();
+    /// <summary>One-time sign-in links into the web console (hashes only).</summary>
+    public DbSet<WebConsole.ConsoleSignIn> ConsoleSignIns => Set<WebConsole.ConsoleSignIn>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

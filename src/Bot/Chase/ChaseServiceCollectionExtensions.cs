@@ -32,6 +32,7 @@ internal static class ChaseServiceCollectionExtensions
         services.AddScoped<ChaseSweepJob>();
         services.AddScoped<EscalationDigestJob>();
         services.AddScoped<WeeklyScorecardJob>();
+        services.AddScoped<SupervisorOperations>();
         services.AddScoped<IButtonHandler, SupervisorActions>();
         services.AddScoped<IFlowHandler, ExtendDeadlineFlow>();
         services.AddScoped<ProgressNote>();

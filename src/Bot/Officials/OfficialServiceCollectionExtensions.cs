@@ -29,6 +29,10 @@ internal static class OfficialServiceCollectionExtensions
         services.AddScoped<CaseCardRenderer>();
         services.AddScoped<CaseAccess>();
 
+        services.AddScoped<AcknowledgeOperation>();
+        services.AddScoped<ReplyOperation>();
+        services.AddScoped<ResolveOperation>();
+        services.AddScoped<RejectOperation>();
         services.AddScoped<IButtonHandler, AcknowledgeButton>();
         services.AddScoped<ReplyRelay>();
         services.AddScoped<IButtonHandler, ReplyButton>();

@@ -14,7 +14,7 @@ internal static class Texts
     public const string English = "en";
 
     private static readonly ResourceManager[] Managers =
-        [.. new[] { "Texts", "ResidentTexts", "OfficialTexts", "ChaseTexts", "ZaloTexts", "DialogueTexts", "Open311Texts", "PublicTexts" }
+        [.. new[] { "Texts", "ResidentTexts", "OfficialTexts", "ChaseTexts", "ZaloTexts", "DialogueTexts", "Open311Texts", "PublicTexts", "ConsoleTexts" }
             .Select(name => new ResourceManager($"ResidentBot.Bot.Resources.{name}", typeof(Texts).Assembly))];
     private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi-VN");
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");

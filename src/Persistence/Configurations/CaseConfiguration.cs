@@ -28,6 +28,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.NextChaseAt);
         builder.HasIndex(c => new { c.AccountableOfficialId, c.Status });
 
+        // The console's supervisor board reads the open cases of the areas under a supervisor.
+        builder.HasIndex(c => new { c.Status, c.AreaId });
+
         builder.Property(c => c.Version).IsConcurrencyToken();
 
         builder.Property(c => c.ResidentQuestion).HasMaxLength(Case.MaxQuestionLength);

@@ -536,6 +536,49 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("WebChatUploads", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSignIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("OfficialId");
+
+                    b.ToTable("ConsoleSignIns");
+                });
+
             modelBuilder.Entity("ResidentBot.Routing.Areas.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -767,6 +810,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasIndex("AccountableOfficialId", "Status");
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
+
+                    b.HasIndex("Status", "AreaId");
 
                     b.HasIndex("CreatedAt", "AreaId", "AccountableOfficialId", "Status", "AcknowledgeDueAt", "AcknowledgedAt", "ResolveDueAt", "ResolvedAt", "Rating", "PausedFor", "PausedAt", "ReopenCount", "Latitude", "Longitude")
                         .HasDatabaseName("IX_Cases_Results");
@@ -1344,6 +1389,15 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasOne("ResidentBot.Persistence.WebChat.WebChatConversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSignIn", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

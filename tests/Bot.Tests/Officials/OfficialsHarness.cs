@@ -60,11 +60,19 @@ internal sealed class OfficialsHarness : IAsyncDisposable
     }
 
     /// <summary>Creates a case routed by the engine (as a report would be) and sends its card; returns its id.</summary>
-    public async Task<long> CreateCaseAsync(string areaCode = "HD.TPHD.TRANPHU", string category = "lighting", DateTimeOffset? at = null,
+    public Task<long> CreateCaseAsync(string areaCode = "HD.TPHD.TRANPHU", string category = "lighting", DateTimeOffset? at = null,
         bool anonymous = false, string? address = "Ngõ 12 Trần Phú", double? latitude = 20.96, double? longitude = 106.30,
         string[]? photos = null)
     {
-        using var scope = Host.Services.CreateScope();
+        return CreateCaseOnAsync(Host.Services, areaCode, category, at, anonymous, address, latitude, longitude, photos);
+    }
+
+    /// <summary>The same, on any host's services (the console's browser host runs on Kestrel).</summary>
+    public static async Task<long> CreateCaseOnAsync(IServiceProvider services, string areaCode = "HD.TPHD.TRANPHU", string category = "lighting", DateTimeOffset? at = null,
+        bool anonymous = false, string? address = "Ngõ 12 Trần Phú", double? latitude = 20.96, double? longitude = 106.30,
+        string[]? photos = null)
+    {
+        using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
         var engine = await scope.ServiceProvider.GetRequiredService<CurrentRouting>().GetAsync(CancellationToken.None);
         var when = at ?? TimeProvider.System.GetUtcNow();

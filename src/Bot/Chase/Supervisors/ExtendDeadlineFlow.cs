@@ -1,14 +1,10 @@
-using ResidentBot.Bot.Channels;
-using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Notifications;
-using ResidentBot.Routing.Cases;
-using ResidentBot.Routing.Chase;
+using ResidentBot.Bot.Officials.CaseCard;
 
 namespace ResidentBot.Bot.Chase.Supervisors;
 
-/// <summary>Asks the supervisor for the reason, then extends the resolve deadline and tells the resident why.</summary>
-internal sealed class ExtendDeadlineFlow(ChaseRules rules, ResidentNotifier residents, OfficialNotifier officials, CaseCards cards) : IFlowHandler
+/// <summary>Asks the supervisor for the reason, then extends the resolve deadline and tells the resident why (<see cref="SupervisorOperations"/>).</summary>
+internal sealed class ExtendDeadlineFlow(SupervisorOperations operations) : IFlowHandler
 {
     public const string Name = "chase.extend";
     public const string ReasonStep = "reason";
@@ -26,25 +22,21 @@ internal sealed class ExtendDeadlineFlow(ChaseRules rules, ResidentNotifier resi
 
         var state = turn.Data<State>();
         turn.EndFlow();
-        if (state is null || await SupervisorCase.LoadAsync(turn, state.CaseId, cancellationToken) is not var (@case, supervisor))
+        if (state is null || turn.Official is null)
         {
             SupervisorCase.Refuse(turn);
             return;
         }
 
-        var view = await rules.GetAsync(cancellationToken);
-        var from = @case.ResolveDueAt is { } current && current > turn.Now ? current : turn.Now;
-        var newDue = view.Clock(@case).Add(from, ChasePolicy.InClock(view.Options.ExtendBy, view.Category(@case), view.Engine.Calendar));
-        @case.ExtendDeadline(Actor.Official(supervisor.Id), $"{reason} ({supervisor.Title})", newDue, turn.Now);
-        var date = TimeText.Local(newDue, view.Engine.Calendar.TimeZone);
-        await residents.NotifyAsync(@case, "Chase.Resident.Extended", [@case.TrackingCode, date, reason], cancellationToken);
-        await officials.SendAsync(@case.AccountableOfficialId!.Value, null, chat => new OutboundMessage
+        var outcome = await operations.ExtendAsync(ActingOfficial.Of(turn), state.CaseId, reason, cancellationToken);
+        if (outcome.IsDone)
         {
-            Text = chat.T("Chase.Extend.ToOfficial", @case.TrackingCode, date, supervisor.Title, reason),
-            Tag = CaseTag.For(@case.Id),
-        }, cancellationToken);
-        await cards.RefreshAsync(@case, cancellationToken);
-        turn.Reply(turn.T("Chase.Extend.Done", @case.TrackingCode, date));
+            turn.Reply(outcome.Text);
+        }
+        else
+        {
+            SupervisorCase.Refuse(turn);
+        }
     }
 
     internal sealed record State(long CaseId);

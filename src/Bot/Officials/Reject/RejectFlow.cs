@@ -1,12 +1,10 @@
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Officials.CaseCard;
-using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.Officials.Reject;
 
-/// <summary>The reason: rejects the case and tells the resident why.</summary>
-internal sealed class RejectFlow(CaseAccess access, CaseCards cards, ResidentNotifier residents) : IFlowHandler
+/// <summary>The reason: rejects the case and tells the resident why (<see cref="RejectOperation"/>, as in the console).</summary>
+internal sealed class RejectFlow(RejectOperation reject) : IFlowHandler
 {
     public const string Name = "official.reject";
 
@@ -23,14 +21,11 @@ internal sealed class RejectFlow(CaseAccess access, CaseCards cards, ResidentNot
 
         var draft = turn.Data<CaseDraft>();
         turn.EndFlow();
-        if (draft is null || await access.LoadAsync(turn, draft.CaseId, CaseAction.Reject, cancellationToken) is not { } @case
-            || !access.TryApply(turn, @case, () => @case.Reject(Actor.Official(turn.Official!.Id), reason, turn.Now)))
+        if (draft is null || turn.Official is null)
         {
             return;
         }
 
-        await residents.NotifyAsync(@case, "Official.ToResident.Rejected", [@case.TrackingCode, turn.Official!.Title, reason], cancellationToken);
-        await cards.RefreshAsync(@case, cancellationToken);
-        turn.Reply(turn.T("Official.Reject.Done", @case.TrackingCode));
+        (await reject.RunAsync(ActingOfficial.Of(turn), draft.CaseId, reason, cancellationToken)).ShowIn(turn);
     }
 }

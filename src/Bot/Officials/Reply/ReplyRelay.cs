@@ -1,6 +1,6 @@
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations;
-using ResidentBot.Bot.Notifications;
+using ResidentBot.Bot.Officials.CaseCard;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Routing.Cases;
 
@@ -11,11 +11,10 @@ namespace ResidentBot.Bot.Officials.Reply;
 /// not be stored is explained to the official; the words and the other photos still go, and the photos that go are
 /// kept with the case (the official's evidence of the result).
 /// </summary>
-internal sealed class ReplyRelay(ResidentNotifier residents, PhotoPolicy policy)
+internal sealed class ReplyRelay(ReplyOperation reply, PhotoPolicy policy)
 {
     public async Task RelayAsync(Turn turn, Case @case, CancellationToken cancellationToken)
     {
-        var official = turn.Official!;
         var text = turn.Message.Text?.Trim();
         var photos = policy.Kept(turn);
         var refusal = policy.Refusal(turn);
@@ -25,18 +24,8 @@ internal sealed class ReplyRelay(ResidentNotifier residents, PhotoPolicy policy)
             return;
         }
 
-        await residents.RelayReplyAsync(@case, official.Title, text, photos, cancellationToken);
-        @case.Record(CaseEventKind.RepliedToResident, Actor.Official(official.Id), turn.Now,
-            string.IsNullOrEmpty(text) ? $"[{photos.Count} photo(s)]" : text);
-        foreach (var photo in photos)
-        {
-            @case.Attach(new CaseAttachment
-            {
-                Channel = turn.Message.Channel, FileRef = photo.FileRef, ContentType = photo.ContentType, AddedBy = ActorKind.Official, AddedAt = turn.Now,
-            });
-        }
-
-        turn.Reply(turn.T("Official.Reply.Sent", @case.TrackingCode));
+        var outcome = await reply.SendAsync(ActingOfficial.Of(turn), @case, text, photos, cancellationToken);
+        turn.Reply(outcome.Text);
         if (refusal is not null)
         {
             turn.Reply(refusal);

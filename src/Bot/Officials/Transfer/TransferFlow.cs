@@ -54,7 +54,7 @@ internal sealed class TransferFlow(CaseAccess access, CurrentRouting routing, Tr
                 return;
             case ReasonStep when draft is { AreaId: { } areaId, CategoryId: { } categoryId }:
                 turn.EndFlow();
-                await transfer.TransferAsync(turn, @case, areaId, categoryId, text, cancellationToken);
+                (await transfer.TransferAsync(ActingOfficial.Of(turn), @case, areaId, categoryId, text, cancellationToken)).ShowIn(turn);
                 return;
             default:
                 turn.Reply(turn.T(turn.Capabilities.Choose("Official.Transfer.UseButtons")));

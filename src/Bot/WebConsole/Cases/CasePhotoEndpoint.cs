@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Attachments;
+using ResidentBot.Bot.WebConsole.SignIn;
+using ResidentBot.Persistence;
+
+namespace ResidentBot.Bot.WebConsole.Cases;
+
+/// <summary><c>GET /console/photos/{id}</c>: a case's stored photo, only to the official accountable for the case (404 to anyone else).</summary>
+internal static class CasePhotoEndpoint
+{
+    public const string Path = "/console/photos/";
+
+    public static void MapCasePhotos(this WebApplication app) =>
+        app.MapGet(Path + "{id:long}", async (long id, HttpContext http, ResidentBotDbContext db, AttachmentStore store) =>
+        {
+            var official = ConsoleAuthentication.OfficialId(http.User);
+            var fileRef = await db.CaseAttachments.AsNoTracking()
+                .Where(a => a.Id == id && db.Cases.Any(c => c.Id == a.CaseId && c.AccountableOfficialId == official))
+                .Select(a => a.FileRef).FirstOrDefaultAsync(http.RequestAborted);
+            if (fileRef is null || await store.OpenAsync(fileRef, http.RequestAborted) is not { } photo)
+            {
+                return Results.NotFound();
+            }
+
+            http.Response.Headers.CacheControl = "private, max-age=3600";
+            return Results.Stream(photo.Content, photo.ContentType);
+        }).RequireAuthorization(policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireRole(ConsoleRoles.Official))
+        .ExcludeFromDescription();
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using ResidentBot.Bot.Chase.Dashboard;
+using ResidentBot.Bot.Conversations;
+using ResidentBot.Bot.WebConsole.Board;
+using ResidentBot.Bot.WebConsole.Cases;
+using ResidentBot.Bot.WebConsole.Queue;
+using ResidentBot.Bot.WebConsole.Shell;
+using ResidentBot.Bot.WebConsole.SignIn;
+
+namespace ResidentBot.Bot.WebConsole;
+
+internal static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>The web console: sign-in through the bot (/web), its session, and its pages (static server rendering).</summary>
+    public static IServiceCollection AddWebConsole(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddConsoleLinks();
+        services.AddScoped<ConsoleRoles>();
+        services.AddScoped<ICommandHandler, WebCommand>();
+        services.AddConsoleAuthentication(environment.IsDevelopment());
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ConsoleText>();
+        services.AddScoped<ConsoleWrites>();
+        services.AddScoped<QueueRows>();
+        services.AddScoped<CaseView>();
+        services.AddScoped<CaseActions>();
+        services.AddScoped<BoardData>();
+        services.AddScoped<Admin.DirectoryUpload>();
+        services.AddRazorComponents();
+        // Vietnamese letters stay readable in the pages' source (and for tests); what HTML gives meaning to is escaped.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        return services;
+    }
+
+    /// <summary>Sign-in links alone, for the host and for the <c>console-link</c> command-line verb.</summary>
+    public static IServiceCollection AddConsoleLinks(this IServiceCollection services)
+    {
+        services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations();
+        services.AddScoped<ConsoleLinks>();
+        return services;
+    }
+
+    public static WebApplication MapWebConsole(this WebApplication app)
+    {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/console"), console => console.Use((http, next) =>
+        {
+            // A third guard beside the SameSite=Strict cookie and the antiforgery token, as for the dashboard.
+            if (CrossSiteRequests.IsRefused(http.Request))
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
+
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.XFrameOptions = "DENY";
+            return next(http);
+        }));
+        app.UseAntiforgery();
+        app.MapGet("/console/console.css", ConsoleStyles.Serve).ExcludeFromDescription();
+        app.MapGet("/console/language", (string? to, string? back, HttpResponse response) =>
+        {
+            response.Cookies.Append(ConsoleText.Cookie, Resources.Texts.Normalize(to),
+                new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), Path = "/console" });
+            return Results.LocalRedirect(back is { Length: > 0 } && back.StartsWith("/console", StringComparison.Ordinal) && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/console");
+        }).ExcludeFromDescription();
+        app.MapPost("/console/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
+            await http.SignOutAsync(ConsoleAuthentication.Scheme);
+            return Results.LocalRedirect(ConsoleLinks.PagePath);
+        }).DisableAntiforgery().ExcludeFromDescription(); // validated above, so a missing token is a 400 like the pages'
+        app.MapCasePhotos();
+        app.MapBoardFiles();
+        app.MapRazorComponents<App>();
+        return app;
+    }
+}
