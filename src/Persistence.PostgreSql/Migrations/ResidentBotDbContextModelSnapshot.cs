@@ -333,6 +333,62 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.ToTable("OfficialInvites");
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.Open311.Open311Key", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name");
+
+                    b.ToTable("Open311Keys", (string)null);
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Open311.Open311Request", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("KeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("KeyId");
+
+                    b.ToTable("Open311Requests", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -504,6 +560,51 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.ToTable("WebChatUploads", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSignIn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("OfficialId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("OfficialId");
+
+                    b.ToTable("ConsoleSignIns");
+                });
+
             modelBuilder.Entity("ResidentBot.Routing.Areas.Area", b =>
                 {
                     b.Property<int>("Id")
@@ -672,11 +773,21 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                         .HasColumnType("interval")
                         .HasDefaultValue(new TimeSpan(0, 0, 0, 0, 0));
 
+                    b.Property<bool>("PublicationConsent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("text");
+
+                    b.Property<int>("ReopenCount")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<int>("ResidentId")
                         .HasColumnType("integer");
@@ -731,6 +842,13 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("AccountableOfficialId", "Status");
+
+                    b.HasIndex("PublicationConsent", "ResolvedAt");
+
+                    b.HasIndex("Status", "AreaId");
+
+                    b.HasIndex("CreatedAt", "AreaId", "AccountableOfficialId", "Status", "AcknowledgeDueAt", "AcknowledgedAt", "ResolveDueAt", "ResolvedAt", "Rating", "PausedFor", "PausedAt", "ReopenCount", "Latitude", "Longitude")
+                        .HasDatabaseName("IX_Cases_Results");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -1309,11 +1427,35 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.Open311.Open311Request", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Cases.Case", null)
+                        .WithOne()
+                        .HasForeignKey("ResidentBot.Persistence.Open311.Open311Request", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ResidentBot.Persistence.Open311.Open311Key", null)
+                        .WithMany()
+                        .HasForeignKey("KeyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.WebChat.WebChatActivity", b =>
                 {
                     b.HasOne("ResidentBot.Persistence.WebChat.WebChatConversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSignIn", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
