@@ -21,10 +21,13 @@ public sealed class DeliveryPacerTests
         Assert.False(pacer.TryTake("c5", out var next));
         Assert.InRange((next - DateTimeOffset.UtcNow).TotalMilliseconds, 0, 40);
 
+        // Until 45 have gone: more than 30 shows the window lets sends go again once they are a window old. Counted, not
+        // timed: a loaded machine wakes late and sends fewer a second (the rate itself is the delivery benchmark's).
         var clock = Stopwatch.StartNew();
         var sent = Enumerable.Repeat(TimeSpan.Zero, 5).ToList();
-        for (var i = 0; clock.Elapsed < TimeSpan.FromSeconds(2.2); i++)
+        for (var i = 0; sent.Count < 45; i++)
         {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"only {sent.Count} sends in 30 s");
             if (pacer.TryTake($"x{i}", out var retryAt))
             {
                 sent.Add(clock.Elapsed);
@@ -36,10 +39,6 @@ public sealed class DeliveryPacerTests
         }
 
         Assert.All(sent, at => Assert.True(sent.Count(other => other >= at && other - at < TimeSpan.FromSeconds(1)) <= 30));
-
-        // About 29 a second when the loop keeps up (a loaded machine wakes late and sends fewer, never more); more than
-        // 30 in all shows the window lets sends go again once they are a window old.
-        Assert.InRange(sent.Count, 31, 5 + 66);
     }
 
     [Fact]
