@@ -29,34 +29,6 @@ internal sealed partial class OutboxSender
         }
     }
 
-    /// <summary>The messages the pacer lets go now; <paramref name="retryAt"/> is when the first one held back may go.</summary>
-    private List<OutboxMessage> TakePaced(IEnumerable<OutboxMessage> due, out DateTimeOffset? retryAt)
-    {
-        retryAt = null;
-        var blocked = new HashSet<(string, string)>();
-        var batch = new List<OutboxMessage>();
-        foreach (var message in due)
-        {
-            var chat = (message.Channel, message.Recipient);
-            if (blocked.Contains(chat))
-            {
-                continue;
-            }
-
-            if (pacers[message.Channel].TryTake(message.Recipient, out var at))
-            {
-                batch.Add(message);
-            }
-            else
-            {
-                blocked.Add(chat);
-                retryAt = retryAt is { } earlier && earlier < at ? earlier : at;
-            }
-        }
-
-        return batch;
-    }
-
     /// <summary>Tries one message and saves the outcome; false when it is to be retried later.</summary>
     private async Task<bool> DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Hosting;
-using ResidentBot.Persistence.Outbox;
 
 namespace ResidentBot.Bot.Outbox;
 
@@ -72,133 +71,6 @@ internal sealed partial class OutboxSender : BackgroundService
         }
     }
 
-    // Chats are independent, so their round trips overlap; one chat's messages go one after another, in order.
-    // Due messages are read into a backlog when new ones were committed (or the poll interval passed); a chat that
-    // finishes frees its slot at once and the next chat is started from the backlog without another look-up.
-    private async Task DeliverLoopAsync(CancellationToken stoppingToken)
-    {
-        var inFlight = new Dictionary<(string Channel, string Recipient), Task<bool>>();
-        var slotFreed = new WorkSignal();
-        var backlog = new List<OutboxMessage>();
-        Task<bool>? committed = null;
-        Task<bool>? freed = null;
-        var refresh = true;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            DateTimeOffset? wakeAt = null;
-            DateTimeOffset? probeAt = null;
-
-            // Probes are used only in the turn that read them (with a backlog that has none of a down channel's messages).
-            Dictionary<string, OutboxMessage> probes = [];
-            foreach (var done in inFlight.Where(c => c.Value.IsCompleted).ToList())
-            {
-                inFlight.Remove(done.Key);
-                if (done.Value.Exception is { } failed)
-                {
-                    LogSweepFailed(failed.GetBaseException());
-                }
-
-                // A chat that stopped on a retry keeps the rest of its messages until its first one goes.
-                if (!done.Value.IsCompletedSuccessfully || !done.Value.Result)
-                {
-                    backlog.RemoveAll(m => (m.Channel, m.Recipient) == done.Key);
-                }
-            }
-
-            try
-            {
-                if (refresh)
-                {
-                    (backlog, probes) = await LoadAsync(inFlight.Keys.ToHashSet(), stoppingToken);
-                }
-
-                wakeAt = StartChats(backlog, probes, inFlight, slotFreed, stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(ex);
-            }
-
-            // A channel that is down is tried again when its probe is due, not at the next poll.
-            var now = time.GetUtcNow();
-            foreach (var down in health.Values.Where(h => h.IsDown && h.ProbeAt > now))
-            {
-                probeAt = probeAt is { } at && at < down.ProbeAt ? at : down.ProbeAt;
-            }
-
-            committed ??= signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            freed ??= slotFreed.WaitAsync(Timeout.InfiniteTimeSpan, stoppingToken);
-            // A message held back by the pacer is tried again the moment it may go, and a channel that is down the
-            // moment its probe is due, not at the next poll.
-            var paced = WhenDue(wakeAt, stoppingToken);
-            var probing = WhenDue(probeAt, stoppingToken);
-            await Task.WhenAny(new[] { committed, freed, paced, probing }.OfType<Task>());
-            refresh = committed.IsCompleted || probing is { IsCompleted: true } || (backlog.Count == 0 && freed.IsCompleted);
-            committed = committed.IsCompleted ? null : committed;
-            freed = freed.IsCompleted ? null : freed;
-        }
-
-        await ((Task)Task.WhenAll(inFlight.Values)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-    }
-
-    /// <summary>Due messages of the channels that answer, and a probe for each channel that is down and may be tried.</summary>
-    private async Task<(List<OutboxMessage> Backlog, Dictionary<string, OutboxMessage> Probes)> LoadAsync(
-        HashSet<(string Channel, string Recipient)> busy, CancellationToken cancellationToken)
-    {
-        var backlog = await queue.LoadDueAsync([.. health.Where(h => !h.Value.IsDown && leases.Holds(h.Key)).Select(h => h.Key)], busy, cancellationToken);
-        var probes = new Dictionary<string, OutboxMessage>(StringComparer.Ordinal);
-        foreach (var (channel, _) in health.Where(h => h.Value.CanProbe && leases.Holds(h.Key)))
-        {
-            if (await queue.FindProbeAsync(channel, busy, cancellationToken) is { } probe)
-            {
-                probes[channel] = probe;
-            }
-        }
-
-        return (backlog, probes);
-    }
-
-    /// <summary>
-    /// Starts chats from the backlog, oldest first, while slots are free; what starts leaves the backlog. A channel
-    /// that is down gets no chat but its probe, when the probe is due. Returns when the pacer lets the first message it
-    /// held back go, if it held one back.
-    /// </summary>
-    private DateTimeOffset? StartChats(
-        List<OutboxMessage> backlog, Dictionary<string, OutboxMessage> probes,
-        Dictionary<(string Channel, string Recipient), Task<bool>> inFlight, WorkSignal slotFreed, CancellationToken cancellationToken)
-    {
-        var free = options.Value.Concurrency - inFlight.Count;
-        foreach (var (channel, probe) in probes.ToList())
-        {
-            if (free > 0 && !inFlight.ContainsKey((probe.Channel, probe.Recipient)) && health[channel].CanProbe && leases.Holds(channel)
-                && pacers[channel].TryTake(probe.Recipient, out _) && health[channel].TryStartProbe(probe.Id))
-            {
-                probes.Remove(channel);
-                inFlight[(probe.Channel, probe.Recipient)] = DeliverChatAsync([probe], slotFreed, cancellationToken);
-                free--;
-            }
-        }
-
-        if (free <= 0 || backlog.Count == 0)
-        {
-            return null;
-        }
-
-        // Chats are chosen before pacing, so no send slot is spent on a chat that gets no turn this time.
-        var chats = backlog.Select(m => (m.Channel, m.Recipient))
-            .Where(c => !inFlight.ContainsKey(c) && !health[c.Channel].IsDown && leases.Holds(c.Channel))
-            .Distinct().Take(free).ToHashSet();
-        var paced = TakePaced(backlog.Where(m => chats.Contains((m.Channel, m.Recipient))), out var retryAt);
-        var started = paced.Select(m => m.Id).ToHashSet();
-        backlog.RemoveAll(m => started.Contains(m.Id));
-        foreach (var chat in paced.GroupBy(m => (m.Channel, m.Recipient)))
-        {
-            inFlight[chat.Key] = DeliverChatAsync([.. chat], slotFreed, cancellationToken);
-        }
-
-        return retryAt;
-    }
-
     public override void Dispose()
     {
         foreach (var pacer in pacers.Values)
@@ -215,9 +87,4 @@ internal sealed partial class OutboxSender : BackgroundService
         var (perSecond, perChat) = ChannelPacing.For(channel, options.Channels.GetValueOrDefault(channel));
         return new DeliveryPacer(time, perSecond, perChat);
     }
-
-    private Task? WhenDue(DateTimeOffset? at, CancellationToken cancellationToken) =>
-        at is { } due ? Task.Delay(Max(due - time.GetUtcNow(), TimeSpan.FromMilliseconds(1)), time, cancellationToken) : null;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }
