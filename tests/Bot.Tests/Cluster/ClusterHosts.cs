@@ -71,6 +71,21 @@ internal sealed class ClusterHosts : IAsyncDisposable
         return response.StatusCode == HttpStatusCode.OK;
     }
 
+    /// <summary>
+    /// Reads from a fresh DbContext of the first host until <paramref name="done"/> holds: again after every commit of
+    /// any host (each rings <see cref="Pulse.Anything"/>), and every 100 ms for changes no commit announces.
+    /// </summary>
+    public Task<T> WaitForAsync<T>(Func<Persistence.ResidentBotDbContext, CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan timeout) =>
+        Pulse.Anything.UntilAsync(
+            async ct =>
+            {
+                await using var db = Hosts[0].NewDbContext();
+                return await read(db, ct);
+            },
+            done,
+            timeout,
+            TimeSpan.FromMilliseconds(100));
+
     public static string Chat(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Tests.Fakes;
+using ResidentBot.Persistence.Outbox;
 
 namespace ResidentBot.Bot.Tests.Cluster;
 
@@ -41,52 +42,42 @@ internal sealed class ClusterResident(ClusterHosts cluster, long userId)
     private async Task<FakeBotApiCall> SendAsync(JsonObject update, Func<FakeBotApiCall, bool> expect)
     {
         var chat = ClusterHosts.Chat(UserId);
-        var seen = ToChat(chat).Count;
+        var seen = ToChat(cluster.Api.Calls, chat).Count();
         Assert.True(await cluster.PostAsync(update), "a host refused an update");
         Posted.Add(update["update_id"]!.ToString());
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            if (ToChat(chat).Skip(seen).FirstOrDefault(c => c.Method != "answerCallbackQuery" && expect(c)) is { } answer)
-            {
-                return answer;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
+        var answer = await cluster.Api.WaitForCallAsync(
+            calls => ToChat(calls, chat).Skip(seen)
+                .FirstOrDefault(c => c.Method != "answerCallbackQuery" && expect(c)),
+            TimeSpan.FromSeconds(20));
+        return answer!;
     }
 
-    private List<FakeBotApiCall> ToChat(string chat) =>
-        [.. cluster.Api.Calls.Where(c => c.StatusCode == 200 && c.String("chat_id") == chat)];
+    private static IEnumerable<FakeBotApiCall> ToChat(IEnumerable<FakeBotApiCall> calls, string chat) =>
+        calls.Where(c => c.StatusCode == 200 && c.String("chat_id") == chat);
 
     private static bool HasButton(FakeBotApiCall call, string label) =>
         call.Json("reply_markup")?["inline_keyboard"]?.AsArray().SelectMany(r => r!.AsArray())
             .Any(b => ((string?)b!["text"])?.Contains(label, StringComparison.Ordinal) == true) == true;
 
-    // The fake sees a message before its sender saved the message id: look again for a while.
+    // The fake sees a message before its sender saved the message id: look again after each commit of any host.
     private async Task<(string Data, int MessageId)> FindButtonAsync(string label)
     {
         var chat = ClusterHosts.Chat(UserId);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (true)
-        {
-            await using (var db = cluster.Hosts[0].NewDbContext())
+        var found = await cluster.WaitForAsync(
+            async (db, ct) =>
             {
                 var sent = await db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == chat && m.ExternalMessageId != null)
-                    .OrderByDescending(m => m.Id).ToListAsync(timeout.Token);
-                foreach (var row in sent)
-                {
-                    var buttons = JsonNode.Parse(row.Payload)?["buttons"]?.AsArray().SelectMany(r => r!.AsArray()) ?? [];
-                    if (buttons.FirstOrDefault(b => ((string?)b!["label"])?.Contains(label, StringComparison.Ordinal) == true) is { } button)
-                    {
-                        return ((string)button["data"]!, int.Parse(row.ExternalMessageId!, CultureInfo.InvariantCulture));
-                    }
-                }
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
+                    .OrderByDescending(m => m.Id).ToListAsync(ct);
+                return sent.Select(row => (Row: row, Button: Buttons(row).FirstOrDefault(b => ((string?)b!["label"])?.Contains(label, StringComparison.Ordinal) == true)))
+                    .FirstOrDefault(x => x.Button is not null);
+            },
+            x => x.Button is not null,
+            TimeSpan.FromSeconds(10));
+        return ((string)found.Button!["data"]!, int.Parse(found.Row.ExternalMessageId!, CultureInfo.InvariantCulture));
     }
+
+    private static IEnumerable<JsonNode?> Buttons(OutboxMessage row) =>
+        JsonNode.Parse(row.Payload)?["buttons"]?.AsArray().SelectMany(r => r!.AsArray()) ?? [];
 
     private static int NextUpdateId() => Interlocked.Increment(ref updateIds);
 }

@@ -105,6 +105,10 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     public Task WaitUntilAsync(Func<IReadOnlyList<FakeBotApiCall>, bool> done, TimeSpan? timeout = null) =>
         _called.UntilAsync(() => done(Calls), timeout ?? TimeSpan.FromSeconds(10));
 
+    /// <summary>Looks at the calls after each one recorded until <paramref name="find"/> finds one (10 s by default, then throws).</summary>
+    public Task<FakeBotApiCall?> WaitForCallAsync(Func<IReadOnlyList<FakeBotApiCall>, FakeBotApiCall?> find, TimeSpan? timeout = null) =>
+        _called.UntilAsync(_ => Task.FromResult(find(Calls)), call => call is not null, timeout ?? TimeSpan.FromSeconds(10));
+
     private int _disposed;
 
     /// <summary>Once: hosts that share the fake (several hosts on one database) may each dispose it.</summary>

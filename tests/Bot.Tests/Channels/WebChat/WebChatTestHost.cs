@@ -57,6 +57,10 @@ internal sealed class WebChatTestHost : IAsyncDisposable
 
     public ResidentBotDbContext NewDbContext() => host.NewDbContext();
 
+    /// <summary>Reads from a fresh DbContext after every commit of the host (and every 100 ms) until <paramref name="done"/> holds (20 s by default).</summary>
+    public Task<T> WaitForAsync<T>(Func<ResidentBotDbContext, CancellationToken, Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null) =>
+        host.WaitForAsync(read, done, timeout ?? TimeSpan.FromSeconds(20));
+
     /// <summary>A token for a new anonymous conversation, as the page gets it.</summary>
     public async Task<(string ConversationId, string Token)> NewTokenAsync(HttpClient http)
     {

@@ -128,7 +128,7 @@ public sealed class ZaloBotPollingServiceTests : IAsyncLifetime
         while (!condition())
         {
             _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(10, cts.Token);
+            await Task.Delay(10, cts.Token); // real time for the service to reach its next fake-time delay before time moves again (no signal marks that)
         }
     }
 
