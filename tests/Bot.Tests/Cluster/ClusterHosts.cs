@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using ResidentBot.Bot.Tests.Fakes;
 using ResidentBot.Bot.Tests.Inbox;
 using ResidentBot.Bot.Tests.Infrastructure;
@@ -31,7 +32,8 @@ internal sealed class ClusterHosts : IAsyncDisposable
 
     public IReadOnlyList<BotTestHost> Hosts { get; }
 
-    public static async Task<ClusterHosts> StartAsync(int count, IDictionary<string, string?>? extra = null)
+    /// <param name="time">One fake clock for every host, as the hosts of a deployment share the wall clock.</param>
+    public static async Task<ClusterHosts> StartAsync(int count, IDictionary<string, string?>? extra = null, FakeTimeProvider? time = null)
     {
         var connectionString = await PostgresServer.CreateDatabaseAsync(await MigratedTemplateAsync());
         var api = await FakeBotApi.StartAsync();
@@ -48,7 +50,7 @@ internal sealed class ClusterHosts : IAsyncDisposable
         }
 
         // Together, as hosts of a deployment start: one migrates and imports, the others wait for it.
-        var hosts = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => BotTestHost.StartAsync(settings, api: api)));
+        var hosts = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => BotTestHost.StartAsync(settings, time, api: api)));
         return new ClusterHosts(connectionString, api, [.. hosts]);
     }
 

@@ -29,13 +29,21 @@ public sealed class TakeOverTests
                 """);
         }
 
-        var claimedUntil = DateTimeOffset.UtcNow.AddSeconds(1.5);
+        // Claims and leases expire on the database's clock (clock_timestamp()), which a FakeTimeProvider cannot move: the
+        // test waits for them in real time and compares the host's stamps with the ends the database itself recorded.
+        DateTimeOffset claimedUntil, leasedUntil;
+        await using (var db = host.NewDbContext())
+        {
+            claimedUntil = await db.InboxEntries.Where(e => e.ExternalId == "77").Select(e => e.ClaimedUntil!.Value).SingleAsync();
+            leasedUntil = await db.ClusterLeases.Where(l => l.Name == "outbox:telegram").Select(l => l.ExpiresAt).SingleAsync();
+        }
+
         var handled = await host.WaitForAsync(
             (db, ct) => db.InboxEntries.AsNoTracking().SingleAsync(e => e.ExternalId == "77", ct), e => e.Status == InboxStatus.Handled);
         var reply = (await cluster.Api.WaitForCallsAsync("sendMessage", 1, TimeSpan.FromSeconds(20))).Single(c => c.String("chat_id") == "7301");
 
         Assert.True(handled.HandledAt >= claimedUntil.AddMilliseconds(-100), $"handled at {handled.HandledAt:O}, before the claim ended at {claimedUntil:O}");
-        Assert.True(reply.At >= claimedUntil.AddSeconds(1.4), $"sent at {reply.At:O}, while the dead host's lease still held");
+        Assert.True(reply.At >= leasedUntil.AddMilliseconds(-100), $"sent at {reply.At:O}, while the dead host's lease held until {leasedUntil:O}");
         await using var check = host.NewDbContext();
         Assert.NotEqual("dead/1/0", await check.ClusterLeases.Where(l => l.Name == "outbox:telegram").Select(l => l.Holder).SingleAsync());
     }
