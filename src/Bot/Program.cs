@@ -9,29 +9,16 @@ using ResidentBot.Bot.Dialogues;
 using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Open311;
-using ResidentBot.Bot.Open311.Keys;
 using ResidentBot.Bot.Officials;
-using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Public;
 using ResidentBot.Bot.Residents;
 using ResidentBot.Bot.WebConsole;
-using ResidentBot.Bot.WebConsole.SignIn;
 using ResidentBot.Persistence;
 using ResidentBot.Routing;
 
-if (await InviteCli.TryRunAsync(args) is { } exitCode)
+if (await CliVerbs.TryRunAsync(args) is { } exitCode)
 {
     return exitCode;
-}
-
-if (await Open311KeyCli.TryRunAsync(args) is { } keyExitCode)
-{
-    return keyExitCode;
-}
-
-if (await ConsoleLinkCli.TryRunAsync(args) is { } linkExitCode)
-{
-    return linkExitCode;
 }
 
 try

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Channels.WebChat;
+using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Inbox;
 using ResidentBot.Bot.Officials.Onboarding;
 using ResidentBot.Bot.Outbox;
@@ -195,9 +196,9 @@ public sealed class InviteTests
             using var output = new StringWriter();
             using var error = new StringWriter();
 
-            Assert.Null(await InviteCli.TryRunAsync(["--urls", "http://localhost:5000"], settings, output, error, CancellationToken.None));
-            var exit = await InviteCli.TryRunAsync(["invite", NguyenTraiLeader], settings, output, error, CancellationToken.None);
-            var unknown = await InviteCli.TryRunAsync(["invite", "NO.SUCH"], settings, output, error, CancellationToken.None);
+            Assert.Null(await CliVerbs.TryRunAsync(["--urls", "http://localhost:5000"], settings, output, error, CancellationToken.None));
+            var exit = await CliVerbs.TryRunAsync(["invite", NguyenTraiLeader], settings, output, error, CancellationToken.None);
+            var unknown = await CliVerbs.TryRunAsync(["invite", "NO.SUCH"], settings, output, error, CancellationToken.None);
 
             Assert.Equal(0, exit);
             Assert.StartsWith("https://t.me/HaiDuongBot?start=inv_", output.ToString().Trim(), StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Hosting;
 using ResidentBot.Bot.Open311.Keys;
 using ResidentBot.Bot.Tests.Infrastructure;
 using ResidentBot.Persistence;
@@ -24,17 +25,17 @@ public sealed class Open311KeyTests
             using var output = new StringWriter();
             using var error = new StringWriter();
 
-            Assert.Null(await Open311KeyCli.TryRunAsync(["invite", "X"], settings, output, error, CancellationToken.None));
-            Assert.Equal(2, await Open311KeyCli.TryRunAsync(["open311-key"], settings, output, error, CancellationToken.None));
-            Assert.Equal(2, await Open311KeyCli.TryRunAsync(["open311-key", "--revoke"], settings, output, error, CancellationToken.None));
+            Assert.Null(await CliVerbs.TryRunAsync(["--urls", "http://localhost:5000"], settings, output, error, CancellationToken.None));
+            Assert.Equal(2, await CliVerbs.TryRunAsync(["open311-key"], settings, output, error, CancellationToken.None));
+            Assert.Equal(2, await CliVerbs.TryRunAsync(["open311-key", "--revoke"], settings, output, error, CancellationToken.None));
             Assert.Contains("open311-key", error.ToString(), StringComparison.Ordinal);
-            Assert.Equal(0, await Open311KeyCli.TryRunAsync(["open311-key", "fixmystreet"], settings, output, error, CancellationToken.None));
+            Assert.Equal(0, await CliVerbs.TryRunAsync(["open311-key", "fixmystreet"], settings, output, error, CancellationToken.None));
             var key = output.ToString().Trim();
             output.GetStringBuilder().Clear();
-            Assert.Equal(0, await Open311KeyCli.TryRunAsync(["open311-key", "--list"], settings, output, error, CancellationToken.None));
+            Assert.Equal(0, await CliVerbs.TryRunAsync(["open311-key", "--list"], settings, output, error, CancellationToken.None));
             var listed = output.ToString();
-            Assert.Equal(0, await Open311KeyCli.TryRunAsync(["open311-key", "--revoke", "fixmystreet"], settings, output, error, CancellationToken.None));
-            Assert.Equal(1, await Open311KeyCli.TryRunAsync(["open311-key", "--revoke", "fixmystreet"], settings, output, error, CancellationToken.None));
+            Assert.Equal(0, await CliVerbs.TryRunAsync(["open311-key", "--revoke", "fixmystreet"], settings, output, error, CancellationToken.None));
+            Assert.Equal(1, await CliVerbs.TryRunAsync(["open311-key", "--revoke", "fixmystreet"], settings, output, error, CancellationToken.None));
 
             Assert.Matches("^[A-Za-z0-9_-]{43}$", key);
             Assert.Contains("fixmystreet\t", listed, StringComparison.Ordinal);

@@ -15,21 +15,13 @@ internal static class InviteCli
 {
     public const string Verb = "invite";
 
-    /// <summary>Null when the arguments are not this verb (the host then starts as usual); otherwise the exit code.</summary>
-    public static Task<int?> TryRunAsync(string[] args) =>
-        TryRunAsync(args, null, Console.Out, Console.Error, CancellationToken.None);
-
-    internal static async Task<int?> TryRunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings,
+    /// <summary>Runs the verb (<paramref name="args"/>[0] is <see cref="Verb"/>, <see cref="CliVerbs"/> saw to it); returns the exit code.</summary>
+    internal static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (args.Length == 0 || args[0] != Verb)
-        {
-            return null;
-        }
-
         if (args.Length != 2 || string.IsNullOrWhiteSpace(args[1]))
         {
             await error.WriteLineAsync(Texts.Get(Texts.Vietnamese, "Official.Invite.CliUsage"));

@@ -14,20 +14,13 @@ internal static class ConsoleLinkCli
 {
     public const string Verb = "console-link";
 
-    public static Task<int?> TryRunAsync(string[] args) =>
-        TryRunAsync(args, null, System.Console.Out, System.Console.Error, CancellationToken.None);
-
-    internal static async Task<int?> TryRunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings,
+    /// <summary>Runs the verb (<paramref name="args"/>[0] is <see cref="Verb"/>, <see cref="CliVerbs"/> saw to it); returns the exit code.</summary>
+    internal static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (args.Length == 0 || args[0] != Verb)
-        {
-            return null;
-        }
-
         if (args.Length != 2 || string.IsNullOrWhiteSpace(args[1]))
         {
             await error.WriteLineAsync(Texts.Get(Texts.Vietnamese, "Console.Cli.Usage"));
