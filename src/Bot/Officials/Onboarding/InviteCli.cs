@@ -19,19 +19,15 @@ internal static class InviteCli
     internal static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         if (args.Length != 2 || string.IsNullOrWhiteSpace(args[1]))
         {
             await error.WriteLineAsync(Texts.Get(Texts.Vietnamese, "Official.Invite.CliUsage"));
             return 2;
         }
 
-        using var host = Build(settings);
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
-        var telegram = scope.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        await using var scope = await CliHost.OpenAsync(
+            settings, s => s.AddOfficialInvites().AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section), cancellationToken);
+        var telegram = scope.Services.GetRequiredService<IOptions<TelegramOptions>>().Value;
         var bot = TelegramEntry.Normalize(telegram.BotUsername) ?? await AskTelegramAsync(telegram, cancellationToken);
         if (bot is null)
         {
@@ -39,7 +35,7 @@ internal static class InviteCli
             return 1;
         }
 
-        var invite = await scope.ServiceProvider.GetRequiredService<OfficialInvites>().CreateAsync(args[1], cancellationToken);
+        var invite = await scope.Services.GetRequiredService<OfficialInvites>().CreateAsync(args[1], cancellationToken);
         if (invite is null)
         {
             await error.WriteLineAsync(Texts.Format(Texts.Vietnamese, "Official.Invite.UnknownOfficial", args[1]));
@@ -48,25 +44,6 @@ internal static class InviteCli
 
         await output.WriteLineAsync(TelegramEntry.Link(bot, invite.Code));
         return 0;
-    }
-
-    private static IHost Build(IReadOnlyDictionary<string, string?>? settings)
-    {
-        var root = ContentRootLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = root });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
-        // Standard output carries only the link (scripts read it); every log line goes to standard error.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services
-            .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
-            .AddSingleton(TimeProvider.System)
-            .AddOfficialInvites();
-        builder.Services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
-        return builder.Build();
     }
 
     // Without a configured username the bot's own getMe tells it, as the host does at start.

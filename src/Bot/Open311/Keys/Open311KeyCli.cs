@@ -19,9 +19,6 @@ internal static class Open311KeyCli
     internal static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         var (list, revoke, name) = args switch
         {
             [_, "--list"] => (true, false, null),
@@ -35,10 +32,8 @@ internal static class Open311KeyCli
             return 2;
         }
 
-        using var host = Build(settings);
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
-        var keys = scope.ServiceProvider.GetRequiredService<Open311Keys>();
+        await using var scope = await CliHost.OpenAsync(settings, s => s.AddScoped<Open311Keys>(), cancellationToken);
+        var keys = scope.Services.GetRequiredService<Open311Keys>();
         if (list)
         {
             foreach (var key in await keys.ListAsync(cancellationToken))
@@ -68,22 +63,4 @@ internal static class Open311KeyCli
     }
 
     private static bool Valid(string name) => !string.IsNullOrWhiteSpace(name) && name.Trim().Length <= Open311Key.MaxNameLength;
-
-    private static IHost Build(IReadOnlyDictionary<string, string?>? settings)
-    {
-        var root = ContentRootLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = root });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
-        // Standard output carries only the key (scripts read it); every log line goes to standard error.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services
-            .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
-            .AddSingleton(TimeProvider.System)
-            .AddScoped<Open311Keys>();
-        return builder.Build();
-    }
 }

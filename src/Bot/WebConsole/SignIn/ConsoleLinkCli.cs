@@ -18,19 +18,14 @@ internal static class ConsoleLinkCli
     internal static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
         if (args.Length != 2 || string.IsNullOrWhiteSpace(args[1]))
         {
             await error.WriteLineAsync(Texts.Get(Texts.Vietnamese, "Console.Cli.Usage"));
             return 2;
         }
 
-        using var host = Build(settings);
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
-        var db = scope.ServiceProvider.GetRequiredService<ResidentBotDbContext>();
+        await using var scope = await CliHost.OpenAsync(settings, s => s.AddConsoleLinks(), cancellationToken);
+        var db = scope.Services.GetRequiredService<ResidentBotDbContext>();
         var code = args[1].Trim();
         var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Code == code, cancellationToken);
         if (official is null)
@@ -39,7 +34,7 @@ internal static class ConsoleLinkCli
             return 1;
         }
 
-        var links = scope.ServiceProvider.GetRequiredService<ConsoleLinks>();
+        var links = scope.Services.GetRequiredService<ConsoleLinks>();
         var (_, url, _) = links.Create(official.Id, "cli", Texts.Vietnamese);
         if (url is null)
         {
@@ -47,30 +42,12 @@ internal static class ConsoleLinkCli
             return 1;
         }
 
-        using (await scope.ServiceProvider.GetRequiredService<IWriteGate>().EnterAsync(cancellationToken))
+        using (await scope.Services.GetRequiredService<IWriteGate>().EnterAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
         await output.WriteLineAsync(url.ToString());
         return 0;
-    }
-
-    private static IHost Build(IReadOnlyDictionary<string, string?>? settings)
-    {
-        var root = ContentRootLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = root });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-
-        // Standard output carries only the link (scripts read it); every log line goes to standard error.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services
-            .AddPersistence(builder.Configuration, builder.Environment.ContentRootPath)
-            .AddSingleton(TimeProvider.System)
-            .AddConsoleLinks();
-        return builder.Build();
     }
 }
