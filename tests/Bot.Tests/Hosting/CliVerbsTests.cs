@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Hosting;
+using ResidentBot.Bot.Tests.Infrastructure;
+using ResidentBot.Persistence;
 
 namespace ResidentBot.Bot.Tests.Hosting;
 
@@ -62,16 +65,49 @@ public sealed class CliVerbsTests
     }
 
     [Fact]
+    public async Task Console_link_prints_a_sign_in_link_for_a_known_official_and_refuses_an_unknown_one_or_a_console_not_set_up()
+    {
+        var folder = Directory.CreateTempSubdirectory("residentbot-cli-").FullName;
+        var database = Path.Combine(folder, "bot.db");
+        try
+        {
+            var settings = new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:ResidentBot"] = $"Data Source={database}",
+                ["Directory:Path"] = RepositoryPaths.SampleDirectory,
+            };
+            var notSetUp = await RunAsync(["console-link", "HD.TPHD.TRANPHU.CT"], settings);
+            settings["Console:PublicBaseUrl"] = "https://hd.example.vn/";
+            var linked = await RunAsync(["console-link", "HD.TPHD.TRANPHU.CT"], settings);
+            var unknown = await RunAsync(["console-link", "NO.SUCH"], settings);
+
+            Assert.Equal((1, ""), (notSetUp.Exit, notSetUp.Output));
+            Assert.Contains("Console:PublicBaseUrl", notSetUp.Error, StringComparison.Ordinal);
+            Assert.Equal(0, linked.Exit);
+            Assert.StartsWith("https://hd.example.vn/console/signin?code=", linked.Output.Trim(), StringComparison.Ordinal);
+            Assert.Equal((1, ""), (unknown.Exit, unknown.Output));
+            Assert.Contains("NO.SUCH", unknown.Error, StringComparison.Ordinal);
+            await using var db = new ResidentBotDbContext(new DbContextOptionsBuilder<ResidentBotDbContext>().UseSqlite($"Data Source={database}").Options);
+            Assert.Equal(1, await db.ConsoleSignIns.CountAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_table_lists_each_verb_once()
     {
         Assert.Equal(["invite", "open311-key", "console-link"], CliVerbs.Verbs.Select(v => v.Verb));
     }
 
-    private static async Task<(int? Exit, string Output, string Error)> RunAsync(string[] args)
+    private static async Task<(int? Exit, string Output, string Error)> RunAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await CliVerbs.TryRunAsync(args, null, output, error, CancellationToken.None);
+        var exit = await CliVerbs.TryRunAsync(args, settings, output, error, CancellationToken.None);
         return (exit, output.ToString(), error.ToString());
     }
 }
