@@ -1,4 +1,4 @@
-namespace ResidentBot.Intake.Bench;
+﻿namespace ResidentBot.Intake.Bench;
 
 /// <summary>
 /// Several hosts on one PostgreSQL database behind the driver's round robin (as a load balancer would), beside one
@@ -20,6 +20,8 @@ internal static partial class Scenarios
         }
 
         Project(report, three);
+        // One host on PostgreSQL beside three, in the same run: what the cluster's lease costs delivery, load aside.
+        await ClusterDeliveryAsync(o, report, pg, 1, ct);
         await ClusterDeliveryAsync(o, report, pg, 3, ct);
         await ClusterKillAsync(o, report, pg, ct);
     }
@@ -106,15 +108,18 @@ internal static partial class Scenarios
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(o.Measure, ct);
         var rate = (api.Sends - sends) / watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"  pg-delivery-{count}: {rate:F1} messages/s sustained by {count} hosts, {api.TooMany - refused} × 429 in steady state ({api.TooMany} in all)");
+        hosts.ForEach(h => h.Dispose());
+        // Each time a host (re)gains the channel's lease it logs so: more takes than hosts means the lease lapsed mid-run.
+        var takes = hosts.Sum(h => File.ReadLines(h.LogPath).Count(l => l.Contains("This host now sends the outbox of", StringComparison.Ordinal)));
+        Console.WriteLine($"  pg-delivery-{count}: {rate:F1} messages/s sustained by {count} hosts, {api.TooMany - refused} × 429 in steady state ({api.TooMany} in all), "
+            + $"Telegram's sending lease taken {takes} times");
+        report.Add($"cluster delivery, PostgreSQL, {count} hosts: times the sending lease was taken (1 = never lapsed)", $"{takes}");
         report.Add($"cluster delivery, PostgreSQL, {count} hosts: messages/s (30/s and 1/s per chat enforced by the fake API); 429s (steady / all)",
             $"{rate:F1}; {api.TooMany - refused} / {api.TooMany}", "≈ one host's; 0");
         if (api.TooMany > 0)
         {
             report.Problem($"cluster delivery: the fake API answered 429 {api.TooMany} times: the bot-wide limit was exceeded");
         }
-
-        hosts.ForEach(h => h.Dispose());
     }
 
     private static async Task<BenchPaths> ClusterPathsAsync(string name, ThrowawayPostgres? pg, CancellationToken ct)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+﻿using System.Diagnostics;
 
 namespace ResidentBot.Intake.Bench;
 
@@ -59,7 +59,8 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         };
         Console.WriteLine($"  {phase}: offered {(offered > 0 ? $"{offered:F0}/s" : "closed loop")}, handled {figure.HandledPerSecond:F0}/s, " +
             $"reports {figure.ReportsPerSecond:F1}/s, p50 {figure.P50:F1} ms, p95 {figure.P95:F1} ms, p99 {figure.P99:F1} ms, " +
-            $"abandoned {figure.Abandoned}, host peak RSS {host.PeakWorkingSetBytes() / 1048576} MB");
+            $"abandoned {figure.Abandoned}, host peak RSS {host.PeakWorkingSetBytes() / 1048576} MB"
+            + (hostCpu is null ? "" : $", host CPU {figure.HostCpuPerUpdate * 1000:F2} ms/update"));
         Console.WriteLine("    p99 by step: " + string.Join(", ", traffic.ByStep.OrderBy(k => k.Key)
             .Select(k => $"{k.Key} {k.Value.Percentile(99):F0} ms (n={k.Value.Count})")));
         return figure;

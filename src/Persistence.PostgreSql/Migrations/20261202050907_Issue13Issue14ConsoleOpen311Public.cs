@@ -26,6 +26,11 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                 nullable: false,
                 defaultValue: 0);
 
+            // Hand-written (issue 14, as SQLite's Issue14PublicResults): cases reopened before the count existed get it
+            // from their append-only log.
+            migrationBuilder.Sql("UPDATE \"Cases\" SET \"ReopenCount\" = (SELECT COUNT(*) FROM \"CaseEvents\" e "
+                + "WHERE e.\"CaseId\" = \"Cases\".\"Id\" AND e.\"Kind\" = 'Reopened')");
+
             migrationBuilder.CreateTable(
                 name: "ConsoleSignIns",
                 columns: table => new

@@ -20,7 +20,7 @@ public sealed class TelegramOptions
     [RegularExpression(@"^https://\S+$", ErrorMessage = "Telegram:WebhookUrl must be an absolute https URL (Telegram sends webhooks only over https) such as https://bot.example.vn/telegram/webhook.")]
     public string? WebhookUrl { get; set; }
 
-    /// <summary>Webhook secret echoed by Telegram in a header; generated at start when absent.</summary>
+    /// <summary>Webhook secret echoed by Telegram in a header; when absent, generated at first start and kept in the database (shared by the hosts).</summary>
     [RegularExpression("^[A-Za-z0-9_-]{1,256}$",
         ErrorMessage = "Telegram:SecretToken may contain only A-Z, a-z, 0-9, '_' and '-' (1-256 characters).")]
     public string? SecretToken { get; set; }

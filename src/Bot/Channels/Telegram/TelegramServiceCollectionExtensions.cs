@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+﻿using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -46,7 +46,7 @@ public static class TelegramServiceCollectionExtensions
 
         if (settings.IsWebhookMode)
         {
-            services.AddSingleton(sp => new TelegramWebhookSecret(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.SecretToken));
+            services.AddSingleton(sp => TelegramWebhookSecret.Shared(sp, sp.GetRequiredService<IOptions<TelegramOptions>>().Value.SecretToken));
             services.AddSingleton<TelegramWebhookRefusals>();
         }
         else

@@ -1,4 +1,4 @@
-using System.Globalization;
+﻿using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -73,6 +73,16 @@ internal sealed class TelegramStartupService(
         if (options.Value.WebhookUrl is { Length: > 0 } url)
         {
             var secret = services.GetRequiredService<TelegramWebhookSecret>();
+            if (secret.ConfiguredDiffers)
+            {
+                // Registering it would lock out every host that uses the shared one; this host verifies with the shared one.
+                logger.LogError(
+                    "Telegram:SecretToken differs from the webhook secret the hosts on this database registered; this host does not call setWebhook "
+                    + "and accepts the registered secret. Give every host the same Telegram:SecretToken, or none (they then share a generated one); "
+                    + "to change it, see docs/SCALING.md");
+                return;
+            }
+
             await client.SetWebhook(url, secretToken: secret.Value, allowedUpdates: TelegramPollingService.AllowedUpdates,
                 cancellationToken: ct).ConfigureAwait(false);
             logger.LogInformation("Telegram webhook set to {WebhookUrl}", url);

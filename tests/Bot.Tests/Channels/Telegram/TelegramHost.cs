@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Builder;
+﻿using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,14 +9,22 @@ using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Channels.Telegram;
 using ResidentBot.Bot.Tests.Fakes;
+using ResidentBot.Persistence;
+using ResidentBot.Tests.Databases;
 
 namespace ResidentBot.Bot.Tests.Channels.Telegram;
 
-/// <summary>A small host wired as Program.cs would wire Telegram, on a random local port, with a recording sink.</summary>
+/// <summary>
+/// A small host wired as Program.cs would wire Telegram, on a random local port, with a recording sink and the database
+/// (migrated, from the template) that keeps the hosts' shared webhook secret: give two hosts the same folder and they share it.
+/// </summary>
 internal sealed class TelegramHost : IAsyncDisposable
 {
-    private TelegramHost(WebApplication app, RecordingSink sink, Uri address)
+    private readonly TestDatabaseLease database;
+
+    private TelegramHost(WebApplication app, RecordingSink sink, Uri address, TestDatabaseLease database)
     {
+        this.database = database;
         App = app;
         Sink = sink;
         Http = new HttpClient { BaseAddress = address };
@@ -28,13 +36,18 @@ internal sealed class TelegramHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<TelegramHost> StartAsync(FakeBotApi api, string? webhookUrl, string? secret = null)
+    public static async Task<TelegramHost> StartAsync(FakeBotApi api, string? webhookUrl, string? secret = null, string? folder = null)
     {
+        folder ??= Directory.CreateTempSubdirectory("residentbot-telegram-").FullName;
+        var database = await TestDatabases.Default.LeaseAsync(new TestDatabaseRequest(folder, "bot", FromTemplate: true, DirectoryPath: null));
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(database.Settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Directory:Path"] = "none.json",
+            ["Directory:ImportOnStart"] = "false",
             ["Telegram:BotToken"] = FakeBotApi.Token,
             ["Telegram:ApiBaseUrl"] = api.BaseUrl.ToString(),
             ["Telegram:WebhookUrl"] = webhookUrl,
@@ -44,12 +57,13 @@ internal sealed class TelegramHost : IAsyncDisposable
         var sink = new RecordingSink();
         builder.Services.AddSingleton<IInboundSink>(sink);
         builder.Services.AddSingleton<IAttachmentStore>(NoAttachments.Instance);
+        builder.Services.AddPersistence(builder.Configuration, folder);
         builder.Services.AddTelegramChannel(builder.Configuration);
         var app = builder.Build();
         app.MapTelegramWebhook();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TelegramHost(app, sink, new Uri(address));
+        return new TelegramHost(app, sink, new Uri(address), database);
     }
 
     public Task StartupCompleted => App.Services.GetRequiredService<TelegramStartupService>().Completed.WaitAsync(TimeSpan.FromSeconds(10));
@@ -59,5 +73,6 @@ internal sealed class TelegramHost : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        await database.DisposeAsync();
     }
 }
