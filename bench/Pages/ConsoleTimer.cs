@@ -20,10 +20,12 @@ internal static partial class ConsoleTimer
     {
         var root = PageTimer.FindRoot();
         var dll = PageTimer.BotDll(root);
-        // --db PATH times a database seeded before (by an earlier run or `seed`); otherwise a fresh one is seeded here.
-        var reuse = options.Database is { Length: > 0 } given && File.Exists(given);
-        var folder = reuse ? null : Directory.CreateTempSubdirectory("residentbot-console-").FullName;
-        var db = reuse ? options.Database! : Path.Combine(folder!, "console.db");
+        // --db PATH times a database seeded before (by an earlier run or `seed`), or seeds one there and keeps it for the
+        // next run; without --db a fresh one is seeded in a temporary folder and deleted.
+        var named = options.Database is { Length: > 0 };
+        var reuse = named && File.Exists(options.Database);
+        var folder = named ? null : Directory.CreateTempSubdirectory("residentbot-console-").FullName;
+        var db = named ? options.Database! : Path.Combine(folder!, "console.db");
         var text = new StringBuilder();
         if (!reuse)
         {

@@ -841,11 +841,11 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.HasIndex("TrackingCode")
                         .IsUnique();
 
-                    b.HasIndex("AccountableOfficialId", "Status");
-
                     b.HasIndex("PublicationConsent", "ResolvedAt");
 
-                    b.HasIndex("Status", "AreaId");
+                    b.HasIndex("AccountableOfficialId", "Status", "AcknowledgeDueAt", "ResolveDueAt");
+
+                    b.HasIndex("Status", "AreaId", "EscalationLevel", "ResolveDueAt", "AcknowledgeDueAt", "AccountableOfficialId");
 
                     b.HasIndex("CreatedAt", "AreaId", "AccountableOfficialId", "Status", "AcknowledgeDueAt", "AcknowledgedAt", "ResolveDueAt", "ResolvedAt", "Rating", "PausedFor", "PausedAt", "ReopenCount", "Latitude", "Longitude")
                         .HasDatabaseName("IX_Cases_Results");

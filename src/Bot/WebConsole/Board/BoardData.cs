@@ -4,6 +4,7 @@ using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Chase.Scorecard;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
+using ResidentBot.Routing.Chase;
 using ResidentBot.Routing.Escalation;
 
 namespace ResidentBot.Bot.WebConsole.Board;
@@ -29,6 +30,39 @@ internal sealed class BoardData(ResidentBotDbContext db, ChaseRules rules, TimeP
                 && (c.EscalationLevel > 0 || c.ResolveDueAt <= now || (CaseStatuses.AwaitingAcknowledgement.Contains(c.Status) && c.AcknowledgeDueAt <= now)))
             .AsSplitQuery().ToListAsync(cancellationToken);
         return Digest.Build(cases, directory, new HashSet<long>(), now);
+    }
+
+    /// <summary>
+    /// One page of the digest's rows (most late first) and its lines by ward and official, counted in the database: on a
+    /// large city the digest has thousands of rows, and the page needs only <paramref name="pageSize"/> of them.
+    /// The same cases as <see cref="DigestAsync"/> (the first missed deadline, <see cref="PendingDeadlines"/>, in SQL).
+    /// </summary>
+    public async Task<BoardView> PageAsync(int supervisorId, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var directory = (await rules.GetAsync(cancellationToken)).Engine.Directory;
+        var areas = SupervisorScope.Of(directory, supervisorId, now).ToList();
+        var overdue = db.Cases.AsNoTracking()
+            .Where(c => CaseStatuses.Open.Contains(c.Status) && areas.Contains(c.AreaId)
+                && (c.EscalationLevel > 0 || c.ResolveDueAt <= now || (CaseStatuses.AwaitingAcknowledgement.Contains(c.Status) && c.AcknowledgeDueAt <= now)))
+            .Select(c => new
+            {
+                c.Id, c.TrackingCode, c.AreaId, c.AccountableOfficialId, c.EscalationLevel,
+                First = CaseStatuses.AwaitingAcknowledgement.Contains(c.Status) && c.AcknowledgeDueAt != null && (c.ResolveDueAt == null || c.AcknowledgeDueAt < c.ResolveDueAt)
+                    ? c.AcknowledgeDueAt : c.ResolveDueAt,
+            });
+        var groups = await overdue.GroupBy(c => new { c.AreaId, c.AccountableOfficialId })
+            .Select(g => new { g.Key.AreaId, g.Key.AccountableOfficialId, Count = g.Count(), First = g.Min(c => c.First) })
+            .ToListAsync(cancellationToken);
+        var rows = await overdue.OrderBy(c => c.First == null || c.First > now).ThenBy(c => c.First).ThenBy(c => c.Id)
+            .Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        TimeSpan Late(DateTimeOffset? first) => first is { } f && f <= now ? now - f : TimeSpan.Zero;
+        string Official(int? id) => id is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?";
+        return new BoardView(
+            groups.Sum(g => g.Count),
+            [.. groups.Select(g => new BoardLine(directory.AreasById[g.AreaId].Name, Official(g.AccountableOfficialId), g.Count, Late(g.First)))
+                .OrderBy(l => l.Ward, StringComparer.Ordinal).ThenByDescending(l => l.Count)],
+            [.. rows.Select(r => new DigestRow(r.Id, r.TrackingCode, directory.AreasById[r.AreaId].Name, Official(r.AccountableOfficialId), Late(r.First), r.EscalationLevel))]);
     }
 
     /// <summary>The scorecard of the cases received in [from, to) in the supervisor's areas, per ward then official.</summary>
@@ -72,3 +106,9 @@ internal sealed class BoardData(ResidentBotDbContext db, ChaseRules rules, TimeP
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 }
+
+/// <summary>A page of the board: how many cases are overdue or escalated, their lines by ward and official, and one page of them.</summary>
+internal sealed record BoardView(int Total, IReadOnlyList<BoardLine> Lines, IReadOnlyList<DigestRow> Rows);
+
+/// <summary>The overdue cases of one official in one ward, and how late the latest of them is.</summary>
+internal sealed record BoardLine(string Ward, string Official, int Count, TimeSpan MostLate);

@@ -7,7 +7,7 @@ namespace ResidentBot.Bot.WebConsole.Queue;
 
 /// <summary>
 /// One page of the official's queue: their active cases by the deadline that matters now (acknowledge while
-/// unacknowledged, else resolve), so overdue ones come first. Served by the (official, status) index.
+/// unacknowledged, else resolve), so overdue ones come first. Served by the (official, status, acknowledge due, resolve due) index.
 /// </summary>
 internal sealed class QueueRows(ResidentBotDbContext db, CurrentRouting routing)
 {
@@ -15,15 +15,22 @@ internal sealed class QueueRows(ResidentBotDbContext db, CurrentRouting routing)
     {
         var active = db.Cases.AsNoTracking().Where(c => c.AccountableOfficialId == officialId && CaseStatuses.Active.Contains(c.Status));
         var total = await active.CountAsync(cancellationToken);
-        var rows = await active
+        // The page's ids first, from the (official, status, deadlines) index alone; then only those rows, which are wide
+        // (descriptions): sorting the rows themselves read every active case of a busy official from the table.
+        var ids = await active
+            .Select(c => new { c.Id, Due = CaseStatuses.AwaitingAcknowledgement.Contains(c.Status) ? c.AcknowledgeDueAt : c.ResolveDueAt })
+            .OrderBy(c => c.Due == null).ThenBy(c => c.Due).ThenBy(c => c.Id)
+            .Skip(page * pageSize).Take(pageSize)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var found = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new
             {
                 c.Id, c.TrackingCode, c.CategoryId, c.AreaId, c.Status, c.Description, c.CreatedAt,
                 Due = CaseStatuses.AwaitingAcknowledgement.Contains(c.Status) ? c.AcknowledgeDueAt : c.ResolveDueAt,
             })
-            .OrderBy(c => c.Due == null).ThenBy(c => c.Due).ThenBy(c => c.Id)
-            .Skip(page * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
         var directory = (await routing.GetAsync(cancellationToken)).Directory;
         return ([.. rows.Select(r => new QueueRow(
             r.Id, r.TrackingCode,
