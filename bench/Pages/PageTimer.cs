@@ -129,6 +129,12 @@ internal sealed record RunFigures(
     double P50, double P95, double P99, int Requests, double FirstRefresh, double FirstAllocatedMb, double SlowestLaterRefresh,
     double LaterAllocatedMb, int Refreshes)
 {
+    /// <summary>Latencies only, as the console's timings give them.</summary>
+    public RunFigures(double p50, double p95, double p99, int requests, double slowestRefresh, int refreshes)
+        : this(p50, p95, p99, requests, slowestRefresh, double.NaN, double.NaN, double.NaN, refreshes)
+    {
+    }
+
     public static RunFigures Median(IReadOnlyList<RunFigures> runs)
     {
         double M(Func<RunFigures, double> f) => runs.Select(f).Order().ElementAt(runs.Count / 2);

@@ -736,6 +736,9 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -842,6 +845,9 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("AccountableOfficialId", "Status");
+
+                    b.HasIndex("ChangedAt", "CreatedAt")
+                        .HasDatabaseName("IX_Cases_ChangedAt");
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
 

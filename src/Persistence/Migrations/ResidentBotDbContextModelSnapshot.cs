@@ -702,6 +702,9 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -808,6 +811,9 @@ namespace ResidentBot.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("AccountableOfficialId", "Status");
+
+                    b.HasIndex("ChangedAt", "CreatedAt")
+                        .HasDatabaseName("IX_Cases_ChangedAt");
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
 
