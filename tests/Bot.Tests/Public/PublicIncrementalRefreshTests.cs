@@ -43,13 +43,17 @@ public sealed class PublicIncrementalRefreshTests
             var open = await db.Cases.SingleAsync(c => c.TrackingCode == "HD-2026-900003");
             open.Resolve(Actor.Official(open.AccountableOfficialId!.Value), "Đã thay bộ chấn lưu", time.GetUtcNow());
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync("UPDATE Cases SET ChangedAt = ChangedAt - 3600000");
         }
 
         var resolved = await RefreshAsync(host);
         Assert.Equal(1, resolved.MonthsRead);
         Assert.Equal(quiet.Snapshot.Overall.Resolved + 1, resolved.Snapshot.Overall.Resolved);
         await AssertAsFullBuildAsync(host, resolved.Snapshot);
+
+        await using (var db = host.NewDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE Cases SET ChangedAt = ChangedAt - 3600000");
+        }
 
         // No write, but the December case's acknowledge deadline (8 h after its report) passes: December is read again.
         time.Advance(TimeSpan.FromHours(8));
