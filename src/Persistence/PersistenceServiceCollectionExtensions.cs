@@ -69,10 +69,10 @@ public static class PersistenceServiceCollectionExtensions
     internal static DbContextOptionsBuilder ConfigurePostgreSql(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlConnectionStrings.MigrationsAssembly))
-            .AddInterceptors(CaseEventAppendOnlyInterceptor.Instance, ConversationVersionInterceptor.Instance);
+            .AddInterceptors(CaseEventAppendOnlyInterceptor.Instance, CaseChangeMarker.Instance, ConversationVersionInterceptor.Instance);
 
     internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(ResidentBotDbContext).Assembly.GetName().Name))
-            .AddInterceptors(SqlitePragmaInterceptor.Instance, CaseEventAppendOnlyInterceptor.Instance, ConversationVersionInterceptor.Instance);
+            .AddInterceptors(SqlitePragmaInterceptor.Instance, CaseEventAppendOnlyInterceptor.Instance, CaseChangeMarker.Instance, ConversationVersionInterceptor.Instance);
 }

@@ -23,13 +23,15 @@ internal static class CaseScan
 {
     private static readonly Dictionary<string, CaseStatus> Statuses = Enum.GetValues<CaseStatus>().ToDictionary(s => s.ToString(), StringComparer.Ordinal);
 
-    /// <summary>Calls <paramref name="each"/> for every case reported since <paramref name="since"/>.</summary>
-    public static async Task ForEachSinceAsync(ResidentBotDbContext db, DateTimeOffset since, Action<ScannedCase> each, CancellationToken cancellationToken)
+    public delegate void Each(in ScannedCase row);
+
+    /// <summary>Calls <paramref name="each"/> for every case reported from <paramref name="since"/> to before <paramref name="until"/> (null: no end).</summary>
+    public static async Task ForEachBetweenAsync(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until, Each each, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(each);
         if (db.Database.IsSqlite())
         {
-            foreach (var row in Sqlite(db, since, cancellationToken))
+            foreach (var row in Sqlite(db, since, until, cancellationToken))
             {
                 each(row);
             }
@@ -37,16 +39,18 @@ internal static class CaseScan
             return;
         }
 
-        await foreach (var row in LinqAsync(db, since, cancellationToken))
+        await foreach (var row in LinqAsync(db, since, until, cancellationToken))
         {
             each(row);
         }
     }
 
-    internal static async IAsyncEnumerable<ScannedCase> LinqAsync(ResidentBotDbContext db, DateTimeOffset since,
+    internal static async IAsyncEnumerable<ScannedCase> LinqAsync(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = db.Cases.AsNoTracking().Where(c => c.CreatedAt >= since)
+        var cases = db.Cases.AsNoTracking().Where(c => c.CreatedAt >= since);
+        cases = until is { } end ? cases.Where(c => c.CreatedAt < end) : cases;
+        var rows = cases
             .Select(c => new ScannedCase(c.AreaId, c.AccountableOfficialId, c.Status, c.CreatedAt, c.AcknowledgeDueAt, c.AcknowledgedAt,
                 c.ResolveDueAt, c.ResolvedAt, c.Rating, c.PausedFor, c.PausedAt, c.ReopenCount, c.Latitude, c.Longitude))
             .AsAsyncEnumerable();
@@ -57,7 +61,7 @@ internal static class CaseScan
     }
 
     // Synchronous on purpose: Microsoft.Data.Sqlite's async calls complete synchronously, and a million awaits cost more than the reads.
-    internal static IEnumerable<ScannedCase> Sqlite(ResidentBotDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
+    internal static IEnumerable<ScannedCase> Sqlite(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -70,11 +74,15 @@ internal static class CaseScan
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT AreaId, AccountableOfficialId, Status, CreatedAt, AcknowledgeDueAt, AcknowledgedAt, ResolveDueAt, ResolvedAt, "
-                + "Rating, PausedFor, PausedAt, ReopenCount, Latitude, Longitude FROM Cases WHERE CreatedAt >= $since";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$since";
-            parameter.Value = since.ToUnixTimeMilliseconds();
-            command.Parameters.Add(parameter);
+                + "Rating, PausedFor, PausedAt, ReopenCount, Latitude, Longitude FROM Cases WHERE CreatedAt >= $since AND CreatedAt < $until";
+            foreach (var (name, value) in new[] { ("$since", since), ("$until", until ?? DateTimeOffset.MaxValue) })
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value.ToUnixTimeMilliseconds();
+                command.Parameters.Add(parameter);
+            }
+
             using var r = command.ExecuteReader();
             var read = 0;
             while (r.Read())

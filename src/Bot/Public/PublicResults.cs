@@ -23,13 +23,16 @@ internal sealed partial class PublicResults(IServiceScopeFactory scopes, ILogger
         try
         {
             var clock = Stopwatch.StartNew();
+            var allocated = GC.GetTotalAllocatedBytes();
             await using var scope = scopes.CreateAsyncScope();
-            var built = await scope.ServiceProvider.GetRequiredService<PublicSnapshotBuilder>().BuildAsync(cancellationToken);
+            var builder = scope.ServiceProvider.GetRequiredService<PublicSnapshotBuilder>();
+            var built = await builder.BuildAsync(cancellationToken);
             var (map, frame) = BoundaryMap.Draw(built.Map, Texts.Get(Texts.Vietnamese, "Public.Map.Title"));
             var images = new PublicImages(TrendChart.Svg(built.Months, Texts.Vietnamese), TrendChart.Svg(built.Months, Texts.English), map, frame);
             var snapshot = built with { RefreshTook = clock.Elapsed, Images = images };
             current = snapshot;
-            LogRefreshed(clock.Elapsed.TotalMilliseconds, snapshot.Overall.Received, snapshot.Recent.Count);
+            LogRefreshed(clock.Elapsed.TotalMilliseconds, snapshot.Overall.Received, builder.MonthsRead, snapshot.Recent.Count,
+                (GC.GetTotalAllocatedBytes() - allocated) / 1_048_576.0);
             Refreshed?.Invoke(snapshot);
             return snapshot;
         }
@@ -39,6 +42,6 @@ internal sealed partial class PublicResults(IServiceScopeFactory scopes, ILogger
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Public results refreshed in {ElapsedMs:0} ms: {Cases} cases in 12 months, {Published} published shown")]
-    private partial void LogRefreshed(double elapsedMs, int cases, int published);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Public results refreshed in {ElapsedMs:0} ms: {Cases} cases in 12 months ({MonthsRead} months read, the others kept), {Published} published shown; allocated {AllocatedMb:0.0} MB")]
+    private partial void LogRefreshed(double elapsedMs, int cases, int monthsRead, int published, double allocatedMb);
 }

@@ -14,6 +14,7 @@ internal static class PublicServiceCollectionExtensions
         services.AddRazorComponents();
         services.AddScoped<PublicSnapshotBuilder>();
         services.AddSingleton<PublicResults>();
+        services.AddSingleton<PublicMonthCache>();
         if (configuration.GetValue(PublicOptions.Section + ":" + nameof(PublicOptions.Enabled), true))
         {
             services.AddHostedService<PublicRefresher>();

@@ -2,36 +2,43 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
 using ResidentBot.Persistence;
+using ResidentBot.Persistence.Cases;
 using ResidentBot.Routing.Directory;
 using ResidentBot.Routing.Results;
 
 namespace ResidentBot.Bot.Public;
 
 /// <summary>
-/// Computes the page from the database: one read of the last 12 months of cases on the CreatedAt index (only the
-/// columns the figures need, streamed, never held as entities; see <see cref="CaseScan"/>), tallied by the shared rules; then the latest published
-/// resolved cases on the (PublicationConsent, ResolvedAt) index. Read-only: it never asks for the write gate.
+/// Computes the page from the database, month by month: a month is read again (on the covering report-date index, only
+/// the columns the figures need, streamed, never held as entities; see <see cref="CaseScan"/>) when one of its cases was
+/// saved since the last refresh began (the change stamp, <see cref="CaseChanges"/>), when an unmet deadline of one of
+/// its cases has passed since it was read (<see cref="MonthTally.ValidUntil"/>), or when it was never read; otherwise
+/// its tally is taken from <see cref="PublicMonthCache"/>. The first refresh reads the whole year. Then the latest
+/// published resolved cases on the (PublicationConsent, ResolvedAt) index. Read-only: it never asks for the write gate.
 /// </summary>
-internal sealed class PublicSnapshotBuilder(ResidentBotDbContext db, CurrentRouting routing, IOptions<PublicOptions> options, TimeProvider time)
+internal sealed class PublicSnapshotBuilder(
+    ResidentBotDbContext db, CurrentRouting routing, PublicMonthCache cache, IOptions<PublicOptions> options, TimeProvider time)
 {
     public const int Months = 12;
+
+    /// <summary>A write stamped before a refresh began may commit after its read: the next refresh looks back this much further.</summary>
+    internal static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many months the last build read from the database (the others came from the cache).</summary>
+    public int MonthsRead { get; private set; }
 
     public async Task<PublicSnapshot> BuildAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var readFrom = DateTimeOffset.UtcNow;
         var engine = await routing.GetAsync(cancellationToken);
         var directory = engine.Directory;
         var zone = engine.Calendar.TimeZone;
         var monthStarts = MonthStarts(now, zone);
         var since = monthStarts[0];
-        var tallies = new PublicTallies(now, monthStarts);
-
-        await CaseScan.ForEachSinceAsync(db, since, c =>
-        {
-            var paused = c.PausedFor + (c.PausedAt is { } from && now > from ? now - from : TimeSpan.Zero);
-            var facts = new CaseFacts(c.CreatedAt, c.AcknowledgeDueAt, c.AcknowledgedAt, c.ResolveDueAt, c.ResolvedAt, c.Rating, paused, c.ReopenCount);
-            tallies.Add(c.AreaId, c.AccountableOfficialId ?? 0, c.Status, facts, c.Latitude, c.Longitude);
-        }, cancellationToken);
+        var months = await MonthsAsync(now, monthStarts, cancellationToken);
+        cache.Keep(months, readFrom);
+        var tallies = new PublicTallies(now, months);
 
         var wards = Wards(directory, tallies);
         var minimum = options.Value.MinimumToRank;
@@ -46,6 +53,49 @@ internal sealed class PublicSnapshotBuilder(ResidentBotDbContext db, CurrentRout
             new PublicMap(MapAreas(directory), tallies.Cells(), tallies.WithoutPoint),
             minimum,
             TimeSpan.Zero);
+    }
+
+    private async Task<List<MonthTally>> MonthsAsync(DateTimeOffset now, IReadOnlyList<DateTimeOffset> monthStarts, CancellationToken cancellationToken)
+    {
+        var changed = cache.ReadFrom is { } last ? await ChangedAsync(last - Overlap, monthStarts, cancellationToken) : null;
+        var months = new List<MonthTally>(monthStarts.Count);
+        MonthsRead = 0;
+        for (var i = 0; i < monthStarts.Count; i++)
+        {
+            var (start, end) = (monthStarts[i], i + 1 < monthStarts.Count ? monthStarts[i + 1] : (DateTimeOffset?)null);
+            if (changed is not null && !changed.Contains(i) && cache.Months.TryGetValue(start, out var kept) && kept.End == end
+                && kept.BuiltAt <= now && now < kept.ValidUntil)
+            {
+                months.Add(kept);
+                continue;
+            }
+
+            var month = new MonthTally(now, start, end);
+            await CaseScan.ForEachBetweenAsync(db, start, end, month.Add, cancellationToken);
+            months.Add(month);
+            MonthsRead++;
+        }
+
+        return months;
+    }
+
+    /// <summary>The months (indexes into <paramref name="monthStarts"/>) holding a case saved since <paramref name="changedSince"/>.</summary>
+    private async Task<HashSet<int>> ChangedAsync(DateTimeOffset changedSince, IReadOnlyList<DateTimeOffset> monthStarts, CancellationToken cancellationToken)
+    {
+        var changed = new HashSet<int>();
+        await foreach (var reported in db.Cases.AsNoTracking().ReportDatesOfChanged(changedSince, monthStarts[0]).AsAsyncEnumerable()
+                           .WithCancellation(cancellationToken))
+        {
+            var month = monthStarts.Count - 1;
+            while (month > 0 && reported < monthStarts[month])
+            {
+                month--;
+            }
+
+            changed.Add(month);
+        }
+
+        return changed;
     }
 
     /// <summary>The first instant of each of the last 12 calendar months in the directory's zone, this month last.</summary>

@@ -1,47 +1,45 @@
-using ResidentBot.Routing.Cases;
 using ResidentBot.Routing.Results;
 
 namespace ResidentBot.Bot.Public;
 
-/// <summary>One pass over a year of cases: a tally per ward, per post of a ward, per month, overall, and the map's cells.</summary>
-internal sealed class PublicTallies(DateTimeOffset now, IReadOnlyList<DateTimeOffset> monthStarts)
+/// <summary>The year as the sum of its months' tallies: per ward, per post of a ward, per month, overall, and the map's cells.</summary>
+internal sealed class PublicTallies
 {
     private readonly Dictionary<int, ResultTally> wards = [];
     private readonly Dictionary<(int Area, int Official), ResultTally> posts = [];
-    private readonly ResultTally[] months = [.. monthStarts.Select(_ => new ResultTally(now))];
+    private readonly ResultTally[] months;
     private readonly Dictionary<(double Lat, double Lon), (int Open, int Resolved)> cells = [];
+    private readonly IReadOnlyList<MonthTally> source;
 
-    public ResultTally Overall { get; } = new(now);
-
-    public int WithoutPoint { get; private set; }
-
-    public void Add(int areaId, int officialId, CaseStatus status, in CaseFacts facts, double? latitude, double? longitude)
+    public PublicTallies(DateTimeOffset now, IReadOnlyList<MonthTally> months)
     {
-        Overall.Add(facts);
-        Tally(wards, areaId).Add(facts);
-        Tally(posts, (areaId, officialId)).Add(facts);
-        if (Month(facts.CreatedAt) is { } month)
+        source = months;
+        Overall = new ResultTally(now);
+        this.months = new ResultTally[months.Count];
+        for (var i = 0; i < months.Count; i++)
         {
-            months[month].Add(facts);
-        }
+            var month = new ResultTally(now);
+            foreach (var (key, tally) in months[i].Posts)
+            {
+                month.Add(tally);
+                Tally(wards, key.Area, now).Add(tally);
+                Tally(posts, key, now).Add(tally);
+            }
 
-        var open = status.IsActive();
-        var resolved = facts.ResolvedAt is not null;
-        if (!open && !resolved)
-        {
-            return; // rejected, or closed without a fix: neither an open nor a resolved dot
+            this.months[i] = month;
+            Overall.Add(month);
+            WithoutPoint += months[i].WithoutPoint;
+            foreach (var (point, (open, resolved)) in months[i].Cells)
+            {
+                var (o, r) = cells.GetValueOrDefault(point);
+                cells[point] = (o + open, r + resolved);
+            }
         }
-
-        if (latitude is not { } lat || longitude is not { } lon)
-        {
-            WithoutPoint++;
-            return;
-        }
-
-        var key = (PlaceRounding.Round(lat), PlaceRounding.Round(lon));
-        var (o, r) = cells.GetValueOrDefault(key);
-        cells[key] = open ? (o + 1, r) : (o, r + 1);
     }
+
+    public ResultTally Overall { get; }
+
+    public int WithoutPoint { get; }
 
     public ResultFigures Ward(int areaId) => wards.TryGetValue(areaId, out var tally) ? tally.Figures() : ResultFigures.Empty;
 
@@ -52,24 +50,11 @@ internal sealed class PublicTallies(DateTimeOffset now, IReadOnlyList<DateTimeOf
         posts.Where(p => p.Key.Area == areaId).Select(p => (p.Key.Official, p.Value.Figures()));
 
     public IReadOnlyList<MonthResults> Months(Func<DateTimeOffset, DateOnly> localMonth) =>
-        [.. monthStarts.Select((start, i) => new MonthResults(localMonth(start), months[i].Figures()))];
+        [.. source.Select((m, i) => new MonthResults(localMonth(m.Start), months[i].Figures()))];
 
     public IReadOnlyList<MapCell> Cells() => [.. cells.Select(c => new MapCell(c.Key.Lat, c.Key.Lon, c.Value.Open, c.Value.Resolved))];
 
-    private int? Month(DateTimeOffset at)
-    {
-        for (var i = monthStarts.Count - 1; i >= 0; i--)
-        {
-            if (at >= monthStarts[i])
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
-
-    private ResultTally Tally<TKey>(Dictionary<TKey, ResultTally> tallies, TKey key)
+    private static ResultTally Tally<TKey>(Dictionary<TKey, ResultTally> tallies, TKey key, DateTimeOffset now)
         where TKey : notnull
     {
         if (!tallies.TryGetValue(key, out var tally))

@@ -736,6 +736,9 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -840,6 +843,9 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
+
+                    b.HasIndex("ChangedAt", "CreatedAt")
+                        .HasDatabaseName("IX_Cases_ChangedAt");
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
 

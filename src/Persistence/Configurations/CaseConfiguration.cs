@@ -50,6 +50,10 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             c.Rating, c.PausedFor, c.PausedAt, c.ReopenCount, c.Latitude, c.Longitude,
         }).HasDatabaseName("IX_Cases_Results");
 
+        // ... and, to refresh incrementally, which cases changed since the last refresh (CaseChangeMarker stamps it).
+        builder.Property<DateTimeOffset?>(CaseChangeMarker.ChangedAt);
+        builder.HasIndex(CaseChangeMarker.ChangedAt, nameof(Case.CreatedAt)).HasDatabaseName("IX_Cases_ChangedAt");
+
         // ... and the latest published resolved cases.
         builder.HasIndex(c => new { c.PublicationConsent, c.ResolvedAt });
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);

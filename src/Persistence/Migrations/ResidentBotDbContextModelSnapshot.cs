@@ -702,6 +702,9 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -806,6 +809,9 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("TrackingCode")
                         .IsUnique();
+
+                    b.HasIndex("ChangedAt", "CreatedAt")
+                        .HasDatabaseName("IX_Cases_ChangedAt");
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
 

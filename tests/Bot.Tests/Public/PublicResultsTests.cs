@@ -106,12 +106,12 @@ public sealed class PublicResultsTests
         await PublicDataset.SeedAsync(host.Services, now);
         await using var db = host.NewDbContext();
 
-        var raw = CaseScan.Sqlite(db, now.AddYears(-1), CancellationToken.None).ToList();
-        var linq = await CaseScan.LinqAsync(db, now.AddYears(-1), CancellationToken.None).ToListAsync();
+        var raw = CaseScan.Sqlite(db, now.AddYears(-1), null, CancellationToken.None).ToList();
+        var linq = await CaseScan.LinqAsync(db, now.AddYears(-1), null, CancellationToken.None).ToListAsync();
 
         Assert.Equal(4, raw.Count);
         Assert.Equal(linq.OrderBy(c => c.CreatedAt).ThenBy(c => c.Status), raw.OrderBy(c => c.CreatedAt).ThenBy(c => c.Status));
-        Assert.Empty(CaseScan.Sqlite(db, now.AddMinutes(1), CancellationToken.None));
+        Assert.Empty(CaseScan.Sqlite(db, now.AddMinutes(1), null, CancellationToken.None));
     }
 
     [Fact]

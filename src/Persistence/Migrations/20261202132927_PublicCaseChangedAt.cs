@@ -1,0 +1,37 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ResidentBot.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class PublicCaseChangedAt : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ChangedAt",
+                table: "Cases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cases_ChangedAt",
+                table: "Cases",
+                columns: new[] { "ChangedAt", "CreatedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Cases_ChangedAt",
+                table: "Cases");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedAt",
+                table: "Cases");
+        }
+    }
+}
