@@ -22,8 +22,11 @@ case "$cmd" in
     [ "${PG_DURABLE:-0}" = 1 ] && fast=""
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 $fast" start >/dev/null
+    # pg_signal_backend: the tests drop each database WITH (FORCE), which must also end an autovacuum worker
+    # vacuuming it; a worker has no role, so without this grant PostgreSQL 15 refuses the drop (42501) at random.
     as_postgres "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \
-      -c "CREATE ROLE residentbot LOGIN CREATEDB PASSWORD 'residentbot'" -c "CREATE DATABASE residentbot OWNER residentbot" >/dev/null
+      -c "CREATE ROLE residentbot LOGIN CREATEDB PASSWORD 'residentbot'" -c "CREATE DATABASE residentbot OWNER residentbot" \
+      -c "GRANT pg_signal_backend TO residentbot" >/dev/null
     echo "Host=127.0.0.1;Port=$port;Username=residentbot;Password=residentbot;Database=residentbot"
     ;;
   stop)
