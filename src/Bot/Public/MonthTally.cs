@@ -1,3 +1,4 @@
+using ResidentBot.Bot.Cases;
 using ResidentBot.Routing.Cases;
 using ResidentBot.Routing.Results;
 

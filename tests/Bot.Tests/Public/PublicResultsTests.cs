@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Notifications;
 using ResidentBot.Bot.Public;
 using ResidentBot.Bot.Tests.Infrastructure;

@@ -5,16 +5,16 @@ using Microsoft.EntityFrameworkCore;
 using ResidentBot.Persistence;
 using ResidentBot.Routing.Cases;
 
-namespace ResidentBot.Bot.Public;
+namespace ResidentBot.Bot.Cases;
 
-/// <summary>The columns of one case that the results read.</summary>
+/// <summary>The columns of one case that the results and the scorecard read.</summary>
 internal readonly record struct ScannedCase(
     int AreaId, int? AccountableOfficialId, CaseStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgeDueAt,
     DateTimeOffset? AcknowledgedAt, DateTimeOffset? ResolveDueAt, DateTimeOffset? ResolvedAt, int? Rating, TimeSpan PausedFor,
     DateTimeOffset? PausedAt, int ReopenCount, double? Latitude, double? Longitude);
 
 /// <summary>
-/// Streams a year of cases for the refresh. On SQLite a plain data reader over the context's connection: EF's
+/// Streams the cases reported in a period: the results page's refresh reads a year, the board's scorecard a week. On SQLite a plain data reader over the context's connection: EF's
 /// materializer (six value converters and a TimeSpan parse per row) made a 1,000,000-case refresh take tens of seconds,
 /// the reader a few. The SQL is the SQLite schema's own (dates are Unix milliseconds there), so it stays behind
 /// <see cref="DatabaseFacade.IsSqlite"/>; any other provider gets the same rows through LINQ.
