@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ResidentBot.Bot.Cases;
 using ResidentBot.Bot.Chase.Digests;
 using ResidentBot.Bot.Chase.Schedule;
 using ResidentBot.Bot.Chase.Scorecard;
@@ -65,19 +66,28 @@ internal sealed class BoardData(ResidentBotDbContext db, ChaseRules rules, TimeP
             [.. rows.Select(r => new DigestRow(r.Id, r.TrackingCode, directory.AreasById[r.AreaId].Name, Official(r.AccountableOfficialId), Late(r.First), r.EscalationLevel))]);
     }
 
-    /// <summary>The scorecard of the cases received in [from, to) in the supervisor's areas, per ward then official.</summary>
+    /// <summary>
+    /// The scorecard of the cases received in [from, to) in the supervisor's areas, per ward then official. The cases
+    /// are streamed on the report-date index without entities (<see cref="CaseScan"/>): a week of a large city is tens
+    /// of thousands of cases, and materialising them through EF took most of the board's time.
+    /// </summary>
     public async Task<IReadOnlyList<ScoreLine>> ScorecardAsync(int supervisorId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var directory = (await rules.GetAsync(cancellationToken)).Engine.Directory;
-        var areas = SupervisorScope.Of(directory, supervisorId, now).ToList();
-        var rows = await db.Cases.AsNoTracking().Where(c => areas.Contains(c.AreaId) && c.CreatedAt >= from && c.CreatedAt < to)
-            .Select(c => new { c.AreaId, c.AccountableOfficialId, c.CreatedAt, c.AcknowledgeDueAt, c.AcknowledgedAt, c.ResolveDueAt, c.ResolvedAt, c.Rating, c.PausedFor, c.PausedAt })
-            .ToListAsync(cancellationToken);
-        return ScorecardCalculator.Lines([.. rows.Select(r => new ScoreCase(directory.AreasById[r.AreaId].Name,
-            r.AccountableOfficialId is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?",
-            r.CreatedAt, r.AcknowledgeDueAt, r.AcknowledgedAt, r.ResolveDueAt, r.ResolvedAt, r.Rating,
-            r.PausedFor + (r.PausedAt is { } since ? now - since : TimeSpan.Zero)))]);
+        var areas = SupervisorScope.Of(directory, supervisorId, now);
+        var cases = new List<ScoreCase>();
+        await CaseScan.ForEachBetweenAsync(db, from, to, (in ScannedCase c) =>
+        {
+            if (areas.Contains(c.AreaId))
+            {
+                cases.Add(new ScoreCase(directory.AreasById[c.AreaId].Name,
+                    c.AccountableOfficialId is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?",
+                    c.CreatedAt, c.AcknowledgeDueAt, c.AcknowledgedAt, c.ResolveDueAt, c.ResolvedAt, c.Rating,
+                    c.PausedFor + (c.PausedAt is { } since ? now - since : TimeSpan.Zero)));
+            }
+        }, cancellationToken);
+        return ScorecardCalculator.Lines(cases);
     }
 
     /// <summary>The period a filter names, as calendar days in the office's time zone; the last 7 days by default, at most a year.</summary>
