@@ -27,6 +27,13 @@ internal sealed class PublicOptions
     [Range(1, 1_000_000)]
     public int MinimumToRank { get; set; } = 30;
 
+    /// <summary>
+    /// The share of one core a refresh may use: it rests after each month it reads (<see cref="RefreshPacing"/>), so
+    /// the first refresh after a start, which reads the whole year, does not take a core from the intake. 1: no rest.
+    /// </summary>
+    [Range(0.05, 1.0)]
+    public double RefreshCpuShare { get; set; } = 0.25;
+
     /// <summary>How many of the latest published resolved cases are listed.</summary>
     [Range(0, 200)]
     public int RecentCases { get; set; } = 20;

@@ -31,8 +31,8 @@ internal sealed partial class PublicResults(IServiceScopeFactory scopes, ILogger
             var images = new PublicImages(TrendChart.Svg(built.Months, Texts.Vietnamese), TrendChart.Svg(built.Months, Texts.English), map, frame);
             var snapshot = built with { RefreshTook = clock.Elapsed, Images = images };
             current = snapshot;
-            LogRefreshed(clock.Elapsed.TotalMilliseconds, snapshot.Overall.Received, builder.MonthsRead, snapshot.Recent.Count,
-                (GC.GetTotalAllocatedBytes() - allocated) / 1_048_576.0);
+            LogRefreshed(clock.Elapsed.TotalMilliseconds, builder.Pace.Reading.TotalMilliseconds, builder.Pace.Resting.TotalMilliseconds,
+                snapshot.Overall.Received, builder.MonthsRead, snapshot.Recent.Count, (GC.GetTotalAllocatedBytes() - allocated) / 1_048_576.0);
             Refreshed?.Invoke(snapshot);
             return snapshot;
         }
@@ -42,6 +42,6 @@ internal sealed partial class PublicResults(IServiceScopeFactory scopes, ILogger
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Public results refreshed in {ElapsedMs:0} ms: {Cases} cases in 12 months ({MonthsRead} months read, the others kept), {Published} published shown; allocated {AllocatedMb:0.0} MB")]
-    private partial void LogRefreshed(double elapsedMs, int cases, int monthsRead, int published, double allocatedMb);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Public results refreshed in {ElapsedMs:0} ms ({ReadingMs:0} ms reading cases, {RestingMs:0} ms resting for Public:RefreshCpuShare): {Cases} cases in 12 months ({MonthsRead} months read, the others kept), {Published} published shown; allocated {AllocatedMb:0.0} MB")]
+    private partial void LogRefreshed(double elapsedMs, double readingMs, double restingMs, int cases, int monthsRead, int published, double allocatedMb);
 }

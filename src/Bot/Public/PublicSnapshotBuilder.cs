@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Cases;
@@ -26,6 +27,9 @@ internal sealed class PublicSnapshotBuilder(
 
     /// <summary>How many months the last build read from the database (the others came from the cache).</summary>
     public int MonthsRead { get; private set; }
+
+    /// <summary>How long the last build read months from the database, and how long it rested between them (<see cref="RefreshPacing"/>).</summary>
+    public (TimeSpan Reading, TimeSpan Resting) Pace { get; private set; }
 
     public async Task<PublicSnapshot> BuildAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +64,7 @@ internal sealed class PublicSnapshotBuilder(
         var changed = cache.ReadFrom is { } last ? await ChangedAsync(last - Overlap, monthStarts, cancellationToken) : null;
         var months = new List<MonthTally>(monthStarts.Count);
         MonthsRead = 0;
+        var (reading, resting) = (TimeSpan.Zero, TimeSpan.Zero);
         for (var i = 0; i < monthStarts.Count; i++)
         {
             var (start, end) = (monthStarts[i], i + 1 < monthStarts.Count ? monthStarts[i + 1] : (DateTimeOffset?)null);
@@ -71,11 +76,16 @@ internal sealed class PublicSnapshotBuilder(
             }
 
             var month = new MonthTally(now, start, end);
+            var read = Stopwatch.GetTimestamp();
             await CaseScan.ForEachBetweenAsync(db, start, end, month.Add, cancellationToken);
+            var took = Stopwatch.GetElapsedTime(read);
             months.Add(month);
             MonthsRead++;
+            reading += took;
+            resting += await RefreshPacing.RestAsync(took, options.Value.RefreshCpuShare, cancellationToken);
         }
 
+        Pace = (reading, resting);
         return months;
     }
 
