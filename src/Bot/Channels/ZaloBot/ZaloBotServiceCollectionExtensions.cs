@@ -46,7 +46,7 @@ public static class ZaloBotServiceCollectionExtensions
 
         if (settings.IsWebhookMode)
         {
-            services.AddSingleton(sp => new ZaloBotWebhookSecret(sp.GetRequiredService<IOptions<ZaloBotOptions>>().Value.SecretToken));
+            services.AddSingleton(sp => ZaloBotWebhookSecret.Shared(sp, sp.GetRequiredService<IOptions<ZaloBotOptions>>().Value.SecretToken));
             services.AddSingleton<ZaloBotWebhookRefusals>();
         }
         else

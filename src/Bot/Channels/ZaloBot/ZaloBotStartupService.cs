@@ -64,7 +64,16 @@ internal sealed partial class ZaloBotStartupService(
         if (settings.WebhookUrl is { Length: > 0 } url)
         {
             var secret = services.GetRequiredService<ZaloBotWebhookSecret>();
-            await client.CallAsync("setWebhook", new { url, secret_token = secret.Value }, ct).ConfigureAwait(false);
+            if (secret.ConfiguredDiffers)
+            {
+                // Registering it would lock out every host that uses the shared one; this host verifies with the shared one.
+                LogSecretDiffers();
+            }
+            else
+            {
+                await client.CallAsync("setWebhook", new { url, secret_token = secret.Value }, ct).ConfigureAwait(false);
+            }
+
             if (!new Uri(url).AbsolutePath.TrimEnd('/').EndsWith(ZaloBotWebhookEndpoint.Path, StringComparison.OrdinalIgnoreCase))
             {
                 LogWebhookPathMismatch(url, ZaloBotWebhookEndpoint.Path);
@@ -78,6 +87,11 @@ internal sealed partial class ZaloBotStartupService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Zalo bot {BotName} ({BotId}) is on: {Mode}; no buttons, so choices are numbered; photos served from {PhotoBase}")]
     private partial void LogOn(string botName, string botId, string mode, string photoBase);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "ZaloBot:SecretToken differs from the webhook secret the hosts on this database registered; this host "
+        + "does not call setWebhook and accepts the registered secret. Give every host the same ZaloBot:SecretToken, or none (they then share a generated "
+        + "one); to change it, see docs/SCALING.md")]
+    private partial void LogSecretDiffers();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ZaloBot:WebhookUrl {WebhookUrl} does not end with {Path}, where this host listens")]
     private partial void LogWebhookPathMismatch(string webhookUrl, string path);

@@ -9,19 +9,25 @@ using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Channels.ZaloBot;
 using ResidentBot.Bot.Tests.Channels.Telegram;
 using ResidentBot.Bot.Tests.Fakes.ZaloBot;
+using ResidentBot.Persistence;
+using ResidentBot.Tests.Databases;
 
 namespace ResidentBot.Bot.Tests.Channels.ZaloBot;
 
 /// <summary>
 /// A small host wired as Program.cs wires the Zalo bot channel, on a local port that is also its public base URL (so
-/// the fake platform can fetch the photo links it is given), with a recording sink in place of the inbox.
+/// the fake platform can fetch the photo links it is given), with a recording sink in place of the inbox and the database
+/// (migrated, from the template) that keeps the hosts' shared webhook secret: give two hosts the same folder and they share it.
 /// </summary>
 internal sealed class ZaloBotHost : IAsyncDisposable
 {
     public const string PublicWebhookUrl = "https://bot.example.vn/zalobot/webhook";
 
-    private ZaloBotHost(WebApplication app, RecordingSink sink, Uri address)
+    private readonly TestDatabaseLease database;
+
+    private ZaloBotHost(WebApplication app, RecordingSink sink, Uri address, TestDatabaseLease database)
     {
+        this.database = database;
         App = app;
         Sink = sink;
         Address = address;
@@ -41,35 +47,49 @@ internal sealed class ZaloBotHost : IAsyncDisposable
     public ZaloBotSender Sender => App.Services.GetRequiredService<ZaloBotSender>();
 
     public static async Task<ZaloBotHost> StartAsync(FakeZaloBotApi api, string? webhookUrl = null, string? secret = null,
-        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string? folder = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls(address.ToString());
-        var config = new Dictionary<string, string?>
+        folder ??= Directory.CreateTempSubdirectory("residentbot-zalobot-").FullName;
+        var database = await TestDatabases.Default.LeaseAsync(new TestDatabaseRequest(folder, "bot", FromTemplate: true, DirectoryPath: null));
+        try
         {
-            ["ZaloBot:Token"] = FakeZaloBotApi.Token,
-            ["ZaloBot:BaseUrl"] = api.BaseUrl.ToString(),
-            ["ZaloBot:WebhookUrl"] = webhookUrl,
-            ["ZaloBot:SecretToken"] = secret,
-            ["ZaloBot:PublicBaseUrl"] = address.ToString(),
-            ["ZaloBot:PollingTimeoutSeconds"] = "1",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            config[key] = value;
-        }
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls(address.ToString());
+            builder.Configuration.AddInMemoryCollection(database.Settings);
+            var config = new Dictionary<string, string?>
+            {
+                ["Directory:Path"] = "none.json",
+                ["Directory:ImportOnStart"] = "false",
+                ["ZaloBot:Token"] = FakeZaloBotApi.Token,
+                ["ZaloBot:BaseUrl"] = api.BaseUrl.ToString(),
+                ["ZaloBot:WebhookUrl"] = webhookUrl,
+                ["ZaloBot:SecretToken"] = secret,
+                ["ZaloBot:PublicBaseUrl"] = address.ToString(),
+                ["ZaloBot:PollingTimeoutSeconds"] = "1",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                config[key] = value;
+            }
 
-        builder.Configuration.AddInMemoryCollection(config);
-        var sink = new RecordingSink();
-        builder.Services.AddSingleton<IInboundSink>(sink);
-        services?.Invoke(builder.Services);
-        builder.Services.AddZaloBotChannel(builder.Configuration);
-        var app = builder.Build();
-        app.MapZaloBotWebhook();
-        await app.StartAsync();
-        return new ZaloBotHost(app, sink, address);
+            builder.Configuration.AddInMemoryCollection(config);
+            var sink = new RecordingSink();
+            builder.Services.AddSingleton<IInboundSink>(sink);
+            services?.Invoke(builder.Services);
+            builder.Services.AddPersistence(builder.Configuration, folder);
+            builder.Services.AddZaloBotChannel(builder.Configuration);
+            var app = builder.Build();
+            app.MapZaloBotWebhook();
+            await app.StartAsync();
+            return new ZaloBotHost(app, sink, address, database);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
     public Task StartupCompleted => App.Services.GetRequiredService<ZaloBotStartupService>().Completed.WaitAsync(TimeSpan.FromSeconds(10));
@@ -79,6 +99,7 @@ internal sealed class ZaloBotHost : IAsyncDisposable
         Http.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        await database.DisposeAsync();
     }
 
     private static int FreePort()
