@@ -126,7 +126,7 @@ internal static partial class Scenarios
             $"{rate:F1}; {api.TooMany - refused} / {api.TooMany}", "≈ one host's; 0");
         if (api.TooMany > 0)
         {
-            report.Problem($"cluster delivery: the fake API answered 429 {api.TooMany} times: the bot-wide limit was exceeded");
+            report.Problem($"cluster delivery: the fake API answered 429 {api.TooMany} times ({api.TooManyWhy}): a limit was exceeded");
         }
     }
 

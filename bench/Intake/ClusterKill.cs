@@ -43,7 +43,7 @@ internal static partial class Scenarios
             "0 lost, 0 duplicated, 0 × 429");
         if (api.TooMany > 0)
         {
-            report.Problem($"{Name}: the fake API answered 429 {api.TooMany} times across hosts");
+            report.Problem($"{Name}: the fake API answered 429 {api.TooMany} times across hosts ({api.TooManyWhy})");
         }
 
         hosts.ForEach(h => h.Dispose());

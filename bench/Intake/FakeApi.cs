@@ -25,6 +25,9 @@ internal sealed class FakeApi : IAsyncDisposable
     private readonly Dictionary<string, long> lastSendPerChat = [];
     private long sends;
     private long tooMany;
+    private long overall;
+    private long perChat;
+    private TimeSpan shortestChatGap = TimeSpan.MaxValue;
     private long edits;
 
     private FakeApi(WebApplication app) => this.app = app;
@@ -36,6 +39,19 @@ internal sealed class FakeApi : IAsyncDisposable
     public long Sends => Interlocked.Read(ref sends);
 
     public long TooMany => Interlocked.Read(ref tooMany);
+
+    /// <summary>Which limit the 429s were for, and the shortest gap between two arrivals for one chat that was refused.</summary>
+    public string TooManyWhy
+    {
+        get
+        {
+            lock (limitGate)
+            {
+                return perChat == 0 ? $"{overall} over 30/s, 0 per chat"
+                    : $"{overall} over 30/s, {perChat} per chat (shortest gap {shortestChatGap.TotalMilliseconds:F0} ms)";
+            }
+        }
+    }
 
     /// <summary>Messages delivered: sends plus edits (an outbox row is one of either).</summary>
     public long Deliveries => Interlocked.Read(ref sends) + Interlocked.Read(ref edits);
@@ -132,9 +148,16 @@ internal sealed class FakeApi : IAsyncDisposable
                 recentSends.Dequeue();
             }
 
-            if (recentSends.Count >= 30 || (lastSendPerChat.TryGetValue(chat, out var last)
-                    && Stopwatch.GetElapsedTime(last, now) < TimeSpan.FromSeconds(1)))
+            if (recentSends.Count >= 30)
             {
+                overall++;
+                return 1;
+            }
+
+            if (lastSendPerChat.TryGetValue(chat, out var last) && Stopwatch.GetElapsedTime(last, now) is var gap && gap < TimeSpan.FromSeconds(1))
+            {
+                perChat++;
+                shortestChatGap = gap < shortestChatGap ? gap : shortestChatGap;
                 return 1;
             }
 
