@@ -21,7 +21,10 @@ internal readonly record struct ScannedCase(
 /// </summary>
 internal static class CaseScan
 {
-    private static readonly Dictionary<string, CaseStatus> Statuses = Enum.GetValues<CaseStatus>().ToDictionary(s => s.ToString(), StringComparer.Ordinal);
+    // The status (stored by name) and the pause (stored as text, almost always zero) are turned into what the reader
+    // needs in SQL: two strings per row read into .NET were half of what a million-case refresh allocated.
+    private static readonly string StatusAsNumber =
+        $"CASE Status {string.Join(' ', Enum.GetValues<CaseStatus>().Select(s => $"WHEN '{s}' THEN {(int)s}"))} ELSE -1 END";
 
     public delegate void Each(in ScannedCase row);
 
@@ -31,11 +34,7 @@ internal static class CaseScan
         ArgumentNullException.ThrowIfNull(each);
         if (db.Database.IsSqlite())
         {
-            foreach (var row in Sqlite(db, since, until, cancellationToken))
-            {
-                each(row);
-            }
-
+            Sqlite(db, since, until, each, cancellationToken);
             return;
         }
 
@@ -61,7 +60,10 @@ internal static class CaseScan
     }
 
     // Synchronous on purpose: Microsoft.Data.Sqlite's async calls complete synchronously, and a million awaits cost more than the reads.
-    internal static IEnumerable<ScannedCase> Sqlite(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken)
+    // Fully optimised at its first call: it runs once per month read, so tiered compilation left its loop in unoptimised
+    // code for most of a refresh (a million-case first refresh read in 6.7 s with tiering, 3.4 s without).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Sqlite(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until, Each each, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -73,8 +75,9 @@ internal static class CaseScan
         try
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT AreaId, AccountableOfficialId, Status, CreatedAt, AcknowledgeDueAt, AcknowledgedAt, ResolveDueAt, ResolvedAt, "
-                + "Rating, PausedFor, PausedAt, ReopenCount, Latitude, Longitude FROM Cases WHERE CreatedAt >= $since AND CreatedAt < $until";
+            command.CommandText = $"SELECT AreaId, AccountableOfficialId, {StatusAsNumber}, CreatedAt, AcknowledgeDueAt, AcknowledgedAt, ResolveDueAt, "
+                + "ResolvedAt, Rating, NULLIF(PausedFor, '00:00:00'), PausedAt, ReopenCount, Latitude, Longitude FROM Cases "
+                + "WHERE CreatedAt >= $since AND CreatedAt < $until";
             foreach (var (name, value) in new[] { ("$since", since), ("$until", until ?? DateTimeOffset.MaxValue) })
             {
                 var parameter = command.CreateParameter();
@@ -92,10 +95,10 @@ internal static class CaseScan
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                yield return new ScannedCase(
-                    r.GetInt32(0), NullableInt(r, 1), Statuses[r.GetString(2)], At(r.GetInt64(3)), NullableAt(r, 4), NullableAt(r, 5),
-                    NullableAt(r, 6), NullableAt(r, 7), NullableInt(r, 8), Paused(r.GetString(9)), NullableAt(r, 10), r.GetInt32(11),
-                    r.IsDBNull(12) ? null : r.GetDouble(12), r.IsDBNull(13) ? null : r.GetDouble(13));
+                each(new ScannedCase(
+                    r.GetInt32(0), NullableInt(r, 1), Status(r.GetInt32(2)), At(r.GetInt64(3)), NullableAt(r, 4), NullableAt(r, 5),
+                    NullableAt(r, 6), NullableAt(r, 7), NullableInt(r, 8), r.IsDBNull(9) ? TimeSpan.Zero : Paused(r.GetString(9)), NullableAt(r, 10), r.GetInt32(11),
+                    r.IsDBNull(12) ? null : r.GetDouble(12), r.IsDBNull(13) ? null : r.GetDouble(13)));
             }
         }
         finally
@@ -113,5 +116,8 @@ internal static class CaseScan
 
     private static int? NullableInt(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
 
-    private static TimeSpan Paused(string text) => text == "00:00:00" ? TimeSpan.Zero : TimeSpan.Parse(text, CultureInfo.InvariantCulture);
+    private static TimeSpan Paused(string text) => TimeSpan.Parse(text, CultureInfo.InvariantCulture);
+
+    private static CaseStatus Status(int value) =>
+        Enum.IsDefined((CaseStatus)value) ? (CaseStatus)value : throw new InvalidDataException("a case has a status this version does not know");
 }

@@ -107,12 +107,19 @@ public sealed class PublicResultsTests
         await PublicDataset.SeedAsync(host.Services, now);
         await using var db = host.NewDbContext();
 
-        var raw = CaseScan.Sqlite(db, now.AddYears(-1), null, CancellationToken.None).ToList();
+        var raw = Read(db, now.AddYears(-1));
         var linq = await CaseScan.LinqAsync(db, now.AddYears(-1), null, CancellationToken.None).ToListAsync();
 
         Assert.Equal(4, raw.Count);
         Assert.Equal(linq.OrderBy(c => c.CreatedAt).ThenBy(c => c.Status), raw.OrderBy(c => c.CreatedAt).ThenBy(c => c.Status));
-        Assert.Empty(CaseScan.Sqlite(db, now.AddMinutes(1), null, CancellationToken.None));
+        Assert.Empty(Read(db, now.AddMinutes(1)));
+
+        static List<ScannedCase> Read(ResidentBot.Persistence.ResidentBotDbContext db, DateTimeOffset since)
+        {
+            var rows = new List<ScannedCase>();
+            CaseScan.Sqlite(db, since, null, (in ScannedCase c) => rows.Add(c), CancellationToken.None);
+            return rows;
+        }
     }
 
     [Fact]
