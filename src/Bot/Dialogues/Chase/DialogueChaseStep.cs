@@ -12,7 +12,8 @@ namespace ResidentBot.Bot.Dialogues.Chase;
 /// <summary>
 /// The sweep's dialogue step, in one short transaction read under the write lock like the case chase: reminders to
 /// subscribers before a dialogue starts, then each due question reminded and escalated by <see cref="QuestionChase"/>.
-/// Every message has a dedup key, so a run twice or after a crash sends each once.
+/// Every message has a dedup key, so a run twice or after a crash sends each once; on a shared database the rows are
+/// taken with <see cref="DialogueClaims"/>, so two sweeps at once skip each other's rows instead of colliding.
 /// </summary>
 internal sealed partial class DialogueChaseStep(
     ResidentBotDbContext db,
@@ -39,8 +40,7 @@ internal sealed partial class DialogueChaseStep(
         using var writing = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await RemindSubscribersAsync(view, now, cancellationToken);
-        var questions = await db.Set<DialogueQuestion>().Where(q => q.NextChaseAt <= now)
-            .OrderBy(q => q.NextChaseAt).Take(BatchSize).ToListAsync(cancellationToken);
+        var questions = await DialogueClaims.DueQuestionsAsync(db, now, BatchSize, cancellationToken);
         var dialogueIds = questions.Select(q => q.DialogueId).Distinct().ToList();
         var dialogues = await db.Set<Dialogue>().AsNoTracking().Where(d => dialogueIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
         await officials.PrefetchAsync([.. questions.Select(q => q.ResponsibleOfficialId)], cancellationToken);
@@ -68,12 +68,9 @@ internal sealed partial class DialogueChaseStep(
     private async Task<int> RemindSubscribersAsync(DialogueView view, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var limit = now + view.Options.RemindBefore;
-        var due = await db.Set<DialogueSubscription>()
-            .Join(db.Set<Dialogue>(), s => s.DialogueId, d => d.Id, (s, d) => new { Subscription = s, Dialogue = d })
-            .Where(x => x.Subscription.RemindedAt == null && x.Dialogue.StartsAt <= limit && x.Dialogue.StartsAt > now)
-            .Take(BatchSize).ToListAsync(cancellationToken);
+        var due = await DialogueClaims.DueRemindersAsync(db, now, limit, BatchSize, cancellationToken);
         var chats = await residents.ChatsAsync([.. due.Select(x => x.Subscription.ResidentId)], cancellationToken);
-        foreach (var (subscription, dialogue) in due.Select(x => (x.Subscription, x.Dialogue)))
+        foreach (var (subscription, dialogue) in due)
         {
             subscription.RemindedAt = now;
             if (chats.TryGetValue(subscription.ResidentId, out var chat))
