@@ -40,7 +40,7 @@ internal static class ChaseDashboard
 
             // The dashboard is middleware, not an endpoint, so no [Authorize] runs for it: the console's scheme is asked here.
             var session = await http.AuthenticateAsync(ConsoleAuthentication.Scheme);
-            if (!session.Succeeded)
+            if (!session.Succeeded || session.Principal is not { } principal)
             {
                 if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
                 {
@@ -54,13 +54,13 @@ internal static class ChaseDashboard
                 return;
             }
 
-            if (!session.Principal.IsInRole(ConsoleRoles.Administrator))
+            if (!principal.IsInRole(ConsoleRoles.Administrator))
             {
                 await http.ForbidAsync(ConsoleAuthentication.Scheme);
                 return;
             }
 
-            http.User = session.Principal;
+            http.User = principal;
             http.Response.Headers.XFrameOptions = "DENY";
             await next(http);
         }));

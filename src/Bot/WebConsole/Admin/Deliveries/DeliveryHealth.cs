@@ -38,12 +38,12 @@ internal sealed class DeliveryHealth(ResidentBotDbContext db, IEnumerable<IChann
             .Select(channel => new ChannelDeliveries(
                 channel,
                 enabled.Contains(channel),
-                Count(channel, OutboxStatus.Pending),
+                CountOf(channel, OutboxStatus.Pending),
                 since.TryGetValue(channel, out var at) ? at : null,
-                Count(channel, OutboxStatus.Waiting),
-                Count(channel, OutboxStatus.Failed)))];
+                CountOf(channel, OutboxStatus.Waiting),
+                CountOf(channel, OutboxStatus.Failed)))];
 
-        int Count(string channel, OutboxStatus status) =>
+        int CountOf(string channel, OutboxStatus status) =>
             groups.Where(g => g.Channel == channel && g.Status == status).Sum(g => g.Count);
     }
 

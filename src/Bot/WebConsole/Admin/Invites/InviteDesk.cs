@@ -53,8 +53,9 @@ internal sealed partial class InviteDesk(
         var now = time.GetUtcNow();
         var open = db.OfficialInvites.AsNoTracking().Where(i => i.UsedAt == null && i.ExpiresAt > now);
         var total = await open.CountAsync(cancellationToken);
-        var rows = await open.OrderBy(i => i.ExpiresAt).ThenBy(i => i.Id).Skip(page * pageSize).Take(pageSize)
-            .Join(db.Officials, i => i.OfficialId, o => o.Id, (i, o) => new OutstandingInvite(i.Id, o.Code, o.Title, o.FullName, i.CreatedAt, i.ExpiresAt))
+        var rows = await open.Join(db.Officials, i => i.OfficialId, o => o.Id, (i, o) => new { i.Id, o.Code, o.Title, o.FullName, i.CreatedAt, i.ExpiresAt })
+            .OrderBy(x => x.ExpiresAt).ThenBy(x => x.Id).Skip(page * pageSize).Take(pageSize)
+            .Select(x => new OutstandingInvite(x.Id, x.Code, x.Title, x.FullName, x.CreatedAt, x.ExpiresAt))
             .ToListAsync(cancellationToken);
         return (rows, total);
     }
