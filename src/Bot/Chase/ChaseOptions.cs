@@ -5,9 +5,9 @@ namespace ResidentBot.Bot.Chase;
 
 /// <summary>
 /// Defaults of the chase policy (a category may override escalateEvery, progressEvery and autoCloseAfter in the
-/// directory), the digest schedules and the Hangfire dashboard credentials.
+/// directory) and the digest schedules.
 /// </summary>
-internal sealed class ChaseOptions
+internal sealed class ChaseOptions : IValidatableObject
 {
     public const string Section = "Chase";
 
@@ -58,10 +58,24 @@ internal sealed class ChaseOptions
     /// <summary>Run the Hangfire server in this host (tests turn it off and call jobs directly).</summary>
     public bool RunServer { get; set; } = true;
 
-    /// <summary>Dashboard user; with no user and password configured the dashboard is not mapped at all.</summary>
+    /// <summary>Retired with the dashboard's own sign-in; refused at start so a deployment that still sets it learns the new way in.</summary>
     public string? DashboardUser { get; set; }
 
+    /// <summary>Retired with the dashboard's own sign-in; refused at start, like <see cref="DashboardUser"/>.</summary>
     public string? DashboardPassword { get; set; }
 
     public ChaseSettings ToSettings() => new([.. ReminderPercents], EscalateEvery, ProgressEvery, AutoCloseAfter);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value) in new[] { (nameof(DashboardUser), DashboardUser), (nameof(DashboardPassword), DashboardPassword) })
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                yield return new ValidationResult(
+                    $"Chase:{name} is no longer used: /hangfire opens to web console administrators (Admin:Identities, signed in with /web or console-link). Remove the setting.",
+                    [name]);
+            }
+        }
+    }
 }

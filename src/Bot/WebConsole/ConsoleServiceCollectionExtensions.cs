@@ -30,6 +30,9 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddScoped<CaseActions>();
         services.AddScoped<BoardData>();
         services.AddScoped<Admin.DirectoryUpload>();
+        services.AddScoped<Admin.Deliveries.DeliveryHealth>();
+        services.AddScoped<Admin.Deliveries.DeliveryRetry>();
+        services.AddScoped<Admin.Invites.InviteDesk>();
         services.AddRazorComponents();
         // Vietnamese letters stay readable in the pages' source (and for tests); what HTML gives meaning to is escaped.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

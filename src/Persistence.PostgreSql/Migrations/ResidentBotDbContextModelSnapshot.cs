@@ -464,6 +464,8 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("Channel", "Recipient", "ExternalMessageId");
 
+                    b.HasIndex("Status", "Channel", "Id");
+
                     b.ToTable("OutboxMessages", (string)null);
                 });
 

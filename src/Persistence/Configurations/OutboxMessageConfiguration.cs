@@ -26,5 +26,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 
         // Finds the cards of a case (by their tags) to edit them when the case changes.
         builder.HasIndex(m => m.Tag);
+
+        // The console's delivery health: undelivered messages counted per channel, the oldest of each, and a channel's
+        // failures newest first, from the index alone (sent messages, the bulk of the table, are never read).
+        builder.HasIndex(m => new { m.Status, m.Channel, m.Id });
     }
 }

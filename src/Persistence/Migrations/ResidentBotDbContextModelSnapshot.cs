@@ -442,6 +442,8 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("Channel", "Recipient", "ExternalMessageId");
 
+                    b.HasIndex("Status", "Channel", "Id");
+
                     b.ToTable("OutboxMessages", (string)null);
                 });
 

@@ -20,6 +20,10 @@ internal sealed class ConsoleText(IHttpContextAccessor accessor)
 
     public string Other => Language == Texts.English ? Texts.Vietnamese : Texts.English;
 
+    /// <summary>A channel's name as residents know it; a channel without words (a retired one still in the outbox) by its id.</summary>
+    public string ChannelName(string channel) => channel is Channels.ChannelNames.Telegram or Channels.ChannelNames.WebChat
+        or Channels.ChannelNames.Zalo or Channels.ChannelNames.ZaloBot ? this[$"Channel.Name.{channel}"] : channel;
+
     private static string Resolve(HttpContext? http)
     {
         if (http?.Request.Cookies[Cookie] is { Length: > 0 } chosen)
