@@ -18,6 +18,7 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddConsoleLinks();
         services.AddScoped<ConsoleRoles>();
+        services.AddScoped<ConsoleSessions>();
         services.AddScoped<ICommandHandler, WebCommand>();
         services.AddConsoleAuthentication(environment.IsDevelopment());
         services.AddAuthorization();
@@ -67,11 +68,18 @@ internal static class ConsoleServiceCollectionExtensions
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), Path = "/console" });
             return Results.LocalRedirect(back is { Length: > 0 } && back.StartsWith("/console", StringComparison.Ordinal) && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/console");
         }).ExcludeFromDescription();
-        app.MapPost("/console/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+        app.MapPost("/console/signout", async (HttpContext http, IAntiforgery antiforgery, ConsoleWrites writes) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Results.BadRequest();
+            }
+
+            // The session's row is revoked, not only this browser's cookie deleted: a copy of the cookie is worth nothing after.
+            var signedIn = await http.AuthenticateAsync(ConsoleAuthentication.Scheme);
+            if (signedIn.Principal is { } user && ConsoleAuthentication.OfficialId(user) is { } official && ConsoleAuthentication.SessionKey(user) is { } key)
+            {
+                await writes.RunAsync((services, _, ct) => services.GetRequiredService<ConsoleSessions>().RevokeAsync(official, ConsoleSessions.IdOf(key), ct), http.RequestAborted);
             }
 
             await http.SignOutAsync(ConsoleAuthentication.Scheme);
