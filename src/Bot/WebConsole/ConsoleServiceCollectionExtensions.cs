@@ -87,6 +87,7 @@ internal static class ConsoleServiceCollectionExtensions
         }).DisableAntiforgery().ExcludeFromDescription(); // validated above, so a missing token is a 400 like the pages'
         app.MapCasePhotos();
         app.MapBoardFiles();
+        app.MapSupervisorPhotos();
         app.MapRazorComponents<App>();
         return app;
     }
