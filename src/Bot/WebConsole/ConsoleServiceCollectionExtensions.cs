@@ -20,7 +20,7 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddScoped<ConsoleRoles>();
         services.AddScoped<ConsoleSessions>();
         services.AddScoped<ICommandHandler, WebCommand>();
-        if (services.Any(s => s.ServiceType == typeof(Telegram.Bot.ITelegramBotClient)))
+        if (services.Any(s => s.ServiceType == typeof(global::Telegram.Bot.ITelegramBotClient)))
         {
             // /web in officials' Telegram menus; AddTelegramChannel (before this in Program.cs) registers the client only when Telegram is on.
             services.AddHostedService<Channels.Telegram.TelegramWebMenus>();
