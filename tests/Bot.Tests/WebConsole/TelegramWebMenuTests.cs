@@ -46,13 +46,13 @@ public sealed partial class TelegramWebMenuTests
     /// <summary>An administrator's /invite for the Nguyễn Trãi leader, redeemed with /start from <paramref name="account"/>.</summary>
     private static async Task BindByInviteAsync(Officials.OfficialsHarness bed, long account)
     {
-        var before = bed.Api.CallsTo("sendMessage").Count(c => c.Long("chat_id") == CitySupervisor);
+        bool IsInvite(FakeBotApiCall c) => c.Long("chat_id") == CitySupervisor && (c.String("text") ?? "").Contains("start=inv_", StringComparison.Ordinal);
+        var before = bed.Api.CallsTo("sendMessage").Count(IsInvite);
         await bed.SendAsync(FakeUpdates.Command(CitySupervisor, $"/invite {NguyenTraiLeader}"));
         FakeBotApiCall? sent = null;
         await WaitUntilAsync(() =>
         {
-            sent = bed.Api.CallsTo("sendMessage").Where(c => c.Long("chat_id") == CitySupervisor && (c.String("text") ?? "").Contains("start=inv_", StringComparison.Ordinal))
-                .Skip(before).FirstOrDefault();
+            sent = bed.Api.CallsTo("sendMessage").Where(IsInvite).Skip(before).FirstOrDefault();
             return Task.FromResult(sent is not null);
         });
         var code = InvitePattern().Match(sent!.String("text")!).Groups["code"].Value;
