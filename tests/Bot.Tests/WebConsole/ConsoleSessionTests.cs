@@ -196,12 +196,12 @@ public sealed partial class ConsoleSessionTests
     }
 
     /// <summary>The sessions listed on the page: each row's revoke button value, and whether the row is marked as this session.</summary>
-    private static List<(string Id, bool Current)> Rows(string html) =>
+    internal static List<(string Id, bool Current)> Rows(string html) =>
         [.. RowPattern().Matches(html).Select(m => m.Value)
             .Where(row => row.Contains("name=\"SessionId\"", StringComparison.Ordinal))
             .Select(row => (ButtonPattern().Match(row).Groups["id"].Value, row.Contains("phiên đang dùng", StringComparison.Ordinal)))];
 
-    private static string SessionCookie(HttpResponseMessage signedIn) =>
+    internal static string SessionCookie(HttpResponseMessage signedIn) =>
         signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ResidentBot.Console=", StringComparison.Ordinal)).Split(';')[0];
 
     /// <summary>A request with only <paramref name="cookie"/>, from a client that keeps no cookies (a stolen copy).</summary>
