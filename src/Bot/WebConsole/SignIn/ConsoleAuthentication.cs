@@ -86,9 +86,9 @@ internal static partial class ConsoleAuthentication
         var writes = services.GetRequiredService<Shell.ConsoleWrites>();
         if (now - session.LastSeenAt >= ConsoleSessions.LastSeenResolution)
         {
-            await writes.RunAsync(async (scoped, _, ct) =>
+            await writes.RunAsync(async (inner, _, ct) =>
             {
-                await scoped.GetRequiredService<ConsoleSessions>().TouchAsync(session.Id, ct);
+                await inner.GetRequiredService<ConsoleSessions>().TouchAsync(session.Id, ct);
                 return true;
             }, http.RequestAborted);
         }
@@ -104,7 +104,7 @@ internal static partial class ConsoleAuthentication
             LogRevoked(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConsoleAuthentication)), officialId);
             // Every session of the official, not only this browser's: the others would be refused at their own recheck,
             // but the sessions page and the table should say at once that they are over.
-            await writes.RunAsync((scoped, _, ct) => scoped.GetRequiredService<ConsoleSessions>().RevokeAllAsync(officialId, ct), http.RequestAborted);
+            await writes.RunAsync((inner, _, ct) => inner.GetRequiredService<ConsoleSessions>().RevokeAllAsync(officialId, ct), http.RequestAborted);
             context.RejectPrincipal();
             await http.SignOutAsync(Scheme);
             return;
