@@ -76,13 +76,20 @@ internal static class ConsoleServiceCollectionExtensions
         }).ExcludeFromDescription();
         app.MapPost("/console/signout", async (HttpContext http, IAntiforgery antiforgery, ConsoleWrites writes) =>
         {
+            // The page's token was made for the signed-in official: validate it against them, not against the host's
+            // default scheme (the dashboard's), which does not know the console's cookie.
+            var signedIn = await http.AuthenticateAsync(ConsoleAuthentication.Scheme);
+            if (signedIn.Principal is { } principal)
+            {
+                http.User = principal;
+            }
+
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Results.BadRequest();
             }
 
             // The session's row is revoked, not only this browser's cookie deleted: a copy of the cookie is worth nothing after.
-            var signedIn = await http.AuthenticateAsync(ConsoleAuthentication.Scheme);
             if (signedIn.Principal is { } user && ConsoleAuthentication.OfficialId(user) is { } official && ConsoleAuthentication.SessionKey(user) is { } key)
             {
                 await writes.RunAsync((services, _, ct) => services.GetRequiredService<ConsoleSessions>().RevokeAsync(official, ConsoleSessions.IdOf(key), ct), http.RequestAborted);

@@ -144,7 +144,7 @@ public sealed partial class ConsoleSessionTests
 
         using var forged = await PostFormAsync(attacker, SessionsPath, html, new Dictionary<string, string> { ["SessionId"] = victimSession }, "revoke");
 
-        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, forged.StatusCode);
         Assert.Contains("không có gì thay đổi", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var check = bed.Host.NewDbContext();
         Assert.Null((await check.ConsoleSessions.SingleAsync(s => s.Id == victimSession)).RevokedAt);
