@@ -93,6 +93,10 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
     public DbSet<Cluster.ClusterLease> ClusterLeases => Set<Cluster.ClusterLease>();
     /// <summary>One-time sign-in links into the web console (hashes only).</summary>
     public DbSet<WebConsole.ConsoleSignIn> ConsoleSignIns => Set<WebConsole.ConsoleSignIn>();
+    /// <summary>Signed-in browsers of the web console (key hashes only), checked on every request, revocable.</summary>
+    public DbSet<WebConsole.ConsoleSession> ConsoleSessions => Set<WebConsole.ConsoleSession>();
+    /// <summary>Officials' Telegram chats whose command menu shows /web.</summary>
+    public DbSet<WebConsole.TelegramWebMenu> TelegramWebMenus => Set<WebConsole.TelegramWebMenu>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -18,7 +18,14 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddOptions<ConsoleOptions>().BindConfiguration(ConsoleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddConsoleLinks();
         services.AddScoped<ConsoleRoles>();
+        services.AddScoped<ConsoleSessions>();
         services.AddScoped<ICommandHandler, WebCommand>();
+        if (services.Any(s => s.ServiceType == typeof(global::Telegram.Bot.ITelegramBotClient)))
+        {
+            // /web in officials' Telegram menus; AddTelegramChannel (before this in Program.cs) registers the client only when Telegram is on.
+            services.AddHostedService<Channels.Telegram.TelegramWebMenus>();
+        }
+
         services.AddConsoleAuthentication(environment.IsDevelopment());
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
@@ -70,11 +77,25 @@ internal static class ConsoleServiceCollectionExtensions
                 new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), Path = "/console" });
             return Results.LocalRedirect(back is { Length: > 0 } && back.StartsWith("/console", StringComparison.Ordinal) && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/console");
         }).ExcludeFromDescription();
-        app.MapPost("/console/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+        app.MapPost("/console/signout", async (HttpContext http, IAntiforgery antiforgery, ConsoleWrites writes) =>
         {
+            // The page's token was made for the signed-in official: validate it against them, not against the host's
+            // default scheme (the dashboard's), which does not know the console's cookie.
+            var signedIn = await http.AuthenticateAsync(ConsoleAuthentication.Scheme);
+            if (signedIn.Principal is { } principal)
+            {
+                http.User = principal;
+            }
+
             if (!await antiforgery.IsRequestValidAsync(http))
             {
                 return Results.BadRequest();
+            }
+
+            // The session's row is revoked, not only this browser's cookie deleted: a copy of the cookie is worth nothing after.
+            if (signedIn.Principal is { } user && ConsoleAuthentication.OfficialId(user) is { } official && ConsoleAuthentication.SessionKey(user) is { } key)
+            {
+                await writes.RunAsync((services, _, ct) => services.GetRequiredService<ConsoleSessions>().RevokeAsync(official, ConsoleSessions.IdOf(key), ct), http.RequestAborted);
             }
 
             await http.SignOutAsync(ConsoleAuthentication.Scheme);
@@ -82,6 +103,7 @@ internal static class ConsoleServiceCollectionExtensions
         }).DisableAntiforgery().ExcludeFromDescription(); // validated above, so a missing token is a 400 like the pages'
         app.MapCasePhotos();
         app.MapBoardFiles();
+        app.MapSupervisorPhotos();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -562,6 +562,35 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.ToTable("WebChatUploads", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfficialId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficialId");
+
+                    b.ToTable("ConsoleSessions");
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSignIn", b =>
                 {
                     b.Property<long>("Id")
@@ -605,6 +634,25 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.HasIndex("OfficialId");
 
                     b.ToTable("ConsoleSignIns");
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.TelegramWebMenu", b =>
+                {
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChatId");
+
+                    b.ToTable("TelegramWebMenus");
                 });
 
             modelBuilder.Entity("ResidentBot.Routing.Areas.Area", b =>
@@ -1455,6 +1503,15 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.HasOne("ResidentBot.Persistence.WebChat.WebChatConversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSession", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

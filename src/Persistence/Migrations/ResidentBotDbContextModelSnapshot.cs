@@ -538,6 +538,35 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("WebChatUploads", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficialId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficialId");
+
+                    b.ToTable("ConsoleSessions");
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSignIn", b =>
                 {
                     b.Property<long>("Id")
@@ -579,6 +608,25 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasIndex("OfficialId");
 
                     b.ToTable("ConsoleSignIns");
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.TelegramWebMenu", b =>
+                {
+                    b.Property<string>("ChatId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChatId");
+
+                    b.ToTable("TelegramWebMenus");
                 });
 
             modelBuilder.Entity("ResidentBot.Routing.Areas.Area", b =>
@@ -1397,6 +1445,15 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasOne("ResidentBot.Persistence.WebChat.WebChatConversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.WebConsole.ConsoleSession", b =>
+                {
+                    b.HasOne("ResidentBot.Routing.Officials.Official", null)
+                        .WithMany()
+                        .HasForeignKey("OfficialId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

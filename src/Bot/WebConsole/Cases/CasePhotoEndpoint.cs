@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.WebConsole.SignIn;
 using ResidentBot.Persistence;
+using ResidentBot.Routing.Cases;
 
 namespace ResidentBot.Bot.WebConsole.Cases;
 
@@ -11,19 +12,25 @@ internal static class CasePhotoEndpoint
     public const string Path = "/console/photos/";
 
     public static void MapCasePhotos(this WebApplication app) =>
-        app.MapGet(Path + "{id:long}", async (long id, HttpContext http, ResidentBotDbContext db, AttachmentStore store) =>
+        app.MapGet(Path + "{id:long}", (long id, HttpContext http, ResidentBotDbContext db, AttachmentStore store) =>
         {
             var official = ConsoleAuthentication.OfficialId(http.User);
-            var fileRef = await db.CaseAttachments.AsNoTracking()
-                .Where(a => a.Id == id && db.Cases.Any(c => c.Id == a.CaseId && c.AccountableOfficialId == official))
-                .Select(a => a.FileRef).FirstOrDefaultAsync(http.RequestAborted);
-            if (fileRef is null || await store.OpenAsync(fileRef, http.RequestAborted) is not { } photo)
-            {
-                return Results.NotFound();
-            }
-
-            http.Response.Headers.CacheControl = "private, max-age=3600";
-            return Results.Stream(photo.Content, photo.ContentType);
+            return ServeAsync(http, store, db.CaseAttachments.Where(a => a.Id == id && db.Cases.Any(c => c.Id == a.CaseId && c.AccountableOfficialId == official)));
         }).RequireAuthorization(policy => policy.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireRole(ConsoleRoles.Official))
         .ExcludeFromDescription();
+
+    /// <summary>The photo of the one attachment <paramref name="allowed"/> yields (the reader's access check is in it), or 404.</summary>
+    public static async Task<IResult> ServeAsync(HttpContext http, AttachmentStore store, IQueryable<CaseAttachment> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(store);
+        var fileRef = await allowed.AsNoTracking().Select(a => a.FileRef).FirstOrDefaultAsync(http.RequestAborted);
+        if (fileRef is null || await store.OpenAsync(fileRef, http.RequestAborted) is not { } photo)
+        {
+            return Results.NotFound();
+        }
+
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return Results.Stream(photo.Content, photo.ContentType);
+    }
 }
