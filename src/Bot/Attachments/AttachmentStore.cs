@@ -166,19 +166,24 @@ internal sealed class AttachmentStore(IOptions<AttachmentOptions> options, Persi
 
     /// <summary>
     /// Removes a stored photo's file (its row is the caller's); a name we could not have made is ignored. In the database
-    /// there is no file: the bytes went with the row (cascade).
+    /// the bytes went with the row (cascade); a file is there only if the photo was stored before the store moved.
     /// </summary>
     public void DeleteFile(string name)
     {
-        if (!InDatabase && IsName(name))
+        if (IsName(name))
         {
-            File.Delete(System.IO.Path.Combine(Folder, name));
+            var path = System.IO.Path.Combine(Folder, name);
+            if (!InDatabase || File.Exists(path))
+            {
+                File.Delete(path);
+            }
         }
     }
 
     private async Task<AttachmentContent?> OpenAsync(StoredAttachment row, CancellationToken cancellationToken)
     {
-        Stream? stream = InDatabase ? await DatabaseContentStream.OpenAsync(scopes, row.Id, cancellationToken) : OpenFile(row.Name);
+        // In the database, a photo stored while the store was a folder is still read from its file (where that file is).
+        var stream = (InDatabase ? await DatabaseContentStream.OpenAsync(scopes, row.Id, cancellationToken) : null) ?? OpenFile(row.Name);
         return stream is null ? null : new AttachmentContent(stream, row.ContentType, row.Bytes, row.Name);
     }
 

@@ -109,20 +109,20 @@ internal sealed class WebChatFiles(IOptions<WebChatOptions> options, Persistence
             return null;
         }
 
-        if (!InDatabase)
+        if (InDatabase && await attachments.FindAsync(ChannelNames.WebChat, RefPrefix + name, cancellationToken) is { } photoRef
+            && await attachments.OpenAsync(photoRef, cancellationToken) is { } stored)
         {
-            return Open(name) is { } file ? new AttachmentContent(File.OpenRead(file.Path), file.ContentType, new FileInfo(file.Path).Length, name) : null;
+            return stored;
         }
 
-        return await attachments.FindAsync(ChannelNames.WebChat, RefPrefix + name, cancellationToken) is { } photoRef
-            ? await attachments.OpenAsync(photoRef, cancellationToken)
-            : null;
+        // A folder's file: Folder mode, or an upload kept before the store moved to the database.
+        return Open(name) is { } file ? new AttachmentContent(File.OpenRead(file.Path), file.ContentType, new FileInfo(file.Path).Length, name) : null;
     }
 
-    /// <summary>Removes a stored file (its record is the caller's); a name we could not have made is ignored. In the database there is no file.</summary>
+    /// <summary>Removes a stored file (its record is the caller's); a name we could not have made is ignored. In the database there is one only from before.</summary>
     public void Delete(string name)
     {
-        if (!InDatabase && IsName(name))
+        if (IsName(name) && (!InDatabase || File.Exists(Path.Combine(Folder, name))))
         {
             File.Delete(Path.Combine(Folder, name));
         }
