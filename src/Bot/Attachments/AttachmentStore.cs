@@ -87,10 +87,8 @@ internal sealed class AttachmentStore(IOptions<AttachmentOptions> options, Persi
         return RefOf(row.Id);
     }
 
-    public async Task<AttachmentContent?> OpenAsync(string photoRef, CancellationToken cancellationToken)
-    {
-        return await FindRowAsync(photoRef, cancellationToken) is { } row ? await OpenAsync(row, cancellationToken) : null;
-    }
+    public async Task<AttachmentContent?> OpenAsync(string photoRef, CancellationToken cancellationToken) =>
+        await FindRowAsync(photoRef, cancellationToken) is { } row ? await OpenAsync(row, cancellationToken) : null;
 
     /// <summary>A stored photo by its random name (as a URL carries it), in either mode; null for a name we could not have made or that is gone.</summary>
     public async Task<AttachmentContent?> OpenByNameAsync(string name, CancellationToken cancellationToken)
