@@ -84,6 +84,9 @@ public sealed class ResidentBotDbContext(DbContextOptions<ResidentBotDbContext> 
 
     public DbSet<AttachmentCopy> AttachmentCopies => Set<AttachmentCopy>();
 
+    /// <summary>The bytes of stored photos when they are kept in the database (<c>Attachments:Store</c> = <c>Database</c>).</summary>
+    public DbSet<StoredAttachmentContent> AttachmentContents => Set<StoredAttachmentContent>();
+
     /// <summary>Open311 clients' API keys (hashes only).</summary>
     public DbSet<Open311.Open311Key> Open311Keys => Set<Open311.Open311Key>();
 

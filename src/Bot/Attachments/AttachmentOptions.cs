@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ResidentBot.Persistence;
 
 namespace ResidentBot.Bot.Attachments;
 
@@ -9,6 +10,20 @@ internal sealed class AttachmentOptions
     /// <summary>Folder of the stored photos (relative to the content root, like the database).</summary>
     [Required]
     public string Path { get; set; } = "attachments";
+
+    /// <summary>
+    /// Where the photos' bytes go: <c>Folder</c> (files under <see cref="Path"/>) or <c>Database</c> (a table of the
+    /// application database, so every host of a deployment serves every photo). Unset: <c>Folder</c> on SQLite,
+    /// <c>Database</c> on PostgreSQL (see <see cref="AttachmentStore"/> for why).
+    /// </summary>
+    [RegularExpression("(?i)^(Folder|Database)$", ErrorMessage = "must be Folder or Database.")]
+    public string? Store { get; set; }
+
+    /// <summary>Whether the bytes go into the database on <paramref name="provider"/>, as <see cref="Store"/> says or by default.</summary>
+    public bool InDatabase(DatabaseProvider provider) =>
+        Store is { } configured && !string.IsNullOrWhiteSpace(configured)
+            ? configured.Trim().Equals("Database", StringComparison.OrdinalIgnoreCase)
+            : provider == DatabaseProvider.PostgreSql;
 
     /// <summary>Longest a channel may take to hand over one photo before the person is told to send it again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]

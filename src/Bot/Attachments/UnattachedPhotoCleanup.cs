@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Persistence;
+using ResidentBot.Persistence.Attachments;
 using ResidentBot.Persistence.Outbox;
 
 namespace ResidentBot.Bot.Attachments;
@@ -35,32 +36,7 @@ internal sealed partial class UnattachedPhotoCleanup(
             }
 
             after = candidates[^1].Id;
-            var refs = candidates.Select(a => AttachmentStore.RefOf(a.Id)).ToList();
-            var kept = (await db.CaseAttachments.Where(c => refs.Contains(c.FileRef)).Select(c => c.FileRef).ToListAsync(cancellationToken)).ToHashSet();
-
-            // A report in progress carries its photos in its draft, a message waiting to go in its payload ("attachment:<id>").
-            var carriers = await db.ConversationStates.Where(s => s.Data != null && s.Data.Contains(IAttachmentStore.RefPrefix))
-                .Select(s => s.Data!).ToListAsync(cancellationToken);
-            carriers.AddRange(await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.Payload.Contains(IAttachmentStore.RefPrefix))
-                .Select(m => m.Payload).ToListAsync(cancellationToken));
-            var unattached = candidates.Where(a => !kept.Contains(AttachmentStore.RefOf(a.Id))
-                && !carriers.Any(d => d.Contains(AttachmentStore.RefOf(a.Id) + "\"", StringComparison.Ordinal))).ToList();
-            if (unattached.Count > 0)
-            {
-                var ids = unattached.Select(a => a.Id).ToList();
-                using (await writeGate.EnterAsync(cancellationToken))
-                {
-                    await db.StoredAttachments.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
-                }
-
-                // Rows first: a file whose row is gone is never served again, and one a crash leaves here only takes space.
-                foreach (var attachment in unattached)
-                {
-                    store.DeleteFile(attachment.Name);
-                }
-            }
-
-            removed += unattached.Count;
+            removed += await RemoveAsync(candidates, cancellationToken);
         }
 
         if (removed > 0)
@@ -69,6 +45,45 @@ internal sealed partial class UnattachedPhotoCleanup(
         }
 
         return removed;
+    }
+
+    /// <summary>
+    /// Removes those of <paramref name="candidates"/> that no case, report in progress or waiting message refers to: their
+    /// rows, and their bytes in either mode (the database's go with the row, a folder's file after it). Returns how many.
+    /// </summary>
+    public async Task<int> RemoveAsync(IReadOnlyList<StoredAttachment> candidates, CancellationToken cancellationToken)
+    {
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var refs = candidates.Select(a => AttachmentStore.RefOf(a.Id)).ToList();
+        var kept = (await db.CaseAttachments.Where(c => refs.Contains(c.FileRef)).Select(c => c.FileRef).ToListAsync(cancellationToken)).ToHashSet();
+
+        // A report in progress carries its photos in its draft, a message waiting to go in its payload ("attachment:<id>").
+        var carriers = await db.ConversationStates.Where(s => s.Data != null && s.Data.Contains(IAttachmentStore.RefPrefix))
+            .Select(s => s.Data!).ToListAsync(cancellationToken);
+        carriers.AddRange(await db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.Payload.Contains(IAttachmentStore.RefPrefix))
+            .Select(m => m.Payload).ToListAsync(cancellationToken));
+        var unattached = candidates.Where(a => !kept.Contains(AttachmentStore.RefOf(a.Id))
+            && !carriers.Any(d => d.Contains(AttachmentStore.RefOf(a.Id) + "\"", StringComparison.Ordinal))).ToList();
+        if (unattached.Count > 0)
+        {
+            var ids = unattached.Select(a => a.Id).ToList();
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                await db.StoredAttachments.Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
+            }
+
+            // Rows first: a file whose row is gone is never served again, and one a crash leaves here only takes space.
+            foreach (var attachment in unattached)
+            {
+                store.DeleteFile(attachment.Name);
+            }
+        }
+
+        return unattached.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Removed} stored photos that no case or report refers to, older than {Lifetime}")]

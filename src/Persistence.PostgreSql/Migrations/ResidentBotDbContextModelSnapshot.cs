@@ -115,6 +115,20 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.ToTable("StoredAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.Attachments.StoredAttachmentContent", b =>
+                {
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentContents", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.Cases.TrackingSequence", b =>
                 {
                     b.Property<string>("Prefix")
@@ -1463,6 +1477,17 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                         .HasForeignKey("AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Attachments.StoredAttachmentContent", b =>
+                {
+                    b.HasOne("ResidentBot.Persistence.Attachments.StoredAttachment", "Attachment")
+                        .WithOne()
+                        .HasForeignKey("ResidentBot.Persistence.Attachments.StoredAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("ResidentBot.Persistence.Chase.DigestSnapshot", b =>

@@ -105,6 +105,20 @@ namespace ResidentBot.Persistence.Migrations
                     b.ToTable("StoredAttachments", (string)null);
                 });
 
+            modelBuilder.Entity("ResidentBot.Persistence.Attachments.StoredAttachmentContent", b =>
+                {
+                    b.Property<long>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentContents", (string)null);
+                });
+
             modelBuilder.Entity("ResidentBot.Persistence.Cases.TrackingSequence", b =>
                 {
                     b.Property<string>("Prefix")
@@ -1405,6 +1419,17 @@ namespace ResidentBot.Persistence.Migrations
                         .HasForeignKey("AttachmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ResidentBot.Persistence.Attachments.StoredAttachmentContent", b =>
+                {
+                    b.HasOne("ResidentBot.Persistence.Attachments.StoredAttachment", "Attachment")
+                        .WithOne()
+                        .HasForeignKey("ResidentBot.Persistence.Attachments.StoredAttachmentContent", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attachment");
                 });
 
             modelBuilder.Entity("ResidentBot.Persistence.Chase.DigestSnapshot", b =>

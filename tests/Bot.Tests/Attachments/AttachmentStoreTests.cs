@@ -45,7 +45,8 @@ public sealed class AttachmentStoreTests
     [Fact]
     public async Task Retention_removes_old_photos_nothing_refers_to_and_keeps_the_photos_of_cases()
     {
-        await using var host = await BotTestHost.StartAsync(ResidentChat.FastOutbox());
+        // Files on disk are asserted: the folder store, also when the suite runs on PostgreSQL (whose default is the database).
+        await using var host = await BotTestHost.StartAsync(new Dictionary<string, string?>(ResidentChat.FastOutbox()) { ["Attachments:Store"] = "Folder" });
         var chat = new ResidentChat(host, 5001);
         await chat.CommandAsync("/phananh");
         await chat.PressAsync("Chiếu sáng");

@@ -23,17 +23,31 @@ internal static class WebChatPageEndpoints
         app.MapGet("/", (HttpResponse response, WebChatOrigins origins) => Page(files, "index.html", response, origins)).ExcludeFromDescription();
         app.MapPost("/webchat/token", IssuePageToken).RequireCors(WebChatOrigins.CorsPolicy)
             .RequireRateLimiting(WebChatRateLimits.Tokens).DisableAntiforgery().ExcludeFromDescription();
-        app.MapGet(WebChatFiles.UrlPath + "{name}", (string name, HttpResponse response, WebChatFiles stored) =>
+        app.MapGet(WebChatFiles.UrlPath + "{name}", async (string name, HttpResponse response, WebChatFiles stored, CancellationToken ct) =>
         {
             WebChatSecurityHeaders.Photo(response);
+            if (stored.InDatabase)
+            {
+                return Streamed(await stored.OpenStoredAsync(name, ct));
+            }
+
             return stored.Open(name) is { } file ? Results.File(file.Path, file.ContentType, enableRangeProcessing: false) : Results.NotFound();
         }).ExcludeFromDescription();
-        app.MapGet(WebChatSender.AttachmentUrlPath + "{name}", (string name, HttpResponse response, AttachmentStore stored) =>
+        app.MapGet(WebChatSender.AttachmentUrlPath + "{name}", async (string name, HttpResponse response, AttachmentStore stored, CancellationToken ct) =>
         {
             WebChatSecurityHeaders.Photo(response);
+            if (stored.InDatabase)
+            {
+                return Streamed(await stored.OpenByNameAsync(name, ct));
+            }
+
             return stored.OpenByName(name) is { } file ? Results.File(file.Path, file.ContentType, enableRangeProcessing: false) : Results.NotFound();
         }).ExcludeFromDescription();
     }
+
+    // A photo kept in the database, streamed from it (any host serves it); the stream is disposed once sent.
+    private static IResult Streamed(AttachmentContent? photo) =>
+        photo is null ? Results.NotFound() : Results.Stream(photo.Content, photo.ContentType);
 
     internal static IResult Page(IFileProvider files, string name, HttpResponse response, WebChatOrigins origins)
     {

@@ -78,7 +78,12 @@ public sealed class WebChatStorageTests
     [Fact]
     public async Task The_cleanup_removes_old_unattached_files_and_old_activities_but_keeps_a_report_in_progress_and_each_conversations_newest_activity()
     {
-        await using var host = await WebChatTestHost.StartAsync(settings: new Dictionary<string, string?> { ["WebChat:MaxActivitiesPerConversation"] = "10" });
+        // Files on disk are asserted: the folder store, also when the suite runs on PostgreSQL (whose default is the database).
+        await using var host = await WebChatTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["WebChat:MaxActivitiesPerConversation"] = "10",
+            ["Attachments:Store"] = "Folder",
+        });
         using var http = host.CreateClient();
         var (conversation, token) = await host.NewTokenAsync(http);
         await WebChatTokenTests.StartAsync(http, token);

@@ -50,6 +50,9 @@ internal sealed partial class WebChatCleanupJob(ResidentBotDbContext db, WebChat
 
             db.WebChatUploads.RemoveRange(unattached);
             await db.SaveChangesAsync(cancellationToken);
+
+            // In the database an upload is a stored photo: its bytes go too unless a case or report took it in meanwhile.
+            await files.DeleteStoredAsync([.. unattached.Select(u => u.Name)], cancellationToken);
             removed += unattached.Count;
             if (unattached.Count < Batch)
             {
