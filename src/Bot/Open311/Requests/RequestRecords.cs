@@ -13,55 +13,95 @@ internal sealed record RequestRecord(Case Case, Open311Request? Origin, IReadOnl
 internal sealed record RequestFilter(
     IReadOnlyList<string> Ids, IReadOnlyList<int> CategoryIds, IReadOnlyList<CaseStatus>? Statuses, DateTimeOffset From, DateTimeOffset To, int Page, int PageSize);
 
-/// <summary>Reads cases for the read endpoints: one query for the cases, one for their origins, one for their public log lines.</summary>
+/// <summary>
+/// Reads cases for the read endpoints. Open311 serves two kinds of case: every case an Open311 client sent, and every
+/// case whose resident agreed to publication in the report's summary (<see cref="Case.PublicationConsent"/>); a chat
+/// case without that consent is not there at all — not listed, 404 by its id, no updates. The two kinds are read apart,
+/// each through an index in the order it is served (newest first): the published ones through
+/// <c>IX_Cases_Published (PublicationConsent, CreatedAt, Id)</c>, the clients' from their own table; a page is the
+/// newest of both.
+/// </summary>
 internal sealed class RequestRecords(ResidentBotDbContext db)
 {
     public async Task<IReadOnlyList<RequestRecord>> FindAsync(RequestFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var cases = db.Cases.AsNoTracking();
         if (filter.Ids.Count > 0)
         {
             // The spec: service_request_id overrides every other argument.
-            cases = cases.Where(c => filter.Ids.Contains(c.TrackingCode));
-        }
-        else
-        {
-            cases = cases.Where(c => c.CreatedAt >= filter.From && c.CreatedAt <= filter.To);
-            if (filter.CategoryIds.Count > 0)
-            {
-                cases = cases.Where(c => filter.CategoryIds.Contains(c.CategoryId));
-            }
-
-            if (filter.Statuses is { } statuses)
-            {
-                cases = cases.Where(c => statuses.Contains(c.Status));
-            }
+            var ids = filter.Ids;
+            var listed = await Served().Where(c => ids.Contains(c.TrackingCode)).OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
+                .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
+            return await WithDetailsAsync(listed, cancellationToken);
         }
 
-        var page = await cases.OrderByDescending(c => c.Id).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);
-        return await WithDetailsAsync(page, cancellationToken);
+        // Each kind's newest up to the end of the page, then the page of the two merged: both read in index order.
+        var wanted = filter.Page * filter.PageSize;
+        var published = await Newest(Filtered(db.Cases.AsNoTracking(), filter).Where(c => c.PublicationConsent), wanted, cancellationToken);
+        var sent = await Newest(Filtered(FromClients(), filter), wanted, cancellationToken);
+        var page = published.Concat(sent).DistinctBy(k => k.Id).OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id)
+            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(k => k.Id).ToList();
+        var cases = await db.Cases.AsNoTracking().Where(c => page.Contains(c.Id)).ToListAsync(cancellationToken);
+        return await WithDetailsAsync([.. cases.OrderBy(c => page.IndexOf(c.Id))], cancellationToken);
     }
 
+    /// <summary>One served case by its tracking code; null when there is none, or it is a chat case its resident did not publish.</summary>
     public async Task<RequestRecord?> FindAsync(string trackingCode, CancellationToken cancellationToken)
     {
-        var found = await db.Cases.AsNoTracking().Where(c => c.TrackingCode == trackingCode).ToListAsync(cancellationToken);
+        var found = await Served().Where(c => c.TrackingCode == trackingCode).ToListAsync(cancellationToken);
         return (await WithDetailsAsync(found, cancellationToken)).FirstOrDefault();
     }
 
-    /// <summary>The public log lines of the cases <paramref name="keyId"/> sent, between two instants, oldest first.</summary>
+    /// <summary>
+    /// The public log lines between two instants, oldest first, of the cases <paramref name="keyId"/> sent and of the
+    /// published cases: the window is read through the log's index on its time, each kind apart.
+    /// </summary>
     public async Task<IReadOnlyList<(CaseEvent Line, string TrackingCode)>> UpdatesAsync(
         int keyId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var kinds = UpdateStatus.Public.ToList();
-        var rows = await (from e in db.CaseEvents.AsNoTracking()
-                          join r in db.Open311Requests.AsNoTracking() on e.CaseId equals r.CaseId
-                          join c in db.Cases.AsNoTracking() on e.CaseId equals c.Id
-                          where r.KeyId == keyId && kinds.Contains(e.Kind) && e.At >= since && e.At <= until
-                          orderby e.Id
-                          select new { Line = e, c.TrackingCode }).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.Line, r.TrackingCode))];
+        var window = db.CaseEvents.AsNoTracking().Where(e => kinds.Contains(e.Kind) && e.At >= since && e.At <= until);
+        var own = await (from e in window
+                         join r in db.Open311Requests.AsNoTracking() on e.CaseId equals r.CaseId
+                         join c in db.Cases.AsNoTracking() on e.CaseId equals c.Id
+                         where r.KeyId == keyId
+                         select new { Line = e, c.TrackingCode }).ToListAsync(cancellationToken);
+        var published = await (from e in window
+                               join c in db.Cases.AsNoTracking() on e.CaseId equals c.Id
+                               where c.PublicationConsent
+                               select new { Line = e, c.TrackingCode }).ToListAsync(cancellationToken);
+        return [.. own.Concat(published).DistinctBy(r => r.Line.Id).OrderBy(r => r.Line.Id).Select(r => (r.Line, r.TrackingCode))];
     }
+
+    /// <summary>The cases Open311 serves: sent by a client, or published by their resident.</summary>
+    private IQueryable<Case> Served() =>
+        db.Cases.AsNoTracking().Where(c => c.PublicationConsent || db.Open311Requests.Any(r => r.CaseId == c.Id));
+
+    private IQueryable<Case> FromClients() =>
+        from r in db.Open311Requests.AsNoTracking()
+        join c in db.Cases.AsNoTracking() on r.CaseId equals c.Id
+        select c;
+
+    private static IQueryable<Case> Filtered(IQueryable<Case> cases, RequestFilter filter)
+    {
+        cases = cases.Where(c => c.CreatedAt >= filter.From && c.CreatedAt <= filter.To);
+        if (filter.CategoryIds.Count > 0)
+        {
+            var categories = filter.CategoryIds;
+            cases = cases.Where(c => categories.Contains(c.CategoryId));
+        }
+
+        if (filter.Statuses is { } statuses)
+        {
+            cases = cases.Where(c => statuses.Contains(c.Status));
+        }
+
+        return cases;
+    }
+
+    private static async Task<List<(long Id, DateTimeOffset CreatedAt)>> Newest(IQueryable<Case> cases, int count, CancellationToken cancellationToken) =>
+        [.. (await cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Select(c => new { c.Id, c.CreatedAt }).Take(count)
+            .ToListAsync(cancellationToken)).Select(k => (k.Id, k.CreatedAt))];
 
     private async Task<IReadOnlyList<RequestRecord>> WithDetailsAsync(List<Case> cases, CancellationToken cancellationToken)
     {
