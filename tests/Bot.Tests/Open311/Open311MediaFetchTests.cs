@@ -20,6 +20,8 @@ public sealed class Open311MediaFetchTests
 {
     private const string PhotoHost = "photos.fixmystreet.test";
 
+    private static readonly DateTimeOffset Monday = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero); // 08:00 in Hải Dương
+
     /// <summary>The test server is on 127.0.0.1: trusted here, as a city would trust its own photo server's network.</summary>
     internal static Dictionary<string, string?> Fetching(params string[] hosts)
     {
@@ -126,7 +128,7 @@ public sealed class Open311MediaFetchTests
     [Fact]
     public async Task A_server_error_is_tried_again_after_the_wait_which_doubles_and_then_the_photo_is_stored()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(Monday);
         await using var server = await MediaServer.StartAsync();
         server.FailuresLeft = 2;
         var settings = Fetching(PhotoHost);
@@ -162,7 +164,7 @@ public sealed class Open311MediaFetchTests
     [Fact]
     public async Task A_host_that_never_answers_is_given_up_after_the_attempts_and_the_case_keeps_its_link()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var time = new FakeTimeProvider(Monday);
         var settings = Fetching(PhotoHost);
         (settings["Chase:RunServer"], settings["Open311:MediaAttempts"]) = ("false", "2");
         // A name nobody answers for: every attempt is a network failure.

@@ -9,6 +9,9 @@ namespace ResidentBot.Bot.Open311.Requests;
 /// <summary>A case as the read endpoints show it: the case, what its Open311 client sent (if one did), and its public log lines.</summary>
 internal sealed record RequestRecord(Case Case, Open311Request? Origin, IReadOnlyList<CaseEvent> Updates);
 
+/// <summary>A served case's id and report time: what a page is merged by.</summary>
+internal sealed record CaseKey(long Id, DateTimeOffset CreatedAt);
+
 /// <summary>The filters of <c>GET requests</c>, already checked.</summary>
 internal sealed record RequestFilter(
     IReadOnlyList<string> Ids, IReadOnlyList<int> CategoryIds, IReadOnlyList<CaseStatus>? Statuses, DateTimeOffset From, DateTimeOffset To, int Page, int PageSize);
@@ -18,8 +21,8 @@ internal sealed record RequestFilter(
 /// case whose resident agreed to publication in the report's summary (<see cref="Case.PublicationConsent"/>); a chat
 /// case without that consent is not there at all — not listed, 404 by its id, no updates. The two kinds are read apart,
 /// each through an index in the order it is served (newest first): the published ones through
-/// <c>IX_Cases_Published (PublicationConsent, CreatedAt, Id)</c>, the clients' from their own table; a page is the
-/// newest of both.
+/// <c>IX_Cases_Published (PublicationConsent, CreatedAt, Id)</c>, the clients' through their own table's
+/// <c>(CreatedAt, CaseId)</c>; a page is the newest of both.
 /// </summary>
 internal sealed class RequestRecords(ResidentBotDbContext db)
 {
@@ -36,9 +39,17 @@ internal sealed class RequestRecords(ResidentBotDbContext db)
         }
 
         // Each kind's newest up to the end of the page, then the page of the two merged: both read in index order.
-        var wanted = filter.Page * filter.PageSize;
-        var published = await Newest(Filtered(db.Cases.AsNoTracking(), filter).Where(c => c.PublicationConsent), wanted, cancellationToken);
-        var sent = await Newest(Filtered(FromClients(), filter), wanted, cancellationToken);
+        var (from, to, wanted) = (filter.From, filter.To, filter.Page * filter.PageSize);
+        var published = await Filtered(db.Cases.AsNoTracking(), filter)
+            .Where(c => c.PublicationConsent && c.CreatedAt >= from && c.CreatedAt <= to)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(wanted)
+            .Select(c => new CaseKey(c.Id, c.CreatedAt)).ToListAsync(cancellationToken);
+        // A client's request has its case's report time (one transaction wrote both), so its own index orders them.
+        var sent = await (from r in db.Open311Requests.AsNoTracking()
+                          join c in Filtered(db.Cases.AsNoTracking(), filter) on r.CaseId equals c.Id
+                          where r.CreatedAt >= from && r.CreatedAt <= to
+                          orderby r.CreatedAt descending, r.CaseId descending
+                          select r).Take(wanted).Select(r => new CaseKey(r.CaseId, r.CreatedAt)).ToListAsync(cancellationToken);
         var page = published.Concat(sent).DistinctBy(k => k.Id).OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(k => k.Id).ToList();
         var cases = await db.Cases.AsNoTracking().Where(c => page.Contains(c.Id)).ToListAsync(cancellationToken);
@@ -77,14 +88,9 @@ internal sealed class RequestRecords(ResidentBotDbContext db)
     private IQueryable<Case> Served() =>
         db.Cases.AsNoTracking().Where(c => c.PublicationConsent || db.Open311Requests.Any(r => r.CaseId == c.Id));
 
-    private IQueryable<Case> FromClients() =>
-        from r in db.Open311Requests.AsNoTracking()
-        join c in db.Cases.AsNoTracking() on r.CaseId equals c.Id
-        select c;
-
+    /// <summary>The service and status filters (the window is the caller's: each kind reads it from its own index).</summary>
     private static IQueryable<Case> Filtered(IQueryable<Case> cases, RequestFilter filter)
     {
-        cases = cases.Where(c => c.CreatedAt >= filter.From && c.CreatedAt <= filter.To);
         if (filter.CategoryIds.Count > 0)
         {
             var categories = filter.CategoryIds;
@@ -98,10 +104,6 @@ internal sealed class RequestRecords(ResidentBotDbContext db)
 
         return cases;
     }
-
-    private static async Task<List<(long Id, DateTimeOffset CreatedAt)>> Newest(IQueryable<Case> cases, int count, CancellationToken cancellationToken) =>
-        [.. (await cases.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Select(c => new { c.Id, c.CreatedAt }).Take(count)
-            .ToListAsync(cancellationToken)).Select(k => (k.Id, k.CreatedAt))];
 
     private async Task<IReadOnlyList<RequestRecord>> WithDetailsAsync(List<Case> cases, CancellationToken cancellationToken)
     {
