@@ -30,14 +30,28 @@ internal sealed class Open311MediaSweep(ResidentBotDbContext db, IBackgroundJobC
     }
 }
 
-/// <summary>At start, looks for media fetches that were pending when the host stopped, without waiting for the first sweep.</summary>
-internal sealed class Open311MediaResume(IBackgroundJobClient jobs) : IHostedService
+/// <summary>
+/// At start, looks for media fetches that were pending when the host stopped, without waiting for the first sweep
+/// (registered after the chase, so Hangfire's storage is ready). Should that fail, the sweep still finds them.
+/// </summary>
+internal sealed partial class Open311MediaResume(IBackgroundJobClient jobs, ILogger<Open311MediaResume> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        jobs.Enqueue<Open311MediaSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        try
+        {
+            jobs.Enqueue<Open311MediaSweep>(sweep => sweep.RunAsync(CancellationToken.None));
+        }
+        catch (Exception ex) when (ex is BackgroundJobClientException or InvalidOperationException)
+        {
+            LogNotQueued(ex);
+        }
+
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pending Open311 media fetches could not be queued at start; the chase sweep will queue them")]
+    private partial void LogNotQueued(Exception ex);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
