@@ -378,6 +378,21 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.Property<int>("KeyId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MediaAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("MediaNextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MediaProblem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MediaStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -385,6 +400,8 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.HasKey("CaseId");
 
                     b.HasIndex("KeyId");
+
+                    b.HasIndex("MediaNextAttemptAt");
 
                     b.ToTable("Open311Requests", (string)null);
                 });

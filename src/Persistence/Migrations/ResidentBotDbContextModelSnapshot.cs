@@ -358,6 +358,21 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<int>("KeyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MediaAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MediaNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaProblem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -365,6 +380,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasKey("CaseId");
 
                     b.HasIndex("KeyId");
+
+                    b.HasIndex("MediaNextAttemptAt");
 
                     b.ToTable("Open311Requests", (string)null);
                 });
