@@ -39,15 +39,15 @@ internal sealed class RequestRecords(ResidentBotDbContext db)
         }
 
         // Each kind's newest up to the end of the page, then the page of the two merged: both read in index order.
-        var (from, to, wanted) = (filter.From, filter.To, filter.Page * filter.PageSize);
+        var (start, end, wanted) = (filter.From, filter.To, filter.Page * filter.PageSize);
         var published = await Filtered(db.Cases.AsNoTracking(), filter)
-            .Where(c => c.PublicationConsent && c.CreatedAt >= from && c.CreatedAt <= to)
+            .Where(c => c.PublicationConsent && c.CreatedAt >= start && c.CreatedAt <= end)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(wanted)
             .Select(c => new CaseKey(c.Id, c.CreatedAt)).ToListAsync(cancellationToken);
         // A client's request has its case's report time (one transaction wrote both), so its own index orders them.
         var sent = await (from r in db.Open311Requests.AsNoTracking()
                           join c in Filtered(db.Cases.AsNoTracking(), filter) on r.CaseId equals c.Id
-                          where r.CreatedAt >= from && r.CreatedAt <= to
+                          where r.CreatedAt >= start && r.CreatedAt <= end
                           orderby r.CreatedAt descending, r.CaseId descending
                           select r).Take(wanted).Select(r => new CaseKey(r.CaseId, r.CreatedAt)).ToListAsync(cancellationToken);
         var page = published.Concat(sent).DistinctBy(k => k.Id).OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id)
