@@ -403,6 +403,8 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("MediaNextAttemptAt");
 
+                    b.HasIndex("CreatedAt", "CaseId");
+
                     b.ToTable("Open311Requests", (string)null);
                 });
 
@@ -866,6 +868,9 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
 
+                    b.HasIndex("PublicationConsent", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Cases_Published");
+
                     b.HasIndex("AccountableOfficialId", "Status", "AcknowledgeDueAt", "ResolveDueAt");
 
                     b.HasIndex("Status", "AreaId", "EscalationLevel", "ResolveDueAt", "AcknowledgeDueAt", "AccountableOfficialId");
@@ -964,6 +969,8 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AddresseeId");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CaseId", "At");
 

@@ -383,6 +383,8 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("MediaNextAttemptAt");
 
+                    b.HasIndex("CreatedAt", "CaseId");
+
                     b.ToTable("Open311Requests", (string)null);
                 });
 
@@ -832,6 +834,9 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
 
+                    b.HasIndex("PublicationConsent", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Cases_Published");
+
                     b.HasIndex("AccountableOfficialId", "Status", "AcknowledgeDueAt", "ResolveDueAt");
 
                     b.HasIndex("Status", "AreaId", "EscalationLevel", "ResolveDueAt", "AcknowledgeDueAt", "AccountableOfficialId");
@@ -926,6 +931,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AddresseeId");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CaseId", "At");
 
