@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
+using ResidentBot.Bot.Chase;
 using ResidentBot.Bot.Open311.Keys;
+using ResidentBot.Bot.Open311.Media;
 using ResidentBot.Bot.Open311.Requests;
 using ResidentBot.Bot.Open311.Services;
 using ResidentBot.Bot.Open311.Updates;
@@ -10,7 +12,7 @@ internal static partial class Open311ServiceCollectionExtensions
 {
     public const string BasePath = "/open311/v2";
 
-    /// <summary>The Open311 GeoReport v2 API: keys, the gate (format, jurisdiction, key, rate), intake and the read side.</summary>
+    /// <summary>The Open311 GeoReport v2 API: keys, the gate (format, jurisdiction, key, rate), intake, media fetching and the read side.</summary>
     public static IServiceCollection AddOpen311(this IServiceCollection services)
     {
         services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -19,6 +21,16 @@ internal static partial class Open311ServiceCollectionExtensions
         services.AddScoped<Open311Gate>();
         services.AddSingleton<Open311Intake>();
         services.AddScoped<RequestRecords>();
+
+        // media_url fetched in the background as hostile input: Hangfire jobs, retried by the chase sweep's step.
+        services.AddSingleton<IMediaHostResolver, DnsMediaHostResolver>();
+        services.AddSingleton<MediaGuard>();
+        services.AddSingleton<MediaConnector>();
+        services.AddSingleton<MediaFetcher>();
+        services.AddScoped<Open311MediaJob>();
+        services.AddScoped<Open311MediaSweep>();
+        services.AddScoped<IChaseStep>(provider => provider.GetRequiredService<Open311MediaSweep>());
+        services.AddHostedService<Open311MediaResume>();
         return services;
     }
 

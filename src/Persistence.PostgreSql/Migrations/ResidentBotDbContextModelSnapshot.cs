@@ -392,6 +392,21 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.Property<int>("KeyId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MediaAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("MediaNextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MediaProblem")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MediaStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -399,6 +414,10 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.HasKey("CaseId");
 
                     b.HasIndex("KeyId");
+
+                    b.HasIndex("MediaNextAttemptAt");
+
+                    b.HasIndex("CreatedAt", "CaseId");
 
                     b.ToTable("Open311Requests", (string)null);
                 });
@@ -913,6 +932,9 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
 
+                    b.HasIndex("PublicationConsent", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Cases_Published");
+
                     b.HasIndex("AccountableOfficialId", "Status", "AcknowledgeDueAt", "ResolveDueAt");
 
                     b.HasIndex("Status", "AreaId", "EscalationLevel", "ResolveDueAt", "AcknowledgeDueAt", "AccountableOfficialId");
@@ -1011,6 +1033,8 @@ namespace ResidentBot.Persistence.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AddresseeId");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CaseId", "At");
 

@@ -56,6 +56,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
         // ... and the latest published resolved cases.
         builder.HasIndex(c => new { c.PublicationConsent, c.ResolvedAt });
+
+        // ... and Open311's GET requests: the published cases of a window, newest first, read in the index's order.
+        builder.HasIndex(c => new { c.PublicationConsent, c.CreatedAt, c.Id }).HasDatabaseName("IX_Cases_Published");
         builder.HasOne<Case>().WithMany().HasForeignKey(c => c.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Followers).WithOne().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Followers).UsePropertyAccessMode(PropertyAccessMode.Field);

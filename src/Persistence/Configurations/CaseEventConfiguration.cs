@@ -12,5 +12,8 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
         builder.ToTable("CaseEvents");
         builder.HasIndex(e => new { e.CaseId, e.At });
         builder.HasIndex(e => e.AddresseeId);
+
+        // Open311's servicerequestupdates reads the lines of a window (FixMyStreet polls the minutes since its last poll).
+        builder.HasIndex(e => e.At);
     }
 }

@@ -372,6 +372,21 @@ namespace ResidentBot.Persistence.Migrations
                     b.Property<int>("KeyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MediaAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MediaNextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaProblem")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaStatus")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -379,6 +394,10 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasKey("CaseId");
 
                     b.HasIndex("KeyId");
+
+                    b.HasIndex("MediaNextAttemptAt");
+
+                    b.HasIndex("CreatedAt", "CaseId");
 
                     b.ToTable("Open311Requests", (string)null);
                 });
@@ -879,6 +898,9 @@ namespace ResidentBot.Persistence.Migrations
 
                     b.HasIndex("PublicationConsent", "ResolvedAt");
 
+                    b.HasIndex("PublicationConsent", "CreatedAt", "Id")
+                        .HasDatabaseName("IX_Cases_Published");
+
                     b.HasIndex("AccountableOfficialId", "Status", "AcknowledgeDueAt", "ResolveDueAt");
 
                     b.HasIndex("Status", "AreaId", "EscalationLevel", "ResolveDueAt", "AcknowledgeDueAt", "AccountableOfficialId");
@@ -973,6 +995,8 @@ namespace ResidentBot.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AddresseeId");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("CaseId", "At");
 

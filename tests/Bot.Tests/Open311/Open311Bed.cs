@@ -42,16 +42,17 @@ internal sealed class Open311Bed : IAsyncDisposable
     /// <summary>Warnings and errors the host logged.</summary>
     public ConcurrentQueue<string> Warnings { get; }
 
-    public static async Task<Open311Bed> StartAsync(IDictionary<string, string?>? settings = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? time = null)
+    /// <param name="services">Replaces services of the host (the media fetcher's name resolver).</param>
+    /// <param name="folder">The database folder, kept after the bed for <see cref="RestartAsync"/> when given.</param>
+    public static async Task<Open311Bed> StartAsync(IDictionary<string, string?>? settings = null, Microsoft.Extensions.Time.Testing.FakeTimeProvider? time = null,
+        Action<IServiceCollection>? services = null, string? folder = null)
     {
-        var all = new Dictionary<string, string?> { ["Outbox:Channels:telegram:PerChatInterval"] = "00:00:00" };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
         var warnings = new ConcurrentQueue<string>();
-        var host = await BotTestHost.StartAsync(all, time, services: s => s.AddSingleton<ILoggerProvider>(new WarningSink(warnings)));
+        var host = await BotTestHost.StartAsync(Settings(settings), time, folder: folder, keepFolder: folder is not null, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(new WarningSink(warnings));
+            services?.Invoke(s);
+        });
         await using (var db = host.NewDbContext())
         {
             await OfficialsHarnessWait(() => db.Officials.AnyAsync(o => o.Code == TranPhuLeaderCode));
@@ -61,6 +62,30 @@ internal sealed class Open311Bed : IAsyncDisposable
         }
 
         return new Open311Bed(host, await NewKeyAsync(host, "fixmystreet"), warnings);
+    }
+
+    /// <summary>A host started again on the database a bed with <paramref name="folder"/> left, its official bound and its key made already.</summary>
+    public static async Task<Open311Bed> RestartAsync(string folder, string key, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var warnings = new ConcurrentQueue<string>();
+        var host = await BotTestHost.StartAsync(Settings(settings), folder: folder, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(new WarningSink(warnings));
+            services?.Invoke(s);
+        });
+        return new Open311Bed(host, key, warnings);
+    }
+
+    private static Dictionary<string, string?> Settings(IDictionary<string, string?>? settings)
+    {
+        var all = new Dictionary<string, string?> { ["Outbox:Channels:telegram:PerChatInterval"] = "00:00:00" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return all;
     }
 
     public static async Task<string> NewKeyAsync(BotTestHost host, string name)

@@ -8,9 +8,10 @@ namespace ResidentBot.Bot.Open311.Updates;
 
 /// <summary>
 /// FixMyStreet's extension <c>GET servicerequestupdates.{format}?start_date&amp;end_date</c>: the updates of the
-/// caller's own requests in the window (at most 90 days; the last 90 without dates), oldest first, each with the
-/// status of mySociety's list (<see cref="UpdateStatus"/>) and the officials' words. A key is required: updates carry
-/// what officials told the reporter.
+/// caller's own requests and of the cases residents agreed to publish, in the window (at most 90 days; the last 90
+/// without dates), oldest first, each with the status of mySociety's list (<see cref="UpdateStatus"/>) and the
+/// officials' words. A key is required: updates carry what officials told the reporter, and another client's requests
+/// stay out.
 /// </summary>
 internal static class ServiceRequestUpdatesEndpoint
 {
