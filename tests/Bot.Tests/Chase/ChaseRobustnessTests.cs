@@ -89,28 +89,18 @@ public sealed class ChaseRobustnessTests
     }
 
     [Fact]
-    public async Task Without_configured_credentials_the_dashboard_is_not_there()
+    public async Task The_dashboard_is_behind_the_console_sign_in_with_no_exception_for_this_machine_in_development()
     {
-        await using var host = await ChaseHost.StartAsync();
-        using var client = host.Host.CreateClient();
-
-        using var response = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
-
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task In_development_without_credentials_the_dashboard_is_shown_to_this_machine_only()
-    {
+        // Before the console, Development showed the dashboard to requests from 127.0.0.1; a reverse proxy makes every
+        // request local, so now even this machine signs in as a console administrator first (ConsoleDashboardTests).
         await using var host = await WebChatTestHost.StartAsync("Development"); // real Kestrel, so the request is from 127.0.0.1
-        using var client = host.CreateClient();
-        await using var testServer = await BotTestHost.StartAsync(environment: "Development");
-        using var noAddress = testServer.CreateClient(); // the in-process test server gives no remote address
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
 
         using var local = await client.GetAsync(new Uri("/hangfire", UriKind.Relative));
-        using var unknown = await noAddress.GetAsync(new Uri("/hangfire", UriKind.Relative));
+        var page = await local.Content.ReadAsStringAsync();
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, local.StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, local.StatusCode);
+        Assert.Equal(ResidentBot.Bot.WebConsole.SignIn.ConsoleLinks.PagePath, new Uri(host.BaseAddress, local.Headers.Location!).AbsolutePath);
+        Assert.DoesNotContain("Hangfire", page, StringComparison.Ordinal);
     }
 }
