@@ -34,37 +34,42 @@ internal sealed class BoardData(ResidentBotDbContext db, ChaseRules rules, TimeP
     }
 
     /// <summary>
-    /// One page of the digest's rows (most late first) and its lines by ward and official, counted in the database: on a
-    /// large city the digest has thousands of rows, and the page needs only <paramref name="pageSize"/> of them.
-    /// The same cases as <see cref="DigestAsync"/> (the first missed deadline, <see cref="PendingDeadlines"/>, in SQL).
+    /// One page of the digest's rows (most late first) and its lines by ward and official. The same cases as
+    /// <see cref="DigestAsync"/> (the first missed deadline, <see cref="PendingDeadlines"/>). The overdue cases are read
+    /// from the covering (status, area, level, deadlines, official) index alone and counted, sorted and paged here: asked
+    /// to GROUP BY or ORDER BY in SQL, SQLite's planner (whose statistics see a status as 1 case in 7, not the open
+    /// few) scanned a million cases by area instead (2 s against 17 ms). Only the page's tracking codes are read by id.
     /// </summary>
     public async Task<BoardView> PageAsync(int supervisorId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var directory = (await rules.GetAsync(cancellationToken)).Engine.Directory;
         var areas = SupervisorScope.Of(directory, supervisorId, now).ToList();
-        var overdue = db.Cases.AsNoTracking()
+        var overdue = (await db.Cases.AsNoTracking()
             .Where(c => CaseStatuses.Open.Contains(c.Status) && areas.Contains(c.AreaId)
                 && (c.EscalationLevel > 0 || c.ResolveDueAt <= now || (CaseStatuses.AwaitingAcknowledgement.Contains(c.Status) && c.AcknowledgeDueAt <= now)))
-            .Select(c => new
-            {
-                c.Id, c.TrackingCode, c.AreaId, c.AccountableOfficialId, c.EscalationLevel,
-                First = CaseStatuses.AwaitingAcknowledgement.Contains(c.Status) && c.AcknowledgeDueAt != null && (c.ResolveDueAt == null || c.AcknowledgeDueAt < c.ResolveDueAt)
-                    ? c.AcknowledgeDueAt : c.ResolveDueAt,
-            });
-        var groups = await overdue.GroupBy(c => new { c.AreaId, c.AccountableOfficialId })
-            .Select(g => new { g.Key.AreaId, g.Key.AccountableOfficialId, Count = g.Count(), First = g.Min(c => c.First) })
-            .ToListAsync(cancellationToken);
-        var rows = await overdue.OrderBy(c => c.First == null || c.First > now).ThenBy(c => c.First).ThenBy(c => c.Id)
-            .Skip(page * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, c.Status, c.AreaId, c.AccountableOfficialId, c.EscalationLevel, c.AcknowledgeDueAt, c.ResolveDueAt })
+            .ToListAsync(cancellationToken))
+            .Select(c => new OverdueCase(c.Id, c.AreaId, c.AccountableOfficialId, c.EscalationLevel,
+                CaseStatuses.AwaitingAcknowledgement.Contains(c.Status) && c.AcknowledgeDueAt is { } ack && (c.ResolveDueAt is not { } resolve || ack < resolve)
+                    ? c.AcknowledgeDueAt : c.ResolveDueAt))
+            .ToList();
+        var rows = overdue.OrderBy(c => c.First is not { } f || f > now).ThenBy(c => c.First).ThenBy(c => c.Id).Skip(page * pageSize).Take(pageSize).ToList();
+        var ids = rows.Select(r => r.Id).ToList();
+        var codes = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.TrackingCode })
+            .ToDictionaryAsync(c => c.Id, c => c.TrackingCode, cancellationToken);
         TimeSpan Late(DateTimeOffset? first) => first is { } f && f <= now ? now - f : TimeSpan.Zero;
         string Official(int? id) => id is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?";
         return new BoardView(
-            groups.Sum(g => g.Count),
-            [.. groups.Select(g => new BoardLine(directory.AreasById[g.AreaId].Name, Official(g.AccountableOfficialId), g.Count, Late(g.First)))
+            overdue.Count,
+            [.. overdue.GroupBy(c => (c.AreaId, c.OfficialId))
+                .Select(g => new BoardLine(directory.AreasById[g.Key.AreaId].Name, Official(g.Key.OfficialId), g.Count(), Late(g.Min(c => c.First))))
                 .OrderBy(l => l.Ward, StringComparer.Ordinal).ThenByDescending(l => l.Count)],
-            [.. rows.Select(r => new DigestRow(r.Id, r.TrackingCode, directory.AreasById[r.AreaId].Name, Official(r.AccountableOfficialId), Late(r.First), r.EscalationLevel))]);
+            [.. rows.Where(r => codes.ContainsKey(r.Id)).Select(r => new DigestRow(r.Id, codes[r.Id], directory.AreasById[r.AreaId].Name, Official(r.OfficialId),
+                Late(r.First), r.Level))]);
     }
+
+    private sealed record OverdueCase(long Id, int AreaId, int? OfficialId, int Level, DateTimeOffset? First);
 
     /// <summary>
     /// The scorecard of the cases received in [from, to) in the supervisor's areas, per ward then official. The cases
