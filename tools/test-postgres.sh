@@ -4,7 +4,7 @@
 #                                                databases, as the tests do); prints their connection string
 #   tools/test-postgres.sh stop <dir>           stop it (the folder stays; delete it yourself)
 # initdb refuses to run as root, so as root the cluster runs as the postgres user. Tests get fsync=off (the cluster
-# is thrown away); PG_DURABLE=1 keeps PostgreSQL's durable defaults, for benchmarks.
+# is thrown away); PG_DURABLE=1 keeps PostgreSQL's durable defaults, for benchmarks; PG_OPTIONS adds server options.
 set -euo pipefail
 cmd=${1:?start or stop}
 dir=${2:?folder}
@@ -21,7 +21,7 @@ case "$cmd" in
     fast="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     [ "${PG_DURABLE:-0}" = 1 ] && fast=""
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 $fast" start >/dev/null
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 $fast ${PG_OPTIONS:-}" start >/dev/null
     # pg_signal_backend: the tests drop each database WITH (FORCE), which must also end an autovacuum worker
     # vacuuming it; a worker has no role, so without this grant PostgreSQL 15 refuses the drop (42501) at random.
     as_postgres "$bin/psql" -q -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 \

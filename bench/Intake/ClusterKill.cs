@@ -13,6 +13,7 @@ internal static partial class Scenarios
         var paths = await ClusterPathsAsync(Name, pg, ct);
         await using var api = await FakeApi.StartAsync(ct);
         var officials = await PrepareAsync(paths, api, 0, ct);
+        CommitOrder.Install(paths);
         api.EnforceLimits = true;
         var settings = new Dictionary<string, string> { ["Outbox__PollInterval"] = "00:00:00.100" };
         var hosts = new List<BotHost>();

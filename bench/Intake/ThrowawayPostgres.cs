@@ -80,6 +80,8 @@ internal sealed class ThrowawayPostgres : IAsyncDisposable
             RedirectStandardError = true,
         };
         info.Environment["PG_DURABLE"] = "1";
+        // Commit times, so the order check can tell the order a chat's messages were committed in (CommitOrder).
+        info.Environment["PG_OPTIONS"] = "-c track_commit_timestamp=on";
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not run {script}");
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var errors = process.StandardError.ReadToEndAsync(ct);

@@ -117,7 +117,7 @@ internal static partial class ConsoleTimer
         using var posted = await client.PostAsync(new Uri(link, UriKind.Relative), new FormUrlEncodedContent(fields), ct);
         if (posted.StatusCode != HttpStatusCode.Redirect)
         {
-            throw new InvalidOperationException($"sign-in answered {posted.StatusCode}");
+            throw new InvalidOperationException($"sign-in answered {posted.StatusCode}: {await posted.Content.ReadAsStringAsync(ct)}");
         }
 
         Remember(client, posted);
