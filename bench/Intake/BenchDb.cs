@@ -109,4 +109,19 @@ internal static class BenchDb
         q.CommandText = sql;
         q.ExecuteNonQuery();
     }
+
+    /// <summary>The first column of each row, as text.</summary>
+    public static List<string> Lines(DbConnection c, string sql)
+    {
+        using var q = c.CreateCommand();
+        q.CommandText = sql;
+        using var reader = q.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read())
+        {
+            lines.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+        }
+
+        return lines;
+    }
 }

@@ -153,9 +153,10 @@ internal static partial class Scenarios
                                   FROM "InboxEntries" WHERE "Status" = 'Handled' AND "ChatKey" <> '') AS t
             WHERE "Before" > "HandledAt"
             """);
-        var (outbox, byId) = CommitOrder.SentOutOfOrder(paths);
+        var (outbox, byCommit, byId) = CommitOrder.SentOutOfOrder(paths);
         Console.WriteLine($"  {name}: updates handled out of their chat's order {inbox}, messages sent out of their chat's order {outbox} "
-            + $"(by the order their transactions committed; {byId} by id order, which concurrent transactions on several hosts do not keep)");
+            + $"(sent before a message their transaction had seen committed; for comparison {byCommit} by commit time and {byId} by id, "
+            + "orders that overlapping transactions on several hosts do not have)");
         if (inbox > 0 || outbox > 0)
         {
             report.Problem($"{name}: {inbox} updates handled and {outbox} messages sent out of their chat's order");
