@@ -5,27 +5,22 @@ namespace ResidentBot.Bot.Outbox;
 /// <summary>
 /// Keeps one channel under its limits before it has to say 429: a gap between two messages to one chat, a number per
 /// second across the channel, and the pause a 429 asked for. The channel counts arrivals, which trail our sends by a
-/// few milliseconds that vary, so both limits are kept a little wider than the channel's, and the channel's budget is
-/// spent evenly (a small burst, then one send every 1/rate seconds) rather than all at the start of a second, where the
-/// next second's first send could arrive inside it.
+/// time that grows with the host's load, so both limits are counted from the channel's answers (<see cref="SendWindow"/>,
+/// <see cref="Answered"/>), and the channel's budget is spent evenly (a small burst, then one send every 1/rate seconds)
+/// rather than all at the start of a second.
 /// </summary>
 /// <remarks>
-/// The limiters are System.Threading.RateLimiting's, which count on the monotonic clock (they take no TimeProvider,
-/// dotnet/runtime#106447); the 429 pause is on <see cref="TimeProvider"/>, like the retry it goes with. A message is
-/// let go only when every limiter has a permit, and only then are permits taken, so a chat that waits for the channel's
-/// budget does not also lose its own turn (and the other way round).
+/// The even spending is System.Threading.RateLimiting's token bucket, which counts on the monotonic clock (it takes no
+/// TimeProvider, dotnet/runtime#106447); the 429 pause is on <see cref="TimeProvider"/>, like the retry it goes with. A
+/// message is let go only when every limit has room, and only then is room taken, so a chat that waits for the channel's
+/// budget does not also lose its own turn (and the other way round). Every slot taken is given back through
+/// <see cref="Answered"/> or <see cref="Finished"/>: a slot never given back holds the channel.
 /// </remarks>
 internal sealed class DeliveryPacer : IDisposable
 {
-    // 30 per 1.03 s is still 29.1 messages/s; without it a send at the very edge of the window arrived inside it
-    // (the delivery benchmark saw 429s once the sender retried at exactly the moment the pacer allowed).
+    // A few per cent wider than the channel's second: its clock and ours need not agree on where a second ends.
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(1.03);
     private static readonly TimeSpan ChatMargin = TimeSpan.FromMilliseconds(50);
-
-    // A sliding window forgets a send up to one segment early, so it is one segment longer than the window it keeps;
-    // with 10 segments that cost a tenth of the rate (delivery benchmark: 26.4 messages/s), with 50 a fiftieth (27.3/s);
-    // 100 segments (10 ms) let 429s through again.
-    private const int WindowSegments = 50;
 
     // A chat's permit is cut into slices so that "not yet" says when to within a tenth of the gap, not a whole gap.
     private const int ChatSlices = 10;
@@ -33,7 +28,7 @@ internal sealed class DeliveryPacer : IDisposable
     private readonly TimeProvider time;
     private readonly Lock gate = new();
     private readonly TokenBucketRateLimiter? spread;
-    private readonly SlidingWindowRateLimiter? window;
+    private readonly SendWindow? window;
     private readonly PartitionedRateLimiter<string>? perChat;
     private readonly TimeSpan chatGap;
     private readonly Dictionary<string, long> answeredUntil = new(StringComparer.Ordinal);
@@ -57,14 +52,7 @@ internal sealed class DeliveryPacer : IDisposable
                 AutoReplenishment = false,
                 QueueLimit = 0,
             });
-            window = new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = perSecond,
-                Window = Window * WindowSegments / (WindowSegments - 1),
-                SegmentsPerWindow = WindowSegments,
-                AutoReplenishment = true,
-                QueueLimit = 0,
-            });
+            window = new SendWindow(perSecond, Window);
         }
 
         if (perChatInterval > TimeSpan.Zero)
@@ -86,7 +74,7 @@ internal sealed class DeliveryPacer : IDisposable
             spread?.TryReplenish();
             retryAt = pausedUntil > now ? pausedUntil : now;
             retryAt = Later(retryAt, WhenFree(spread, now, 1));
-            retryAt = Later(retryAt, WhenFree(window, now, 1));
+            retryAt = Later(retryAt, now + (window?.WaitForSlot() ?? TimeSpan.Zero));
             retryAt = Later(retryAt, perChat is null ? now : WhenFree(perChat, chat, now));
             retryAt = Later(retryAt, AfterAnswer(chat, now));
             if (retryAt > now)
@@ -95,7 +83,7 @@ internal sealed class DeliveryPacer : IDisposable
             }
 
             using var spent = spread?.AttemptAcquire();
-            using var counted = window?.AttemptAcquire();
+            window?.Take(chat);
             using var taken = perChat?.AttemptAcquire(chat, ChatSlices);
             return true;
         }
@@ -109,13 +97,14 @@ internal sealed class DeliveryPacer : IDisposable
     /// </summary>
     public void Answered(string chat)
     {
-        if (chatGap <= TimeSpan.Zero)
-        {
-            return;
-        }
-
         lock (gate)
         {
+            window?.Answered(chat);
+            if (chatGap <= TimeSpan.Zero)
+            {
+                return;
+            }
+
             if (answeredUntil.Count > MaxRemembered)
             {
                 var now = Monotonic.GetTimestamp();
@@ -126,6 +115,15 @@ internal sealed class DeliveryPacer : IDisposable
             }
 
             answeredUntil[chat] = Monotonic.GetTimestamp() + (long)(chatGap.TotalSeconds * Monotonic.TimestampFrequency);
+        }
+    }
+
+    /// <summary>The chat's turn is over: the slots it took for messages it did not send are free again.</summary>
+    public void Finished(string chat)
+    {
+        lock (gate)
+        {
+            window?.Finished(chat);
         }
     }
 
@@ -142,7 +140,6 @@ internal sealed class DeliveryPacer : IDisposable
     public void Dispose()
     {
         spread?.Dispose();
-        window?.Dispose();
         perChat?.Dispose();
     }
 

@@ -25,6 +25,8 @@ internal sealed partial class OutboxSender
         }
         finally
         {
+            // Before the sender wakes: the channel's slots this turn took but did not use must be free when it looks.
+            pacers[messages[0].Channel].Finished(messages[0].Recipient);
             slotFreed.Notify();
         }
     }

@@ -36,8 +36,14 @@ internal sealed partial class OutboxSender
         foreach (var (channel, probe) in probes.ToList())
         {
             if (free > 0 && !inFlight.ContainsKey((probe.Channel, probe.Recipient)) && health[channel].CanProbe && leases.Holds(channel)
-                && pacers[channel].TryTake(probe.Recipient, out _) && health[channel].TryStartProbe(probe.Id))
+                && pacers[channel].TryTake(probe.Recipient, out _))
             {
+                if (!health[channel].TryStartProbe(probe.Id))
+                {
+                    pacers[channel].Finished(probe.Recipient); // the slot goes unused
+                    continue;
+                }
+
                 probes.Remove(channel);
                 inFlight[(probe.Channel, probe.Recipient)] = DeliverChatAsync([probe], slotFreed, cancellationToken);
                 free--;

@@ -19,6 +19,7 @@ public sealed class DeliveryPacerTests
         // A sixth of the rate at once, then one send every 1.03 / 30 s.
         Assert.All(Enumerable.Range(0, 5), i => Assert.True(pacer.TryTake($"c{i}", out _)));
         Assert.False(pacer.TryTake("c5", out var next));
+        Assert.All(Enumerable.Range(0, 5), i => pacer.Answered($"c{i}"));
         Assert.InRange((next - DateTimeOffset.UtcNow).TotalMilliseconds, 0, 40);
 
         // Until 45 have gone: more than 30 shows the window lets sends go again once they are a window old. Counted, not
@@ -31,6 +32,7 @@ public sealed class DeliveryPacerTests
             if (pacer.TryTake($"x{i}", out var retryAt))
             {
                 sent.Add(clock.Elapsed);
+                pacer.Answered($"x{i}"); // as the channel answers a send
             }
             else
             {
@@ -39,6 +41,43 @@ public sealed class DeliveryPacerTests
         }
 
         Assert.All(sent, at => Assert.True(sent.Count(other => other >= at && other - at < TimeSpan.FromSeconds(1)) <= 30));
+    }
+
+    [Fact]
+    public async Task A_send_not_yet_answered_holds_its_place_in_the_second_and_the_second_counts_from_its_answer()
+    {
+        using var pacer = new DeliveryPacer(TimeProvider.System, perSecond: 3, perChatInterval: TimeSpan.Zero);
+        foreach (var chat in new[] { "a", "b", "c" })
+        {
+            await TakeAsync(pacer, chat);
+        }
+
+        // Three on their way: a fourth waits however long they take, well past the even spending's next slot.
+        await Task.Delay(TimeSpan.FromMilliseconds(800));
+        Assert.False(pacer.TryTake("d", out _));
+
+        var answered = Stopwatch.StartNew();
+        pacer.Answered("a");
+        await TakeAsync(pacer, "d");
+        Assert.True(answered.Elapsed >= TimeSpan.FromSeconds(1), $"a fourth send {answered.Elapsed} after the first's answer");
+    }
+
+    [Fact]
+    public async Task A_turn_that_stops_early_gives_back_the_slots_it_did_not_use()
+    {
+        using var pacer = new DeliveryPacer(TimeProvider.System, perSecond: 3, perChatInterval: TimeSpan.Zero);
+        for (var i = 0; i < 3; i++)
+        {
+            await TakeAsync(pacer, "one chat"); // a turn of three messages whose first is to be retried later
+        }
+
+        Assert.False(pacer.TryTake("other chat", out _));
+        pacer.Answered("one chat");
+        pacer.Finished("one chat");
+
+        // Within a few windows, not never (a slot not given back would hold the channel for good).
+        var waiting = Task.Run(() => TakeAsync(pacer, "other chat"));
+        Assert.Same(waiting, await Task.WhenAny(waiting, Task.Delay(TimeSpan.FromSeconds(10))));
     }
 
     [Fact]
@@ -93,6 +132,14 @@ public sealed class DeliveryPacerTests
         Assert.Equal((1000, TimeSpan.FromSeconds(1)), ChannelPacing.For(ChannelNames.Telegram, new ChannelPacing { MessagesPerSecond = 1000 }));
         Assert.Equal((60, TimeSpan.Zero), ChannelPacing.For(ChannelNames.Zalo, null));
         Assert.Equal((10, TimeSpan.FromSeconds(1)), ChannelPacing.For("unknown", null));
+    }
+
+    private static async Task TakeAsync(DeliveryPacer pacer, string chat)
+    {
+        while (!pacer.TryTake(chat, out var retryAt))
+        {
+            await Task.Delay(Max(retryAt - DateTimeOffset.UtcNow, TimeSpan.FromMilliseconds(1)));
+        }
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
