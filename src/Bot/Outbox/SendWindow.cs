@@ -16,6 +16,9 @@ internal sealed class SendWindow(int perWindow, TimeSpan window)
 
     // The last N slots in the order they were taken; a slot's answer time is null while its send is on its way.
     private readonly Queue<Slot> slots = new(perWindow);
+
+    // Each chat's slots on their way, oldest first: a chat's sends go one after another, so its answers come in order.
+    private readonly Dictionary<string, Queue<Slot>> onTheirWay = new(StringComparer.Ordinal);
     private readonly long windowTicks = (long)(window.TotalSeconds * Monotonic.TimestampFrequency);
 
     /// <summary>How long until a slot is free; zero when one is free now. Unknown while the oldest send is unanswered:
@@ -45,18 +48,25 @@ internal sealed class SendWindow(int perWindow, TimeSpan window)
             slots.Dequeue();
         }
 
-        slots.Enqueue(new Slot(chat));
+        var slot = new Slot();
+        slots.Enqueue(slot);
+        if (!onTheirWay.TryGetValue(chat, out var chatSlots))
+        {
+            onTheirWay[chat] = chatSlots = new Queue<Slot>(1);
+        }
+
+        chatSlots.Enqueue(slot);
     }
 
     /// <summary>The channel answered (or refused, or the send failed) the oldest send on its way to <paramref name="chat"/>.</summary>
     public void Answered(string chat)
     {
-        foreach (var slot in slots)
+        if (onTheirWay.TryGetValue(chat, out var chatSlots))
         {
-            if (slot.AnsweredAt is null && slot.Chat == chat)
+            chatSlots.Dequeue().AnsweredAt = Monotonic.GetTimestamp();
+            if (chatSlots.Count == 0)
             {
-                slot.AnsweredAt = Monotonic.GetTimestamp();
-                return;
+                onTheirWay.Remove(chat);
             }
         }
     }
@@ -64,19 +74,18 @@ internal sealed class SendWindow(int perWindow, TimeSpan window)
     /// <summary>The chat's turn is over: slots it took but did not use (a turn stopped early) count as answered now.</summary>
     public void Finished(string chat)
     {
-        foreach (var slot in slots)
+        if (onTheirWay.Remove(chat, out var chatSlots))
         {
-            if (slot.AnsweredAt is null && slot.Chat == chat)
+            var now = Monotonic.GetTimestamp();
+            foreach (var slot in chatSlots)
             {
-                slot.AnsweredAt = Monotonic.GetTimestamp();
+                slot.AnsweredAt = now;
             }
         }
     }
 
-    private sealed class Slot(string chat)
+    private sealed class Slot
     {
-        public string Chat { get; } = chat;
-
         public long? AnsweredAt { get; set; }
     }
 }
