@@ -153,7 +153,9 @@ internal sealed record RunFigures(
             M(r => r.SlowestLaterRefresh), M(r => r.LaterAllocatedMb), (int)M(r => r.Refreshes), M(r => r.FirstReading), M(r => r.LaterReading));
     }
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+    public override string ToString() => Refreshes <= 0
+        ? string.Create(CultureInfo.InvariantCulture, $"GET p50 {P50:0.0} ms, p95 {P95:0.0} ms, p99 {P99:0.0} ms over {Requests} requests")
+        : string.Create(CultureInfo.InvariantCulture,
         $"GET p50 {P50:0.0} ms, p95 {P95:0.0} ms, p99 {P99:0.0} ms over {Requests} requests; first refresh {FirstRefresh:0} ms ({FirstReading:0} ms of it reading cases, the rest resting; {FirstAllocatedMb:0} MB allocated), "
         + $"slowest of {Refreshes - 1} later refreshes {SlowestLaterRefresh:0} ms (at most {LaterReading:0} ms reading; {LaterAllocatedMb:0} MB allocated, median)");
 }

@@ -28,27 +28,38 @@ internal static class CaseScan
 
     public delegate void Each(in ScannedCase row);
 
-    /// <summary>Calls <paramref name="each"/> for every case reported from <paramref name="since"/> to before <paramref name="until"/> (null: no end).</summary>
-    public static async Task ForEachBetweenAsync(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until, Each each, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls <paramref name="each"/> for every case reported from <paramref name="since"/> to before <paramref name="until"/>
+    /// (null: no end), in <paramref name="areas"/> when given. The areas are filtered in SQL, on the index: a row the
+    /// reader hands to .NET costs far more than one SQLite skips (the board's week: 30,601 rows read for 17,657 kept).
+    /// </summary>
+    public static async Task ForEachBetweenAsync(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until, Each each, CancellationToken cancellationToken,
+        IReadOnlyCollection<int>? areas = null)
     {
         ArgumentNullException.ThrowIfNull(each);
         if (db.Database.IsSqlite())
         {
-            Sqlite(db, since, until, each, cancellationToken);
+            Sqlite(db, since, until, each, cancellationToken, areas);
             return;
         }
 
-        await foreach (var row in LinqAsync(db, since, until, cancellationToken))
+        await foreach (var row in LinqAsync(db, since, until, cancellationToken, areas))
         {
             each(row);
         }
     }
 
     internal static async IAsyncEnumerable<ScannedCase> LinqAsync(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        [EnumeratorCancellation] CancellationToken cancellationToken, IReadOnlyCollection<int>? areas = null)
     {
         var cases = db.Cases.AsNoTracking().Where(c => c.CreatedAt >= since);
         cases = until is { } end ? cases.Where(c => c.CreatedAt < end) : cases;
+        if (areas is not null)
+        {
+            var ids = areas.ToArray();
+            cases = cases.Where(c => ids.Contains(c.AreaId));
+        }
+
         var rows = cases
             .Select(c => new ScannedCase(c.AreaId, c.AccountableOfficialId, c.Status, c.CreatedAt, c.AcknowledgeDueAt, c.AcknowledgedAt,
                 c.ResolveDueAt, c.ResolvedAt, c.Rating, c.PausedFor, c.PausedAt, c.ReopenCount, c.Latitude, c.Longitude))
@@ -63,7 +74,8 @@ internal static class CaseScan
     // Fully optimised at its first call: it runs once per month read, so tiered compilation left its loop in unoptimised
     // code for most of a refresh (a million-case first refresh read in 6.7 s with tiering, 3.4 s without).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static void Sqlite(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until, Each each, CancellationToken cancellationToken)
+    internal static void Sqlite(ResidentBotDbContext db, DateTimeOffset since, DateTimeOffset? until, Each each, CancellationToken cancellationToken,
+        IReadOnlyCollection<int>? areas = null)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -77,12 +89,21 @@ internal static class CaseScan
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT AreaId, AccountableOfficialId, {StatusAsNumber}, CreatedAt, AcknowledgeDueAt, AcknowledgedAt, ResolveDueAt, "
                 + "ResolvedAt, Rating, NULLIF(PausedFor, '00:00:00'), PausedAt, ReopenCount, Latitude, Longitude FROM Cases "
-                + "WHERE CreatedAt >= $since AND CreatedAt < $until";
+                + "WHERE CreatedAt >= $since AND CreatedAt < $until"
+                + (areas is null ? string.Empty : " AND AreaId IN (SELECT value FROM json_each($areas))");
             foreach (var (name, value) in new[] { ("$since", since), ("$until", until ?? DateTimeOffset.MaxValue) })
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
                 parameter.Value = value.ToUnixTimeMilliseconds();
+                command.Parameters.Add(parameter);
+            }
+
+            if (areas is not null)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "$areas";
+                parameter.Value = $"[{string.Join(',', areas.Select(a => a.ToString(CultureInfo.InvariantCulture)))}]";
                 command.Parameters.Add(parameter);
             }
 

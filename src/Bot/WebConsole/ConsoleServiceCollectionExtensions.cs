@@ -36,6 +36,8 @@ internal static class ConsoleServiceCollectionExtensions
         services.AddScoped<CaseView>();
         services.AddScoped<CaseActions>();
         services.AddScoped<BoardData>();
+        services.AddHybridCache();
+        services.AddSingleton<BoardScorecards>();
         services.AddScoped<Admin.DirectoryUpload>();
         services.AddScoped<Admin.Deliveries.DeliveryHealth>();
         services.AddScoped<Admin.Deliveries.DeliveryRetry>();

@@ -39,6 +39,25 @@ public sealed class ConsoleBoardTests
     }
 
     [Fact]
+    public async Task The_scorecard_is_computed_once_a_minute_and_the_page_its_chart_and_its_csv_show_the_same_figures_and_when()
+    {
+        await using var bed = await StartAsync(Settings());
+        await bed.CreateCaseAsync(at: DateTimeOffset.UtcNow.AddHours(-2));
+        using var client = Client(bed);
+        using (await SignInAsync(client, await AskLinkAsync(bed, CitySupervisor))) { }
+
+        using var board = await client.GetAsync(new Uri("/console/board", UriKind.Relative));
+        var html = await board.Content.ReadAsStringAsync();
+        await bed.CreateCaseAsync(at: DateTimeOffset.UtcNow.AddHours(-1)); // within the minute: not yet in the figures
+        using var csv = await client.GetAsync(new Uri("/console/board/scorecard.csv", UriKind.Relative));
+        var text = await csv.Content.ReadAsStringAsync();
+
+        Assert.Matches(@"Số liệu tính lúc \d\d:\d\d \d\d/\d\d/\d{4}, cập nhật sau mỗi phút\.", html);
+        var ward = text.Split('\n').Single(l => l.StartsWith("\"Phường Trần Phú\",\"\",", StringComparison.Ordinal)); // the ward's own line
+        Assert.Equal("\"1\"", ward.Split(',')[2]);
+    }
+
+    [Fact]
     public async Task Extending_a_case_not_escalated_to_the_supervisor_gets_the_bots_refusal_and_changes_nothing()
     {
         await using var bed = await StartAsync(Settings());

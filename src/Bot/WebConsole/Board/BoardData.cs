@@ -20,22 +20,9 @@ internal sealed class BoardData(ResidentBotDbContext db, ChaseRules rules, TimeP
     public async Task<HashSet<int>> AreasAsync(int supervisorId, CancellationToken cancellationToken) =>
         SupervisorScope.Of((await rules.GetAsync(cancellationToken)).Engine.Directory, supervisorId, time.GetUtcNow());
 
-    /// <summary>The digest as of now. The query narrows to cases that can be in it (served by the status/area index); the digest decides.</summary>
-    public async Task<Digest> DigestAsync(int supervisorId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var directory = (await rules.GetAsync(cancellationToken)).Engine.Directory;
-        var areas = SupervisorScope.Of(directory, supervisorId, now).ToList();
-        var cases = await db.Cases.AsNoTracking().Include(c => c.Followers)
-            .Where(c => CaseStatuses.Open.Contains(c.Status) && areas.Contains(c.AreaId)
-                && (c.EscalationLevel > 0 || c.ResolveDueAt <= now || (CaseStatuses.AwaitingAcknowledgement.Contains(c.Status) && c.AcknowledgeDueAt <= now)))
-            .AsSplitQuery().ToListAsync(cancellationToken);
-        return Digest.Build(cases, directory, new HashSet<long>(), now);
-    }
-
     /// <summary>
-    /// One page of the digest's rows (most late first) and its lines by ward and official. The same cases as
-    /// <see cref="DigestAsync"/> (the first missed deadline, <see cref="PendingDeadlines"/>). The overdue cases are read
+    /// One page of the digest's rows (most late first) and its lines by ward and official. The same cases as the
+    /// chat digest's (<see cref="Digest"/>: open, escalated or past their first missed deadline, <see cref="PendingDeadlines"/>). The overdue cases are read
     /// from the covering (status, area, level, deadlines, official) index alone and counted, sorted and paged here: asked
     /// to GROUP BY or ORDER BY in SQL, SQLite's planner (whose statistics see a status as 1 case in 7, not the open
     /// few) scanned a million cases by area instead (2 s against 17 ms). Only the page's tracking codes are read by id.
@@ -83,17 +70,16 @@ internal sealed class BoardData(ResidentBotDbContext db, ChaseRules rules, TimeP
         var areas = SupervisorScope.Of(directory, supervisorId, now);
         var cases = new List<ScoreCase>();
         await CaseScan.ForEachBetweenAsync(db, from, to, (in ScannedCase c) =>
-        {
-            if (areas.Contains(c.AreaId))
-            {
-                cases.Add(new ScoreCase(directory.AreasById[c.AreaId].Name,
-                    c.AccountableOfficialId is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?",
-                    c.CreatedAt, c.AcknowledgeDueAt, c.AcknowledgedAt, c.ResolveDueAt, c.ResolvedAt, c.Rating,
-                    c.PausedFor + (c.PausedAt is { } since ? now - since : TimeSpan.Zero)));
-            }
-        }, cancellationToken);
+            cases.Add(new ScoreCase(directory.AreasById[c.AreaId].Name,
+                c.AccountableOfficialId is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?",
+                c.CreatedAt, c.AcknowledgeDueAt, c.AcknowledgedAt, c.ResolveDueAt, c.ResolvedAt, c.Rating,
+                c.PausedFor + (c.PausedAt is { } since ? now - since : TimeSpan.Zero))), cancellationToken, areas);
         return ScorecardCalculator.Lines(cases);
     }
+
+    /// <summary>The office's time zone, which the board writes times in.</summary>
+    public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken cancellationToken) =>
+        (await rules.GetAsync(cancellationToken)).Engine.Calendar.TimeZone;
 
     /// <summary>The period a filter names, as calendar days in the office's time zone; the last 7 days by default, at most a year.</summary>
     public async Task<(DateOnly From, DateOnly To, DateTimeOffset Start, DateTimeOffset End)> PeriodAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)

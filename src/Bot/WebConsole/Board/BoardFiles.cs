@@ -20,18 +20,18 @@ internal static class BoardFiles
             .RequireAuthorization(p => p.AddAuthenticationSchemes(ConsoleAuthentication.Scheme).RequireRole(ConsoleRoles.Supervisor));
         board.MapGet("/overdue.csv", async (HttpContext http, BoardData data, ConsoleText l) =>
         {
-            var digest = await data.DigestAsync(ConsoleAuthentication.OfficialId(http.User)!.Value, http.RequestAborted);
+            var all = await data.PageAsync(ConsoleAuthentication.OfficialId(http.User)!.Value, 0, int.MaxValue, http.RequestAborted);
             var csv = new StringBuilder().AppendLine(Row(l["Console.Column.Code"], l["Console.Column.Area"], l["Console.Column.Official"], l["Console.Board.LateHours"], l["Console.Column.Level"]));
-            foreach (var r in digest.Rows)
+            foreach (var r in all.Rows)
             {
                 csv.AppendLine(Row(r.TrackingCode, r.Ward, r.Official, Math.Round(r.Late.TotalHours, 1).ToString(CultureInfo.InvariantCulture), r.EscalationLevel.ToString(CultureInfo.InvariantCulture)));
             }
 
             return Csv(csv, "overdue.csv");
         }).ExcludeFromDescription();
-        board.MapGet("/scorecard.csv", async (HttpContext http, BoardData data, ConsoleText l, DateOnly? from, DateOnly? to) =>
+        board.MapGet("/scorecard.csv", async (HttpContext http, BoardData data, BoardScorecards scorecards, ConsoleText l, DateOnly? from, DateOnly? to) =>
         {
-            var lines = await LinesAsync(http, data, from, to);
+            var lines = await LinesAsync(http, data, scorecards, from, to);
             var csv = new StringBuilder().AppendLine(Row(l["Console.Column.Area"], l["Console.Column.Official"], l["Console.Score.Received"],
                 l["Console.Score.AcknowledgedOnTime"], l["Console.Score.ResolvedOnTime"], l["Console.Score.OnTimeRate"], l["Console.Score.MedianHours"], l["Console.Score.Rating"]));
             foreach (var s in lines)
@@ -44,9 +44,9 @@ internal static class BoardFiles
 
             return Csv(csv, "scorecard.csv");
         }).ExcludeFromDescription();
-        board.MapGet("/scorecard.svg", async (HttpContext http, BoardData data, DateOnly? from, DateOnly? to) =>
+        board.MapGet("/scorecard.svg", async (HttpContext http, BoardData data, BoardScorecards scorecards, DateOnly? from, DateOnly? to) =>
         {
-            var wards = (await LinesAsync(http, data, from, to)).Where(l => l.Official is null).ToList();
+            var wards = (await LinesAsync(http, data, scorecards, from, to)).Where(l => l.Official is null).ToList();
             var plot = new Plot();
             plot.Add.Bars(wards.Select((w, i) => new Bar { Position = i, Value = Math.Round(w.OnTimeRate * 100, 1) }).ToList());
             plot.Axes.Bottom.SetTicks([.. wards.Select((_, i) => (double)i)], [.. wards.Select(w => w.Ward)]);
@@ -57,10 +57,10 @@ internal static class BoardFiles
         }).ExcludeFromDescription();
     }
 
-    private static async Task<IReadOnlyList<ScoreLine>> LinesAsync(HttpContext http, BoardData data, DateOnly? from, DateOnly? to)
+    private static async Task<IReadOnlyList<ScoreLine>> LinesAsync(HttpContext http, BoardData data, BoardScorecards scorecards, DateOnly? from, DateOnly? to)
     {
         var period = await data.PeriodAsync(from, to, http.RequestAborted);
-        return await data.ScorecardAsync(ConsoleAuthentication.OfficialId(http.User)!.Value, period.Start, period.End, http.RequestAborted);
+        return (await scorecards.GetAsync(ConsoleAuthentication.OfficialId(http.User)!.Value, period.Start, period.End, http.RequestAborted)).Lines;
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
