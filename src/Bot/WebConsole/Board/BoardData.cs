@@ -43,7 +43,8 @@ internal sealed class BoardData(ResidentBotDbContext db, ChaseRules rules, TimeP
             .ToList();
         var rows = overdue.OrderBy(c => c.First is not { } f || f > now).ThenBy(c => c.First).ThenBy(c => c.Id).Skip(page * pageSize).Take(pageSize).ToList();
         var ids = rows.Select(r => r.Id).ToList();
-        var codes = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.TrackingCode })
+        // One JSON parameter (json_each), not EF 10's default of one parameter per id: the CSV asks for every row's code.
+        var codes = await db.Cases.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.Id)).Select(c => new { c.Id, c.TrackingCode })
             .ToDictionaryAsync(c => c.Id, c => c.TrackingCode, cancellationToken);
         TimeSpan Late(DateTimeOffset? first) => first is { } f && f <= now ? now - f : TimeSpan.Zero;
         string Official(int? id) => id is { } o && directory.OfficialsById.TryGetValue(o, out var official) ? official.Title : "?";
