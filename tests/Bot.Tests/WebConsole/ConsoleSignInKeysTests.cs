@@ -122,6 +122,36 @@ public sealed partial class ConsoleSignInKeysTests
         }
     }
 
+    [Fact]
+    public async Task A_page_made_on_another_host_under_a_key_this_host_has_not_read_yet_still_signs_in_here()
+    {
+        // The lead of the report: a host caches its key ring, another process adds a key. Here the first host has
+        // read its ring (key 1), the keys are removed and a second host on the same file makes key 2 and the page.
+        var (folder, connection) = await PrepareAsync();
+        try
+        {
+            var link = await LinkAsync(connection, TranPhuLeaderCode);
+            await using var first = await BotTestHost.StartAsync(HostSettings, folder: folder, keepFolder: true);
+            Assert.Equal(HttpStatusCode.OK, (await OpenAsync(first, link)).Status); // its ring read and used
+            var keyOne = await KeyNamesAsync(connection);
+            await DeleteKeysAsync(connection);
+            await using var second = await BotTestHost.StartAsync(HostSettings, folder: folder, keepFolder: true);
+            var page = await OpenAsync(second, link);
+
+            var keyTwo = await KeyNamesAsync(connection);
+            using var posted = await PostAsync(first, link, page);
+
+            Assert.Single(keyOne);
+            Assert.Single(keyTwo);
+            Assert.NotEqual(keyOne, keyTwo);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+        finally
+        {
+            Delete(folder);
+        }
+    }
+
     private sealed record Page(HttpStatusCode Status, Dictionary<string, string> Fields, string Cookies);
 
     // A host that migrates the database and stops (the benchmark's first start), leaving the file for the next ones.
@@ -190,6 +220,12 @@ public sealed partial class ConsoleSignInKeysTests
     {
         await using var db = Open(connection);
         return await db.DataProtectionKeys.CountAsync();
+    }
+
+    private static async Task<List<string?>> KeyNamesAsync(string connection)
+    {
+        await using var db = Open(connection);
+        return await db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync();
     }
 
     private static void Delete(string folder)
