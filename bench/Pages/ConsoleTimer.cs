@@ -43,11 +43,12 @@ internal static partial class ConsoleTimer
         var (official, activeCases, caseId) = Busiest(db);
         text.Append(CultureInfo.InvariantCulture, $"official {official} has {activeCases} active cases; timing case {caseId}\n");
         var settings = new Dictionary<string, string> { ["Console__PublicBaseUrl"] = "http://console.bench" };
-        var officialLink = await LinkAsync(dll, root, db, official, ct);
-        var supervisorLink = await LinkAsync(dll, root, db, Supervisor, ct);
         var all = new List<(string Path, RunFigures Figures)>();
         for (var run = 1; run <= options.Runs; run++)
         {
+            // A link signs in once: each run asks its own (reusing run 1's made every later sign-in a 410 page, then a 400).
+            var officialLink = await LinkAsync(dll, root, db, official, ct);
+            var supervisorLink = await LinkAsync(dll, root, db, Supervisor, ct);
             using var host = await PagesHost.StartAsync(dll, root, db, settings, ct);
             var asOfficial = await SignInAsync(host.Address, officialLink, ct);
             var asSupervisor = await SignInAsync(host.Address, supervisorLink, ct);
@@ -118,6 +119,11 @@ internal static partial class ConsoleTimer
         var client = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         using var page = await client.GetAsync(new Uri(link, UriKind.Relative), ct);
         var html = await page.Content.ReadAsStringAsync(ct);
+        if (page.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"sign-in page answered {page.StatusCode} (used or expired link?)");
+        }
+
         Remember(client, page);
         var fields = Hidden().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
         using var posted = await client.PostAsync(new Uri(link, UriKind.Relative), new FormUrlEncodedContent(fields), ct);

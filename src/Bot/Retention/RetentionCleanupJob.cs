@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ResidentBot.Bot.Attachments;
 using ResidentBot.Bot.Notifications;
+using ResidentBot.Bot.WebConsole;
+using ResidentBot.Bot.WebConsole.SignIn;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Inbox;
 using ResidentBot.Persistence.Outbox;
@@ -10,7 +12,9 @@ namespace ResidentBot.Bot.Retention;
 
 /// <summary>
 /// Deletes handled inbox entries and sent outbox messages (but case cards) older than <see cref="RetentionOptions"/> says,
-/// and stored photos nothing refers to (<see cref="UnattachedPhotoCleanup"/>), a batch per
+/// console sign-in links a day after they were used or expired, console sessions
+/// <see cref="RetentionOptions.ConsoleSessionDays"/> after they ended, and stored photos nothing refers to
+/// (<see cref="UnattachedPhotoCleanup"/>), a batch per
 /// transaction so the writers' gate is never held for long (turns and delivery marks go in between). Derives all from
 /// the database: running it twice, or concurrently, deletes nothing more.
 /// </summary>
@@ -18,11 +22,15 @@ internal sealed partial class RetentionCleanupJob(
     IServiceScopeFactory scopes,
     IWriteGate writeGate,
     IOptions<RetentionOptions> options,
+    IOptions<ConsoleOptions> console,
     UnattachedPhotoCleanup photos,
     TimeProvider time,
     ILogger<RetentionCleanupJob> logger)
 {
     internal const int BatchSize = 500;
+
+    /// <summary>How long a used or expired sign-in link is kept (its page still says "used" or "expired" meanwhile).</summary>
+    internal static readonly TimeSpan SignInLinkDays = TimeSpan.FromDays(1);
 
     /// <summary>Returns how many inbox entries and outbox messages were deleted.</summary>
     public async Task<(int Inbox, int Outbox)> RunAsync(CancellationToken cancellationToken)
@@ -46,10 +54,39 @@ internal sealed partial class RetentionCleanupJob(
             LogPruned(inbox, options.Value.InboxDays, outbox, options.Value.OutboxDays);
         }
 
+        await PruneConsoleAsync(now, cancellationToken);
+
         // Photos of cases stay with their cases; only those nothing refers to go.
         await photos.RunAsync(cancellationToken);
 
         return (inbox, outbox);
+    }
+
+    /// <summary>
+    /// Sign-in links a day after use or expiry, and sessions <see cref="RetentionOptions.ConsoleSessionDays"/> after they
+    /// ended: signed out or revoked (<c>RevokedAt</c>), or idle past <see cref="ConsoleOptions.SessionLifetime"/>. A session
+    /// row is the record of who was signed in when and in which browser; nothing else refers to it (case events name
+    /// the official, not the session), so a row past its days can go whole. The tables are small (links live minutes,
+    /// sessions a few days), so no index is needed.
+    /// </summary>
+    internal async Task<(int Links, int Sessions)> PruneConsoleAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var linksBefore = now - SignInLinkDays;
+        var links = await DeleteInBatchesAsync(db => db.ConsoleSignIns
+            .Where(s => s.UsedAt < linksBefore || s.ExpiresAt < linksBefore)
+            .OrderBy(s => s.Id).Take(BatchSize), cancellationToken);
+        var endedBefore = now - TimeSpan.FromDays(options.Value.ConsoleSessionDays);
+        // An idle session ends SessionLifetime after it was last seen (last-seen is written to the minute).
+        var idleBefore = endedBefore - console.Value.SessionLifetime - ConsoleSessions.LastSeenResolution;
+        var sessions = await DeleteInBatchesAsync(db => db.ConsoleSessions
+            .Where(s => s.RevokedAt < endedBefore || (s.RevokedAt == null && s.LastSeenAt < idleBefore))
+            .OrderBy(s => s.Id).Take(BatchSize), cancellationToken);
+        if (links + sessions > 0)
+        {
+            LogConsolePruned(links, sessions, options.Value.ConsoleSessionDays);
+        }
+
+        return (links, sessions);
     }
 
     private async Task<int> DeleteInBatchesAsync<T>(Func<ResidentBotDbContext, IQueryable<T>> batch, CancellationToken cancellationToken)
@@ -75,4 +112,7 @@ internal sealed partial class RetentionCleanupJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Inbox} handled inbox entries older than {InboxDays} days and {Outbox} sent outbox messages older than {OutboxDays} days")]
     private partial void LogPruned(int inbox, int inboxDays, int outbox, int outboxDays);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Links} console sign-in links used or expired over a day ago and {Sessions} console sessions ended over {SessionDays} days ago")]
+    private partial void LogConsolePruned(int links, int sessions, int sessionDays);
 }

@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace ResidentBot.Bot.Retention;
 
 /// <summary>
-/// How long the inbox and the outbox keep what they are done with. Cases, their events and attachments are the
-/// audit and are never pruned; these tables only carry updates and messages on their way.
+/// How long the inbox, the outbox and the web console's sign-in tables keep what they are done with. Cases, their
+/// events and attachments are the audit and are never pruned; these tables only carry updates, messages and sign-ins
+/// on their way.
 /// </summary>
 internal sealed class RetentionOptions
 {
@@ -24,6 +25,13 @@ internal sealed class RetentionOptions
     /// </summary>
     [Range(1, 36_500)]
     public int OutboxDays { get; set; } = 180;
+
+    /// <summary>
+    /// Days a web console session is kept after it ended (signed out, revoked, or idle past Console:SessionLifetime):
+    /// the record of who was signed in, when and in which browser. Live sessions are never removed.
+    /// </summary>
+    [Range(1, 36_500)]
+    public int ConsoleSessionDays { get; set; } = 90;
 
     /// <summary>When the cleanup runs (cron, in Chase:TimeZone).</summary>
     [Required]

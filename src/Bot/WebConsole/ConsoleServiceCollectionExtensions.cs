@@ -72,6 +72,7 @@ internal static class ConsoleServiceCollectionExtensions
             return next(http);
         }));
         app.UseAntiforgery();
+        app.UseSignInFormRefused();
         app.MapGet("/console/console.css", ConsoleStyles.Serve).ExcludeFromDescription();
         app.MapGet("/console/language", (string? to, string? back, HttpResponse response) =>
         {
