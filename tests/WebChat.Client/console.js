@@ -106,6 +106,10 @@ async function deliveries(page) {
   await status.waitFor(wait);
   check((await status.innerText()).includes(`Đã đưa tin nhắn #${id} trở lại hàng chờ gửi.`), `the retry said "${await status.innerText()}"`);
   check(await page.getByRole('button', retry()).count() === 0, 'the retried message is still offered for retry');
+  // Back in the queue (pending, or already sent): no longer counted as failed.
+  const failedCell = page.locator('section[aria-labelledby=channels] tbody tr').filter({ hasText: 'Telegram' }).locator('td').last();
+  result.failedAfterRetry = (await failedCell.innerText()).trim();
+  check(result.failedAfterRetry === '0', `Telegram still counts ${result.failedAfterRetry} failed after the retry`);
 
   result.staleStatus = await submit(stale, stale.getByRole('button', retry()));
   const alert = stale.getByRole('alert');
@@ -179,7 +183,8 @@ async function photo(page) {
   check(opened.status() === 200, `the supervisor's own case answered ${opened.status()}`);
   const img = page.getByRole('img', { name: 'Ảnh người dân gửi' });
   await img.scrollIntoViewIfNeeded(wait);
-  await img.evaluate(i => i.complete && i.naturalWidth > 0 ? null : new Promise(done => { i.addEventListener('load', done); i.addEventListener('error', done); }));
+  // complete is also true for an image that failed to decode.
+  await img.evaluate(i => i.complete ? null : new Promise(done => { i.addEventListener('load', done); i.addEventListener('error', done); }));
   result.photo = await img.evaluate(i => ({ w: i.naturalWidth, h: i.naturalHeight, src: i.getAttribute('src') }));
   check(result.photo.w > 0 && result.photo.h > 0, `the photo did not draw: ${JSON.stringify(result.photo)}`);
   result.foreignPage = (await page.goto(`${baseUrl}/console/board/cases/${foreign}`)).status();
