@@ -98,20 +98,20 @@ async function deliveries(page) {
   // The same page in a second tab, before the retry: its form is the stale one pressed afterwards.
   const stale = await page.context().newPage();
   await stale.goto(path);
-  const retry = () => ({ name: `Gửi lại #${id}`, exact: true });
-  await stale.getByRole('button', retry()).waitFor(wait);
+  const retry = { name: `Gửi lại #${id}`, exact: true };
+  await stale.getByRole('button', retry).waitFor(wait);
 
-  result.retryStatus = await submit(page, page.getByRole('button', retry()));
+  result.retryStatus = await submit(page, page.getByRole('button', retry));
   const status = page.getByRole('status');
   await status.waitFor(wait);
   check((await status.innerText()).includes(`Đã đưa tin nhắn #${id} trở lại hàng chờ gửi.`), `the retry said "${await status.innerText()}"`);
-  check(await page.getByRole('button', retry()).count() === 0, 'the retried message is still offered for retry');
+  check(await page.getByRole('button', retry).count() === 0, 'the retried message is still offered for retry');
   // Back in the queue (pending, or already sent): no longer counted as failed.
   const failedCell = page.locator('section[aria-labelledby=channels] tbody tr').filter({ hasText: 'Telegram' }).locator('td').last();
   result.failedAfterRetry = (await failedCell.innerText()).trim();
   check(result.failedAfterRetry === '0', `Telegram still counts ${result.failedAfterRetry} failed after the retry`);
 
-  result.staleStatus = await submit(stale, stale.getByRole('button', retry()));
+  result.staleStatus = await submit(stale, stale.getByRole('button', retry));
   const alert = stale.getByRole('alert');
   await alert.waitFor(wait);
   result.staleText = await alert.innerText();
