@@ -4,6 +4,11 @@
 //   official   <caseCode> <replyText> [screenshot.png]   sign in, open the case from the queue, acknowledge, reply
 //   supervisor <caseCode> <reason>                      sign in, extend the case's deadline from the board
 //   admin      <directoryFile>                          sign in, upload a malformed directory, read the error
+//   deliveries <messageId>                              (administrator) retry a failed message; the same form again from a stale tab
+//   invites    <officialCode>                           (administrator) create an invite, see it once, revoke it
+//   sessions   <secondLink>                             sign in on two browsers, revoke the other session from this one
+//   photo      <ownCaseId> <foreignCaseId> <foreignPhotoId>  (supervisor) the photo of a case under them draws; another district's is 404
+//   board      <screenshot.png> <code=level>…          (supervisor) the board lists the codes at their levels; saves a screenshot
 const { chromium } = require('playwright-core');
 
 const [scenario, baseUrl, link, ...rest] = process.argv.slice(2);
@@ -14,8 +19,8 @@ const failures = [];
 const result = { scenario };
 const check = (ok, what) => { if (!ok) failures.push(what); return ok; };
 
-async function signIn(page) {
-  await page.goto(link);
+async function signIn(page, signInLink = link) {
+  await page.goto(signInLink);
   const button = page.getByRole('button', { name: 'Đăng nhập' });
   await button.waitFor(wait);
   check(await page.locator('form input[name="__RequestVerificationToken"]').count() === 1, 'the sign-in form carries no antiforgery token');
@@ -70,12 +75,153 @@ async function admin(page) {
   check(result.errors.length > 0, 'no error line is shown for the malformed directory');
 }
 
+// A form's POST and the page it answers with: [status, page].
+async function submit(page, button) {
+  const [response] = await Promise.all([
+    page.waitForResponse(r => r.request().method() === 'POST' && r.request().isNavigationRequest(), wait),
+    button.click(),
+  ]);
+  await page.waitForLoadState('load');
+  return response.status();
+}
+
+async function deliveries(page) {
+  const [id] = rest;
+  await signIn(page);
+  const path = `${baseUrl}/console/admin/deliveries?channel=telegram`;
+  await page.goto(path);
+  const row = page.getByRole('row').filter({ hasText: `#${id}` });
+  await row.waitFor(wait);
+  check((await row.innerText()).includes('Bad Request: chat not found'), `the failed message's row shows no error: ${await row.innerText()}`);
+  const channels = await page.locator('section[aria-labelledby=channels] tr').allInnerTexts();
+  check(channels.some(r => r.startsWith('Telegram') && r.includes('Gửi lại tất cả')), `the Telegram channel row offers no retry: ${channels.join(' | ')}`);
+  // The same page in a second tab, before the retry: its form is the stale one pressed afterwards.
+  const stale = await page.context().newPage();
+  await stale.goto(path);
+  const retry = { name: `Gửi lại #${id}`, exact: true };
+  await stale.getByRole('button', retry).waitFor(wait);
+
+  result.retryStatus = await submit(page, page.getByRole('button', retry));
+  const status = page.getByRole('status');
+  await status.waitFor(wait);
+  check((await status.innerText()).includes(`Đã đưa tin nhắn #${id} trở lại hàng chờ gửi.`), `the retry said "${await status.innerText()}"`);
+  check(await page.getByRole('button', retry).count() === 0, 'the retried message is still offered for retry');
+  // Back in the queue (pending, or already sent): no longer counted as failed.
+  const failedCell = page.locator('section[aria-labelledby=channels] tbody tr').filter({ hasText: 'Telegram' }).locator('td').last();
+  result.failedAfterRetry = (await failedCell.innerText()).trim();
+  check(result.failedAfterRetry === '0', `Telegram still counts ${result.failedAfterRetry} failed after the retry`);
+
+  result.staleStatus = await submit(stale, stale.getByRole('button', retry));
+  const alert = stale.getByRole('alert');
+  await alert.waitFor(wait);
+  result.staleText = await alert.innerText();
+  check(result.staleText.includes('không còn ở trạng thái gửi lỗi'), `the stale retry said "${result.staleText}"`);
+  check(result.staleStatus === 409, `the stale retry answered ${result.staleStatus}`);
+  const other = await page.goto(`${baseUrl}/console/admin/deliveries?channel=zalo`);
+  check(other.status() === 200 && await page.getByRole('row').filter({ hasText: `#${id}` }).count() === 0, 'the Telegram message is listed under Zalo');
+}
+
+async function invites(page) {
+  const [official] = rest;
+  await signIn(page);
+  const path = `${baseUrl}/console/admin/invites`;
+  await page.goto(path);
+  await page.getByLabel('Cán bộ', { exact: true }).selectOption(official);
+  result.createStatus = await submit(page, page.getByRole('button', { name: 'Cấp liên kết' }));
+  check(result.createStatus === 200, `creating the invite answered ${result.createStatus}`);
+  await page.locator('#invite-code').waitFor(wait);
+  result.code = await page.locator('#invite-code').inputValue();
+  const telegram = await page.locator('#entry-telegram').inputValue();
+  check(telegram.endsWith(`?start=${result.code}`), `the Telegram link "${telegram}" does not carry the code`);
+  check((await page.getByRole('heading', { level: 2 }).allInnerTexts()).includes('Liên kết còn hiệu lực (1)'), 'the new invite is not listed as outstanding');
+
+  // Opened again: the list has it, the code is gone.
+  await page.goto(path);
+  const again = await page.content();
+  check(!again.includes(result.code) && await page.locator('#invite-code').count() === 0, 'the code is shown again on the next visit');
+  const row = page.getByRole('row').filter({ hasText: `(${official})` });
+  check(await row.count() === 1, 'the outstanding invite is not listed');
+
+  result.revokeStatus = await submit(page, row.getByRole('button', { name: /^Thu hồi/ }));
+  const status = page.getByRole('status');
+  await status.waitFor(wait);
+  check((await status.innerText()).startsWith('Đã thu hồi liên kết'), `revoking said "${await status.innerText()}"`);
+  check((await page.getByRole('heading', { level: 2 }).allInnerTexts()).includes('Liên kết còn hiệu lực (0)'), 'the revoked invite is still listed');
+}
+
+async function sessions(page, browser) {
+  const [secondLink] = rest;
+  await signIn(page);
+  const other = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' })).newPage();
+  await signIn(other, secondLink);
+  await page.goto(`${baseUrl}/console/sessions`);
+  const rows = page.locator('table.sessions tbody tr');
+  await rows.first().waitFor(wait);
+  result.sessions = await rows.count();
+  check(result.sessions === 2, `${result.sessions} sessions listed, not 2`);
+  const theirs = rows.filter({ hasNotText: 'phiên đang dùng' });
+  check(await theirs.count() === 1, 'the current session is not marked as the one in use');
+  result.revokeStatus = await submit(page, theirs.getByRole('button', { name: 'Đăng xuất phiên này' }));
+  const status = page.getByRole('status');
+  await status.waitFor(wait);
+  check((await status.innerText()) === 'Đã đăng xuất phiên đó.', `revoking said "${await status.innerText()}"`);
+  check(await rows.count() === 1, 'the revoked session is still listed');
+
+  await other.goto(`${baseUrl}/console`);
+  result.otherLandsOn = new URL(other.url()).pathname;
+  check(result.otherLandsOn === '/console/signin', `the revoked browser opened ${result.otherLandsOn}`);
+  check(await other.getByRole('heading', { level: 1, name: 'Đăng nhập bàn làm việc' }).count() === 1, 'the revoked browser does not see the sign-in page');
+  const kept = await page.goto(`${baseUrl}/console`);
+  result.thisLandsOn = new URL(page.url()).pathname;
+  check(kept.status() === 200 && result.thisLandsOn === '/console', `this browser opened ${result.thisLandsOn} (${kept.status()})`);
+}
+
+async function photo(page) {
+  const [own, foreign, foreignPhoto] = rest;
+  await signIn(page);
+  const opened = await page.goto(`${baseUrl}/console/board/cases/${own}`);
+  check(opened.status() === 200, `the supervisor's own case answered ${opened.status()}`);
+  const img = page.getByRole('img', { name: 'Ảnh người dân gửi' });
+  await img.scrollIntoViewIfNeeded(wait);
+  // complete is also true for an image that failed to decode.
+  await img.evaluate(i => i.complete ? null : new Promise(done => { i.addEventListener('load', done); i.addEventListener('error', done); }));
+  result.photo = await img.evaluate(i => ({ w: i.naturalWidth, h: i.naturalHeight, src: i.getAttribute('src') }));
+  check(result.photo.w > 0 && result.photo.h > 0, `the photo did not draw: ${JSON.stringify(result.photo)}`);
+  result.foreignPage = (await page.goto(`${baseUrl}/console/board/cases/${foreign}`)).status();
+  // The photo's 404 has no body, which Chromium shows as its own error page: the status is read off the navigation's response.
+  const [refused] = await Promise.all([
+    page.waitForResponse(r => r.url().endsWith(`/console/board/photos/${foreignPhoto}`), wait),
+    page.goto(`${baseUrl}/console/board/photos/${foreignPhoto}`).catch(() => null),
+  ]);
+  result.foreignPhoto = refused.status();
+  check(result.foreignPage === 404 && result.foreignPhoto === 404, `another district's case answered ${result.foreignPage} and its photo ${result.foreignPhoto}`);
+}
+
+async function board(page) {
+  const [screenshot, ...expected] = rest;
+  await signIn(page);
+  check(result.afterSignIn === '/console/board', `signed in to ${result.afterSignIn}, not the board`);
+  const overdue = page.locator('section[aria-labelledby=overdue] tbody tr');
+  await overdue.first().waitFor(wait);
+  result.rows = await overdue.allInnerTexts();
+  for (const pair of expected) {
+    const [code, level] = pair.split('=');
+    const line = result.rows.find(r => r.includes(code));
+    check(line && line.trim().endsWith(level), `${code} is not on the board at level ${level}: ${line}`);
+  }
+  const chart = page.getByRole('img', { name: /^Biểu đồ cột/ });
+  await chart.waitFor(wait);
+  await chart.evaluate(i => i.complete ? null : new Promise(done => { i.addEventListener('load', done); i.addEventListener('error', done); }));
+  check(await chart.evaluate(i => i.naturalWidth > 0), 'the scorecard chart did not draw');
+  await page.screenshot({ path: screenshot, fullPage: true });
+}
+
 (async () => {
   const browser = await chromium.launch({ executablePath, args });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await ({ official, supervisor, admin })[scenario](page);
+    await ({ official, supervisor, admin, deliveries, invites, sessions, photo, board })[scenario](page, browser);
   } catch (error) {
     failures.push(`${scenario}: ${error.message.split('\n')[0]}`);
   } finally {
