@@ -9,6 +9,8 @@
 //   sessions   <secondLink>                             sign in on two browsers, revoke the other session from this one
 //   photo      <ownCaseId> <foreignCaseId> <foreignPhotoId>  (supervisor) the photo of a case under them draws; another district's is 404
 //   board      <screenshot.png> <code=level>…          (supervisor) the board lists the codes at their levels; saves a screenshot
+//   refusals   <expiredLink> <ownCaseId> <foreignCaseId>  the link used twice, an expired link, another ward's case and a
+//                                                       cross-site form post are all refused
 const { chromium } = require('playwright-core');
 
 const [scenario, baseUrl, link, ...rest] = process.argv.slice(2);
@@ -216,12 +218,52 @@ async function board(page) {
   await page.screenshot({ path: screenshot, fullPage: true });
 }
 
+async function refusals(page, browser) {
+  const [expiredLink, own, foreign] = rest;
+  await signIn(page);
+
+  // A second browser, as someone who found the link in the chat afterwards: used once, it signs in no one.
+  const stranger = await (await browser.newContext({ locale: 'vi-VN' })).newPage();
+  const reused = await stranger.goto(link);
+  result.reusedStatus = reused.status();
+  check(await stranger.getByText('Đường dẫn này đã được dùng.').count() === 1, `the used link's page says: ${(await stranger.innerText('main')).slice(0, 200)}`);
+  check(await stranger.getByRole('button', { name: 'Đăng nhập' }).count() === 0, 'the used link still offers to sign in');
+  const expired = await stranger.goto(expiredLink);
+  result.expiredStatus = expired.status();
+  check(await stranger.getByText('Đường dẫn này đã hết hạn.').count() === 1, `the expired link's page says: ${(await stranger.innerText('main')).slice(0, 200)}`);
+  check(await stranger.getByRole('button', { name: 'Đăng nhập' }).count() === 0, 'the expired link still offers to sign in');
+
+  // Signed in, another ward's case is not found; the official's own opens.
+  result.ownStatus = (await page.goto(`${baseUrl}/console/cases/${own}`)).status();
+  result.foreignStatus = (await page.goto(`${baseUrl}/console/cases/${foreign}`)).status();
+  check(result.ownStatus === 200 && result.foreignStatus === 404, `own case ${result.ownStatus}, another ward's ${result.foreignStatus}`);
+
+  // A page on another origin posts the acknowledge form of the official's own case, in the same browser.
+  await page.route('http://other-site.example/**', route => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!DOCTYPE html><html><body><form method="post" action="${baseUrl}/console/cases/${own}">`
+      + '<input type="hidden" name="_handler" value="acknowledge"><button type="submit">Nhận quà</button></form></body></html>',
+  }));
+  await page.goto('http://other-site.example/prize');
+  const [forged] = await Promise.all([
+    page.waitForResponse(r => r.url().startsWith(`${baseUrl}/console/cases/${own}`) && r.request().method() === 'POST', wait),
+    page.getByRole('button', { name: 'Nhận quà' }).click(),
+  ]);
+  // SameSite=Strict keeps the session cookie off a post from another site, so the console sees no one signed in and
+  // sends the browser to sign in (a post that carried the cookie anyway would meet the Sec-Fetch-Site check: 403).
+  result.crossSiteStatus = forged.status();
+  result.crossSiteLocation = (await forged.headerValue('location')) ?? '';
+  check(result.crossSiteStatus === 403 || (result.crossSiteStatus === 302 && new URL(result.crossSiteLocation, baseUrl).pathname === '/console/signin'),
+    `the cross-site post answered ${result.crossSiteStatus} ${result.crossSiteLocation}`);
+  await page.waitForURL(url => url.pathname === '/console/signin', wait);
+}
+
 (async () => {
   const browser = await chromium.launch({ executablePath, args });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
     const page = await context.newPage();
-    await ({ official, supervisor, admin, deliveries, invites, sessions, photo, board })[scenario](page, browser);
+    await ({ official, supervisor, admin, deliveries, invites, sessions, photo, board, refusals })[scenario](page, browser);
   } catch (error) {
     failures.push(`${scenario}: ${error.message.split('\n')[0]}`);
   } finally {

@@ -188,7 +188,7 @@ public sealed class ConsoleAdminBrowserTests
     }
 
     /// <summary>Sends /web again and returns the new link (the host's helper returns the first one it finds).</summary>
-    private static async Task<string> NextLinkAsync(ConsoleBrowserHost host, long userId, string previous)
+    internal static async Task<string> NextLinkAsync(ConsoleBrowserHost host, long userId, string previous)
     {
         host.Api.EnqueueUpdate(FakeUpdates.Command(userId, "/web"));
         string? found = null;
