@@ -10,6 +10,13 @@ using ResidentBot.Tests.Databases;
 namespace ResidentBot.Bot.Tests.PostgreSql;
 
 /// <summary>Two hosts on one PostgreSQL database share Hangfire's storage: recurring jobs exist once and each schedule runs once, on the hosts' own Hangfire servers.</summary>
+/// <remarks>
+/// Alone, after the parallel tests: beside the whole suite it twice waited out its 120 s with every run still Scheduled,
+/// once in the shape that built its own servers on Hangfire's process-wide statics and once on the hosts' own servers.
+/// Other tests' hosts come and go in the same process (Hangfire's statics, <c>NpgsqlConnection.ClearAllPools</c> when a
+/// test database is dropped); production runs one host per process.
+/// </remarks>
+[Collection(HangfireAcrossHostsCollection.Name)]
 public sealed class RecurringJobsAcrossHostsTests : IDisposable
 {
     private readonly IDisposable provider = TestDatabases.Use(TestDatabases.PostgreSql);
@@ -55,6 +62,13 @@ public sealed class RecurringJobsAcrossHostsTests : IDisposable
     }
 
     public void Dispose() => provider.Dispose();
+}
+
+/// <summary>Runs its tests with nothing beside them (xunit runs non-parallel collections after the rest).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HangfireAcrossHostsCollection
+{
+    public const string Name = "Hangfire across hosts, alone";
 }
 
 /// <summary>Records each run with the schedule time Hangfire triggered it for (job parameter <c>Time</c>).</summary>
