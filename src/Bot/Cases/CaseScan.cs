@@ -94,27 +94,21 @@ internal static class CaseScan
                 + $"{Present("PausedAt")}, ReopenCount, COALESCE(Latitude, $noPoint), COALESCE(Longitude, $noPoint) FROM Cases "
                 + "WHERE CreatedAt >= $since AND CreatedAt < $until"
                 + (areas is null ? string.Empty : " AND AreaId IN (SELECT value FROM json_each($areas))");
-            foreach (var (name, value) in new[] { ("$since", since), ("$until", until ?? DateTimeOffset.MaxValue) })
+            var parameters = new List<(string Name, object Value)>
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value.ToUnixTimeMilliseconds();
-                command.Parameters.Add(parameter);
+                ("$since", since.ToUnixTimeMilliseconds()), ("$until", (until ?? DateTimeOffset.MaxValue).ToUnixTimeMilliseconds()),
+                ("$absent", Absent), ("$noPoint", NoPoint),
+            };
+            if (areas is not null)
+            {
+                parameters.Add(("$areas", $"[{string.Join(',', areas.Select(a => a.ToString(CultureInfo.InvariantCulture)))}]"));
             }
 
-            foreach (var (name, value) in new (string, object)[] { ("$absent", Absent), ("$noPoint", NoPoint) })
+            foreach (var (name, value) in parameters)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = name;
                 parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
-            if (areas is not null)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "$areas";
-                parameter.Value = $"[{string.Join(',', areas.Select(a => a.ToString(CultureInfo.InvariantCulture)))}]";
                 command.Parameters.Add(parameter);
             }
 
