@@ -8,6 +8,9 @@ internal sealed record LoadFigure(string Phase, double Offered, double HandledPe
     public double HostCpuPerUpdate { get; init; }
 
     public double DbCpuPerUpdate { get; init; }
+
+    /// <summary>perf stat's counters of the host per fully handled update (when measured).</summary>
+    public Dictionary<string, double>? Counters { get; init; }
 }
 
 /// <summary>
@@ -26,7 +29,7 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
     };
 
     public async Task<LoadFigure> MeasureAsync(BotHost host, Webhook webhook, string phase, double offered, CancellationToken ct, bool? lockstep = null,
-        CpuMeter? hostCpu = null, CpuMeter? dbCpu = null)
+        CpuMeter? hostCpu = null, CpuMeter? dbCpu = null, Func<TimeSpan, PerfStat?>? perf = null)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var latencies = new Latencies();
@@ -41,8 +44,10 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         var before = BenchDb.Read(paths.Store);
         hostCpu?.Start();
         dbCpu?.Start();
+        var counting = perf?.Invoke(options.Measure);
         var watch = Stopwatch.StartNew();
         await Task.Delay(options.Measure, ct);
+        var counted = counting is null ? null : await counting.StopAsync(ct);
         var hostSeconds = hostCpu?.Stop() ?? 0;
         var dbSeconds = dbCpu?.Stop() ?? 0;
         var after = BenchDb.Read(paths.Store);
@@ -56,6 +61,7 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         {
             HostCpuPerUpdate = hostSeconds / Math.Max(1, after.Handled - before.Handled),
             DbCpuPerUpdate = dbSeconds / Math.Max(1, after.Handled - before.Handled),
+            Counters = counted?.ToDictionary(c => c.Key, c => c.Value / Math.Max(1, after.Handled - before.Handled)),
         };
         Console.WriteLine($"  {phase}: offered {(offered > 0 ? $"{offered:F0}/s" : "closed loop")}, handled {figure.HandledPerSecond:F0}/s, " +
             $"reports {figure.ReportsPerSecond:F1}/s, p50 {figure.P50:F1} ms, p95 {figure.P95:F1} ms, p99 {figure.P99:F1} ms, " +
@@ -96,7 +102,7 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
     private static int phaseSeq;
 }
 
-internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Measure, int Runs, int Cases, int FuzzCount, int Kills, bool Quick, bool Lockstep = false)
+internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Measure, int Runs, int Cases, int FuzzCount, int Kills, bool Quick, bool Lockstep = false, int Rate = 100)
 {
     public static BenchOptions Parse(string mode, string[] args)
     {
@@ -112,6 +118,7 @@ internal sealed record BenchOptions(int Residents, TimeSpan Warmup, TimeSpan Mea
             Int("--fuzz", quick ? 500 : 10_000),
             Int("--kills", quick ? 1 : 3),
             quick,
-            args.Contains("--lockstep"));
+            args.Contains("--lockstep"),
+            Int("--rate", 100));
     }
 }
