@@ -39,7 +39,9 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CaseOptions>().BindConfiguration(CaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContext<ResidentBotDbContext>(options => Configure(options, connection));
+        // The options depend on nothing scoped, so they are built once: built per scope (the default), every unit of
+        // work re-ran this configuration and EF's look-up of its internal services for it (a profile showed it on each turn).
+        services.AddDbContext<ResidentBotDbContext>(options => Configure(options, connection), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddDataProtection().SetApplicationName("ResidentBot").PersistKeysToDbContext<ResidentBotDbContext>();
         if (provider == DatabaseProvider.PostgreSql)
         {
