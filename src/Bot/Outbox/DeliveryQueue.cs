@@ -12,6 +12,39 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
 {
     internal const int BatchSize = 500;
 
+    // These run after every commit that queued a message (a profile put this look-up at a seventh of the host's CPU
+    // under load), so they are compiled once; each list is one parameter (see ParameterTranslationMode in Persistence),
+    // so the SQL is the same whatever the set of busy chats.
+    private static readonly Func<ResidentBotDbContext, DateTimeOffset, string[], IAsyncEnumerable<WaitingHead>> WaitingHeads =
+        EF.CompileAsyncQuery((ResidentBotDbContext db, DateTimeOffset now, string[] names) => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now && names.Contains(m.Channel))
+            .GroupBy(m => new { m.Channel, m.Recipient })
+            .Select(g => new WaitingHead(g.Key.Channel, g.Key.Recipient, g.Min(m => m.Id))));
+
+    private static readonly Func<ResidentBotDbContext, DateTimeOffset, string[], string[], IAsyncEnumerable<OutboxMessage>> DueRows =
+        EF.CompileAsyncQuery((ResidentBotDbContext db, DateTimeOffset now, string[] names, string[] excluded) => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && names.Contains(m.Channel)
+                        && !excluded.Contains(m.Recipient))
+            .OrderBy(m => m.Id)
+            .Take(BatchSize));
+
+    private sealed record WaitingHead(string Channel, string Recipient, long Id);
+
+    /// <summary>
+    /// How long "no message waits for a retry" is believed without looking: a message waits only after a send failed,
+    /// and this host's sender says so (<see cref="RetryScheduled"/>), so the look-up is repeated at once after a retry
+    /// of its own and at this interval for another host's (the one that held a channel before this one).
+    /// </summary>
+    internal static readonly TimeSpan WaitingRecheck = TimeSpan.FromSeconds(1);
+
+    private long retriesScheduled;
+
+    // Read and written by the loop only (one load at a time); the retries count is what deliveries change meanwhile.
+    private (long Retries, string Channels, DateTimeOffset At)? noneWaiting;
+
+    /// <summary>A message was given a later attempt: its chat's other messages must wait behind it from the next load.</summary>
+    public void RetryScheduled() => Interlocked.Increment(ref retriesScheduled);
+
     /// <summary>
     /// The oldest due messages of <paramref name="channels"/>, leaving out chats in <paramref name="busy"/> (being
     /// delivered to: what they still have is read again once their marks are saved, so no message is taken twice)
@@ -32,19 +65,26 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
 
         // Few rows wait at a time (retries of healthy channels; a channel that is down is not read here), and the
         // (Status, NextAttemptAt) index finds them.
-        var waiting = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now && names.Contains(m.Channel))
-            .GroupBy(m => new { m.Channel, m.Recipient })
-            .Select(g => new { g.Key.Channel, g.Key.Recipient, Id = g.Min(m => m.Id) })
-            .ToListAsync(cancellationToken);
-        var waitingFrom = waiting.ToDictionary(w => (w.Channel, w.Recipient), w => w.Id);
-        string[] excluded = [.. busy.Select(c => c.Recipient).Concat(waitingFrom.Keys.Select(c => c.Recipient)).Distinct()];
+        var waitingFrom = new Dictionary<(string Channel, string Recipient), long>();
+        var retries = Volatile.Read(ref retriesScheduled);
+        var channelSet = string.Join('\n', names.Order(StringComparer.Ordinal));
+        if (noneWaiting is not { } known || known.Retries != retries || known.Channels != channelSet || now - known.At >= WaitingRecheck)
+        {
+            await foreach (var w in WaitingHeads(db, now, names).WithCancellation(cancellationToken))
+            {
+                waitingFrom[(w.Channel, w.Recipient)] = w.Id;
+            }
 
-        var due = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && names.Contains(m.Channel) && !excluded.Contains(m.Recipient))
-            .OrderBy(m => m.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+            noneWaiting = waitingFrom.Count == 0 ? (retries, channelSet, now) : null;
+        }
+
+        string[] excluded = [.. busy.Select(c => c.Recipient).Concat(waitingFrom.Keys.Select(c => c.Recipient)).Distinct()];
+        var due = new List<OutboxMessage>();
+        await foreach (var m in DueRows(db, now, names, excluded).WithCancellation(cancellationToken))
+        {
+            due.Add(m);
+        }
+
         return [.. due.Where(m => !busy.Contains((m.Channel, m.Recipient))
                                   && !(waitingFrom.TryGetValue((m.Channel, m.Recipient), out var from) && from < m.Id))];
     }

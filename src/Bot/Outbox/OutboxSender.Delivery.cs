@@ -111,6 +111,7 @@ internal sealed partial class OutboxSender
     {
         message.NextAttemptAt = time.GetUtcNow() + wait;
         message.LastError = Bounded(error);
+        queue.RetryScheduled();
         LogRetry(message.Id, message.Attempts, wait, error);
     }
 

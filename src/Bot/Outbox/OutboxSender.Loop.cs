@@ -17,6 +17,10 @@ internal sealed partial class OutboxSender
         Task<bool>? committed = null;
         Task<bool>? freed = null;
         var refresh = true;
+
+        // Whether the last look-up left out chats being delivered to: only then can a chat that finishes have messages
+        // no look-up returned yet (otherwise its later messages came in a commit, which is looked up anyway).
+        var leftOutBusy = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             DateTimeOffset? wakeAt = null;
@@ -36,6 +40,7 @@ internal sealed partial class OutboxSender
                 if (!done.Value.IsCompletedSuccessfully || !done.Value.Result)
                 {
                     backlog.RemoveAll(m => (m.Channel, m.Recipient) == done.Key);
+                    refresh |= backlog.Count == 0; // what it still has is read again, as before the rule above
                 }
             }
 
@@ -44,6 +49,7 @@ internal sealed partial class OutboxSender
                 if (refresh)
                 {
                     (backlog, probes) = await LoadAsync(inFlight.Keys.ToHashSet(), stoppingToken);
+                    leftOutBusy = inFlight.Count > 0;
                 }
 
                 wakeAt = StartChats(backlog, probes, inFlight, slotFreed, stoppingToken);
@@ -67,7 +73,7 @@ internal sealed partial class OutboxSender
             var paced = WhenDue(wakeAt, stoppingToken);
             var probing = WhenDue(probeAt, stoppingToken);
             await Task.WhenAny(new[] { committed, freed, paced, probing }.OfType<Task>());
-            refresh = committed.IsCompleted || probing is { IsCompleted: true } || (backlog.Count == 0 && freed.IsCompleted);
+            refresh = committed.IsCompleted || probing is { IsCompleted: true } || (backlog.Count == 0 && freed.IsCompleted && leftOutBusy);
             committed = committed.IsCompleted ? null : committed;
             freed = freed.IsCompleted ? null : freed;
         }
