@@ -33,25 +33,31 @@ internal sealed partial class InboxProcessor(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var handled = 0;
+            var more = false;
             try
             {
-                handled = await HandlePendingAsync(stoppingToken);
+                more = await HandlePendingAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogLoopFailed(ex);
             }
 
-            if (handled == 0)
+            if (!more)
             {
                 await inboxSignal.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
     }
 
-    /// <summary>Handles every pending entry once; returns how many were processed.</summary>
-    internal async Task<int> HandlePendingAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles every pending entry once. Returns whether entries may be pending that only another look-up finds now:
+    /// the look-up was cut at <see cref="InboxClaims.MaxEntries"/>, a turn failed (its next attempt follows at once), or,
+    /// with other hosts, the chats' next entries became heads. Otherwise any entry committed since was signalled (the
+    /// loop consumed the signal before this look-up), so the loop waits for the signal instead of looking again after
+    /// every batch: at low load that second look-up was one more scope and query per update.
+    /// </summary>
+    internal async Task<bool> HandlePendingAsync(CancellationToken cancellationToken)
     {
         List<InboxEntry> pending;
         bool shared;
@@ -62,15 +68,18 @@ internal sealed partial class InboxProcessor(
             pending = await claims.TakeAsync(db, cancellationToken);
         }
 
-        return await claims.WhileClaimedAsync(scopes, shared && pending.Count > 0, () => HandleAsync(pending, cancellationToken), cancellationToken);
+        var failed = await claims.WhileClaimedAsync(scopes, shared && pending.Count > 0, () => HandleAsync(pending, cancellationToken), cancellationToken);
+        return failed || pending.Count >= InboxClaims.MaxEntries || (shared && pending.Count > 0);
     }
 
-    private async Task<int> HandleAsync(List<InboxEntry> pending, CancellationToken cancellationToken)
+    /// <summary>Handles the entries in order; returns whether a turn failed (and so is still pending, or now failed for good).</summary>
+    private async Task<bool> HandleAsync(List<InboxEntry> pending, CancellationToken cancellationToken)
     {
         // Photos are fetched and stored before the turns, outside the writers' transaction (a download takes seconds).
         await photos.PrepareAsync(pending, cancellationToken);
 
         var next = 0;
+        var failed = false;
         while (next < pending.Count)
         {
             var batch = await HandleBatchAsync(pending, next, MaxBatch, cancellationToken);
@@ -81,6 +90,7 @@ internal sealed partial class InboxProcessor(
             }
 
             // Redo up to and including the failing turn one per transaction; only a turn that fails alone counts.
+            failed = true;
             var end = next + batch.Count;
             for (; next <= end; next++)
             {
@@ -94,7 +104,7 @@ internal sealed partial class InboxProcessor(
             }
         }
 
-        return pending.Count;
+        return failed;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Inbox loop failed; retrying")]
