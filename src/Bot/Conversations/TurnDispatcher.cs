@@ -152,7 +152,7 @@ internal sealed partial class TurnDispatcher(
         // Every interaction says the channel reaches this person now, and through which chat.
         var identity = resident.Identities.First(i => i.Channel == message.Channel && i.ExternalId == message.UserId);
         identity.ChatId = message.ChatId == message.UserId ? null : message.ChatId;
-        Routing.Identities.Reachability.Interacted(identity, now);
+        Routing.Identities.Reachability.Interacted(identity, now, resident.Identities);
 
         var conversation = await db.ConversationStates
             .FirstOrDefaultAsync(c => c.Channel == message.Channel && c.ChatId == message.ChatId, cancellationToken);

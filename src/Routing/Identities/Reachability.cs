@@ -9,11 +9,37 @@ public static class Reachability
 {
     public const int MaxReasonLength = 300;
 
+    /// <summary>
+    /// How stale the last interaction of a person's latest identity may be kept. Every message is an interaction; a
+    /// dialogue of several messages on one channel then writes it once a minute, not once per message (it was one
+    /// statement in every turn), and the choice among the person's identities is the same.
+    /// </summary>
+    public static readonly TimeSpan InteractionResolution = TimeSpan.FromMinutes(1);
+
     /// <summary>The person interacted through <paramref name="identity"/>: it reaches them again.</summary>
     public static void Interacted(IChannelIdentity identity, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(identity);
         identity.LastInteractionAt = identity.LastInteractionAt is { } last && last > at ? last : at;
+        identity.UnreachableSince = null;
+        identity.UnreachableReason = null;
+    }
+
+    /// <summary>
+    /// As <see cref="Interacted(IChannelIdentity, DateTimeOffset)"/>, for a person whose every identity is at hand: the
+    /// time is left as it is when it is less than <see cref="InteractionResolution"/> old and no other identity of
+    /// theirs was used since, so <see cref="Choose"/> picks the same identity either way.
+    /// </summary>
+    public static void Interacted(IChannelIdentity identity, DateTimeOffset at, IEnumerable<IChannelIdentity> all)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(all);
+        if (identity.LastInteractionAt is not { } last || at - last >= InteractionResolution
+            || all.Any(other => !ReferenceEquals(other, identity) && (other.LastInteractionAt ?? DateTimeOffset.MinValue) >= last))
+        {
+            identity.LastInteractionAt = identity.LastInteractionAt is { } kept && kept > at ? kept : at;
+        }
+
         identity.UnreachableSince = null;
         identity.UnreachableReason = null;
     }

@@ -62,4 +62,26 @@ public sealed class ReachabilityTests
         Assert.Equal((T0.AddHours(3), (DateTimeOffset?)null, (string?)null), (identity.LastInteractionAt, identity.UnreachableSince, identity.UnreachableReason));
         Assert.True(Reachability.IsReachable(identity));
     }
+
+    [Fact]
+    public void A_recent_interaction_on_the_identity_used_last_is_not_rewritten_but_the_choice_follows_every_switch()
+    {
+        var telegram = On(1, "telegram", T0);
+        var zalo = On(2, "zalo", T0.AddSeconds(-30));
+        ResidentIdentity[] both = [telegram, zalo];
+
+        Reachability.Interacted(telegram, T0.AddSeconds(20), both);
+        Assert.Equal(T0, telegram.LastInteractionAt);
+
+        Reachability.Interacted(zalo, T0.AddSeconds(30), both);
+        Assert.Equal(T0.AddSeconds(30), zalo.LastInteractionAt);
+        Assert.Equal(2, Reachability.Choose(both, All)!.Value.Identity.Id);
+
+        // Back on Telegram within the minute: it is no longer the one used last, so its time moves and it is chosen again.
+        Reachability.Interacted(telegram, T0.AddSeconds(40), both);
+        Assert.Equal((T0.AddSeconds(40), 1), (telegram.LastInteractionAt, Reachability.Choose(both, All)!.Value.Identity.Id));
+
+        Reachability.Interacted(telegram, T0.AddSeconds(40) + Reachability.InteractionResolution, both);
+        Assert.Equal(T0.AddSeconds(40) + Reachability.InteractionResolution, telegram.LastInteractionAt);
+    }
 }
