@@ -21,12 +21,12 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
             .GroupBy(m => new { m.Channel, m.Recipient })
             .Select(g => new WaitingHead(g.Key.Channel, g.Key.Recipient, g.Min(m => m.Id))));
 
-    private static readonly Func<ResidentBotDbContext, DateTimeOffset, string[], string[], IAsyncEnumerable<OutboxMessage>> DueRows =
-        EF.CompileAsyncQuery((ResidentBotDbContext db, DateTimeOffset now, string[] names, string[] excluded) => db.OutboxMessages.AsNoTracking()
+    private static readonly Func<ResidentBotDbContext, DateTimeOffset, string[], string[], int, IAsyncEnumerable<OutboxMessage>> DueRows =
+        EF.CompileAsyncQuery((ResidentBotDbContext db, DateTimeOffset now, string[] names, string[] excluded, int limit) => db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && names.Contains(m.Channel)
                         && !excluded.Contains(m.Recipient))
             .OrderBy(m => m.Id)
-            .Take(BatchSize));
+            .Take(limit));
 
     private sealed record WaitingHead(string Channel, string Recipient, long Id);
 
@@ -46,12 +46,12 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
     public void RetryScheduled() => Interlocked.Increment(ref retriesScheduled);
 
     /// <summary>
-    /// The oldest due messages of <paramref name="channels"/>, leaving out chats in <paramref name="busy"/> (being
-    /// delivered to: what they still have is read again once their marks are saved, so no message is taken twice)
-    /// and chats whose oldest message is waiting.
+    /// The oldest due messages of <paramref name="channels"/> (at most <paramref name="limit"/>), leaving out chats in
+    /// <paramref name="busy"/> (being delivered to: what they still have is read again once their marks are saved, so
+    /// no message is taken twice) and chats whose oldest message is waiting.
     /// </summary>
     public async Task<List<OutboxMessage>> LoadDueAsync(
-        IReadOnlyCollection<string> channels, IReadOnlySet<(string Channel, string Recipient)> busy, CancellationToken cancellationToken)
+        IReadOnlyCollection<string> channels, IReadOnlySet<(string Channel, string Recipient)> busy, int limit, CancellationToken cancellationToken)
     {
         if (channels.Count == 0)
         {
@@ -80,7 +80,7 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
 
         string[] excluded = [.. busy.Select(c => c.Recipient).Concat(waitingFrom.Keys.Select(c => c.Recipient)).Distinct()];
         var due = new List<OutboxMessage>();
-        await foreach (var m in DueRows(db, now, names, excluded).WithCancellation(cancellationToken))
+        await foreach (var m in DueRows(db, now, names, excluded, limit).WithCancellation(cancellationToken))
         {
             due.Add(m);
         }

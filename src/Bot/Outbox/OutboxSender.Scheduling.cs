@@ -6,11 +6,17 @@ namespace ResidentBot.Bot.Outbox;
 /// <summary>Which chats go next: the due backlog and probes read, chats started in free slots, the pacer asked.</summary>
 internal sealed partial class OutboxSender
 {
+    internal const int RowsPerSlot = 4;
+
     /// <summary>Due messages of the channels that answer, and a probe for each channel that is down and may be tried.</summary>
     private async Task<(List<OutboxMessage> Backlog, Dictionary<string, OutboxMessage> Probes)> LoadAsync(
         HashSet<(string Channel, string Recipient)> busy, CancellationToken cancellationToken)
     {
-        var backlog = await queue.LoadDueAsync([.. health.Where(h => !h.Value.IsDown && leases.Holds(h.Key)).Select(h => h.Key)], busy, cancellationToken);
+        // A few messages per free slot: the backlog only has to start the chats that fit, and it is read again on the
+        // next commit anyway. Reading 500 rows every time was most of this look-up's cost under load, when every
+        // resident waits for a reply and hundreds of rows are due at once.
+        var backlog = await queue.LoadDueAsync([.. health.Where(h => !h.Value.IsDown && leases.Holds(h.Key)).Select(h => h.Key)], busy,
+            RowsPerSlot * options.Value.Concurrency, cancellationToken);
         var probes = new Dictionary<string, OutboxMessage>(StringComparer.Ordinal);
         foreach (var (channel, _) in health.Where(h => h.Value.CanProbe && leases.Holds(h.Key)))
         {
