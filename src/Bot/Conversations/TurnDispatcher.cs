@@ -136,7 +136,7 @@ internal sealed partial class TurnDispatcher(
     private async Task<Turn> BeginTurnAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var resident = await db.WithIdentity(message.Channel, message.UserId).Include(r => r.Identities).FirstOrDefaultAsync(cancellationToken);
+        var resident = await TurnQueries.ResidentWithIdentities(db, message.Channel, message.UserId);
         if (resident is null)
         {
             resident = new Resident
@@ -154,8 +154,7 @@ internal sealed partial class TurnDispatcher(
         identity.ChatId = message.ChatId == message.UserId ? null : message.ChatId;
         Routing.Identities.Reachability.Interacted(identity, now, resident.Identities);
 
-        var conversation = await db.ConversationStates
-            .FirstOrDefaultAsync(c => c.Channel == message.Channel && c.ChatId == message.ChatId, cancellationToken);
+        var conversation = await TurnQueries.Conversation(db, message.Channel, message.ChatId);
         if (conversation is null)
         {
             conversation = new ConversationState { Channel = message.Channel, ChatId = message.ChatId, UpdatedAt = now };
@@ -171,8 +170,7 @@ internal sealed partial class TurnDispatcher(
     /// <summary>The official bound to the sender's account on this channel, if any; the account is known to reach them now.</summary>
     private async Task<Official?> FindOfficialAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var identity = await db.OfficialIdentities
-            .FirstOrDefaultAsync(i => i.Channel == message.Channel && i.ExternalId == message.UserId, cancellationToken);
+        var identity = await TurnQueries.OfficialIdentity(db, message.Channel, message.UserId);
         if (identity is null)
         {
             return null;
@@ -180,7 +178,7 @@ internal sealed partial class TurnDispatcher(
 
         identity.ChatId = message.ChatId;
         Routing.Identities.Reachability.Interacted(identity, now);
-        return await db.Officials.FirstOrDefaultAsync(o => o.Id == identity.OfficialId, cancellationToken);
+        return await TurnQueries.Official(db, identity.OfficialId);
     }
 
     private async Task AnswerButtonAsync(string channel, string callbackId, (string? Text, bool Alert) answer, CancellationToken cancellationToken)

@@ -20,12 +20,22 @@ internal sealed class InboxClaims(ClusterNode node)
 
     public static string ChatKey(string channel, string chatId) => $"{channel}:{chatId}";
 
+    // Compiled: the loop looks up after every signal (EF would otherwise re-walk and hash the expression each time).
+    private static readonly Func<ResidentBotDbContext, IAsyncEnumerable<InboxEntry>> Pending =
+        EF.CompileAsyncQuery((ResidentBotDbContext db) => db.InboxEntries.AsNoTracking().Where(e => e.Status == InboxStatus.Pending)
+            .OrderBy(e => e.Id).Take(MaxEntries));
+
     public async Task<List<InboxEntry>> TakeAsync(ResidentBotDbContext db, CancellationToken cancellationToken)
     {
         if (!ClusterNode.MayBeShared(db))
         {
-            return await db.InboxEntries.AsNoTracking().Where(e => e.Status == InboxStatus.Pending)
-                .OrderBy(e => e.Id).Take(MaxEntries).ToListAsync(cancellationToken);
+            var pending = new List<InboxEntry>();
+            await foreach (var entry in Pending(db).WithCancellation(cancellationToken))
+            {
+                pending.Add(entry);
+            }
+
+            return pending;
         }
 
         // EF has no operator for FOR UPDATE SKIP LOCKED (dotnet/efcore#26042). A head another host is claiming right now

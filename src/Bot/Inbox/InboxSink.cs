@@ -85,6 +85,14 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
     /// </summary>
     internal static readonly TimeSpan LegacyRedeliveryWindow = TimeSpan.FromDays(2);
 
+    // Compiled: one look-up per batch of webhook requests (EF would otherwise re-walk and hash the expression each time).
+    private static readonly Func<ResidentBotDbContext, string, string[], IAsyncEnumerable<StoredUpdate>> Stored =
+        EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string[] ids) => db.InboxEntries.AsNoTracking()
+            .Where(e => e.Channel == channel && ids.Contains(e.ExternalId))
+            .Select(e => new StoredUpdate(e.ExternalId, e.Fingerprint, e.ReceivedAt)));
+
+    private sealed record StoredUpdate(string ExternalId, string Fingerprint, DateTimeOffset ReceivedAt);
+
     private static async Task<HashSet<(string, string, string)>> KnownAsync(
         ResidentBotDbContext db, IReadOnlyList<InboxEntry> batch, DateTimeOffset legacySince, CancellationToken cancellationToken)
     {
@@ -92,11 +100,13 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
         foreach (var channel in batch.GroupBy(e => e.Channel))
         {
             var name = channel.Key;
-            var ids = channel.Select(e => e.ExternalId).Distinct().ToList();
-            var stored = await db.InboxEntries.AsNoTracking()
-                .Where(e => e.Channel == name && ids.Contains(e.ExternalId))
-                .Select(e => new { e.ExternalId, e.Fingerprint, e.ReceivedAt })
-                .ToListAsync(cancellationToken);
+            string[] ids = [.. channel.Select(e => e.ExternalId).Distinct()];
+            var stored = new List<StoredUpdate>();
+            await foreach (var e in Stored(db, name, ids).WithCancellation(cancellationToken))
+            {
+                stored.Add(e);
+            }
+
             known.UnionWith(stored.Select(e => (name, e.ExternalId, e.Fingerprint)));
             var legacy = stored.Where(e => e.Fingerprint.Length == 0 && e.ReceivedAt >= legacySince).Select(e => e.ExternalId).ToHashSet();
             known.UnionWith(channel.Where(e => legacy.Contains(e.ExternalId)).Select(e => (name, e.ExternalId, e.Fingerprint)));

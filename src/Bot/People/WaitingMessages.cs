@@ -37,18 +37,20 @@ internal sealed partial class WaitingMessages(
         var (channel, chat) = (to.Channel, to.Recipient);
         var (residentId, officialId) = (to.ResidentId, to.OfficialId);
         // Runs on every turn: one indexed look-up per way a row can name the person, not one OR that scans the table.
-        var waiting = db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting);
-        if (residentId is { } resident)
+        var found = (residentId, officialId) switch
         {
-            waiting = waiting.Union(db.OutboxMessages.Where(m => m.ResidentId == resident && m.Status == OutboxStatus.Waiting));
+            ({ } resident, { } official) => ForAll(db, channel, chat, resident, official),
+            ({ } resident, null) => ForResident(db, channel, chat, resident),
+            (null, { } official) => ForOfficial(db, channel, chat, official),
+            _ => ForChat(db, channel, chat),
+        };
+        var rows = new List<OutboxMessage>();
+        await foreach (var row in found.WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
         }
 
-        if (officialId is { } official)
-        {
-            waiting = waiting.Union(db.OutboxMessages.Where(m => m.OfficialId == official && m.Status == OutboxStatus.Waiting));
-        }
-
-        var rows = (await waiting.ToListAsync(cancellationToken)).OrderBy(m => m.Id).ToList();
+        rows.Sort((a, b) => a.Id.CompareTo(b.Id));
         if (rows.Count == 0)
         {
             return 0;
@@ -90,6 +92,27 @@ internal sealed partial class WaitingMessages(
 
         return count;
     }
+
+    // Compiled: this runs on every turn (EF would otherwise re-walk and hash the expression each time).
+    private static readonly Func<ResidentBotDbContext, string, string, IAsyncEnumerable<OutboxMessage>> ForChat =
+        EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string chat) =>
+            db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting));
+
+    private static readonly Func<ResidentBotDbContext, string, string, int, IAsyncEnumerable<OutboxMessage>> ForResident =
+        EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string chat, int resident) =>
+            db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting)
+                .Union(db.OutboxMessages.Where(m => m.ResidentId == resident && m.Status == OutboxStatus.Waiting)));
+
+    private static readonly Func<ResidentBotDbContext, string, string, int, IAsyncEnumerable<OutboxMessage>> ForOfficial =
+        EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string chat, int official) =>
+            db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting)
+                .Union(db.OutboxMessages.Where(m => m.OfficialId == official && m.Status == OutboxStatus.Waiting)));
+
+    private static readonly Func<ResidentBotDbContext, string, string, int, int, IAsyncEnumerable<OutboxMessage>> ForAll =
+        EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string chat, int resident, int official) =>
+            db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting)
+                .Union(db.OutboxMessages.Where(m => m.ResidentId == resident && m.Status == OutboxStatus.Waiting))
+                .Union(db.OutboxMessages.Where(m => m.OfficialId == official && m.Status == OutboxStatus.Waiting)));
 
     /// <summary>The message as it goes to the new chat, or null when it is not to be sent there.</summary>
     private OutboundMessage? Readdressed(OutboxMessage row, OutboundMessage message, string channel, string chat, HashSet<long> freshCards)
