@@ -136,7 +136,7 @@ internal sealed partial class TurnDispatcher(
     private async Task<Turn> BeginTurnAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var resident = await TurnQueries.ResidentWithIdentities(db, message.Channel, message.UserId);
+        var resident = await TurnQueries.ResidentWithIdentities.For(db)(db, message.Channel, message.UserId);
         if (resident is null)
         {
             resident = new Resident
@@ -154,7 +154,7 @@ internal sealed partial class TurnDispatcher(
         identity.ChatId = message.ChatId == message.UserId ? null : message.ChatId;
         Routing.Identities.Reachability.Interacted(identity, now, resident.Identities);
 
-        var conversation = await TurnQueries.Conversation(db, message.Channel, message.ChatId);
+        var conversation = await TurnQueries.Conversation.For(db)(db, message.Channel, message.ChatId);
         if (conversation is null)
         {
             conversation = new ConversationState { Channel = message.Channel, ChatId = message.ChatId, UpdatedAt = now };
@@ -170,7 +170,7 @@ internal sealed partial class TurnDispatcher(
     /// <summary>The official bound to the sender's account on this channel, if any; the account is known to reach them now.</summary>
     private async Task<Official?> FindOfficialAsync(InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var identity = await TurnQueries.OfficialIdentity(db, message.Channel, message.UserId);
+        var identity = await TurnQueries.OfficialIdentity.For(db)(db, message.Channel, message.UserId);
         if (identity is null)
         {
             return null;
@@ -178,7 +178,7 @@ internal sealed partial class TurnDispatcher(
 
         identity.ChatId = message.ChatId;
         Routing.Identities.Reachability.Interacted(identity, now);
-        return await TurnQueries.Official(db, identity.OfficialId);
+        return await TurnQueries.Official.For(db)(db, identity.OfficialId);
     }
 
     private async Task AnswerButtonAsync(string channel, string callbackId, (string? Text, bool Alert) answer, CancellationToken cancellationToken)

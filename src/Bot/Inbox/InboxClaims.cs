@@ -21,16 +21,16 @@ internal sealed class InboxClaims(ClusterNode node)
     public static string ChatKey(string channel, string chatId) => $"{channel}:{chatId}";
 
     // Compiled: the loop looks up after every signal (EF would otherwise re-walk and hash the expression each time).
-    private static readonly Func<ResidentBotDbContext, IAsyncEnumerable<InboxEntry>> Pending =
+    private static readonly PerModel<Func<ResidentBotDbContext, IAsyncEnumerable<InboxEntry>>> Pending = new(() =>
         EF.CompileAsyncQuery((ResidentBotDbContext db) => db.InboxEntries.AsNoTracking().Where(e => e.Status == InboxStatus.Pending)
-            .OrderBy(e => e.Id).Take(MaxEntries));
+            .OrderBy(e => e.Id).Take(MaxEntries)));
 
     public async Task<List<InboxEntry>> TakeAsync(ResidentBotDbContext db, CancellationToken cancellationToken)
     {
         if (!ClusterNode.MayBeShared(db))
         {
             var pending = new List<InboxEntry>();
-            await foreach (var entry in Pending(db).WithCancellation(cancellationToken))
+            await foreach (var entry in Pending.For(db)(db).WithCancellation(cancellationToken))
             {
                 pending.Add(entry);
             }

@@ -86,10 +86,10 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
     internal static readonly TimeSpan LegacyRedeliveryWindow = TimeSpan.FromDays(2);
 
     // Compiled: one look-up per batch of webhook requests (EF would otherwise re-walk and hash the expression each time).
-    private static readonly Func<ResidentBotDbContext, string, string[], IAsyncEnumerable<StoredUpdate>> Stored =
+    private static readonly PerModel<Func<ResidentBotDbContext, string, string[], IAsyncEnumerable<StoredUpdate>>> Stored = new(() =>
         EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string[] ids) => db.InboxEntries.AsNoTracking()
             .Where(e => e.Channel == channel && ids.Contains(e.ExternalId))
-            .Select(e => new StoredUpdate(e.ExternalId, e.Fingerprint, e.ReceivedAt)));
+            .Select(e => new StoredUpdate(e.ExternalId, e.Fingerprint, e.ReceivedAt))));
 
     private sealed record StoredUpdate(string ExternalId, string Fingerprint, DateTimeOffset ReceivedAt);
 
@@ -102,7 +102,7 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
             var name = channel.Key;
             string[] ids = [.. channel.Select(e => e.ExternalId).Distinct()];
             var stored = new List<StoredUpdate>();
-            await foreach (var e in Stored(db, name, ids).WithCancellation(cancellationToken))
+            await foreach (var e in Stored.For(db)(db, name, ids).WithCancellation(cancellationToken))
             {
                 stored.Add(e);
             }

@@ -15,18 +15,18 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
     // These run after every commit that queued a message (a profile put this look-up at a seventh of the host's CPU
     // under load), so they are compiled once; each list is one parameter (see ParameterTranslationMode in Persistence),
     // so the SQL is the same whatever the set of busy chats.
-    private static readonly Func<ResidentBotDbContext, DateTimeOffset, string[], IAsyncEnumerable<WaitingHead>> WaitingHeads =
+    private static readonly PerModel<Func<ResidentBotDbContext, DateTimeOffset, string[], IAsyncEnumerable<WaitingHead>>> WaitingHeads = new(() =>
         EF.CompileAsyncQuery((ResidentBotDbContext db, DateTimeOffset now, string[] names) => db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now && names.Contains(m.Channel))
             .GroupBy(m => new { m.Channel, m.Recipient })
-            .Select(g => new WaitingHead(g.Key.Channel, g.Key.Recipient, g.Min(m => m.Id))));
+            .Select(g => new WaitingHead(g.Key.Channel, g.Key.Recipient, g.Min(m => m.Id)))));
 
-    private static readonly Func<ResidentBotDbContext, DateTimeOffset, string[], string[], int, IAsyncEnumerable<OutboxMessage>> DueRows =
+    private static readonly PerModel<Func<ResidentBotDbContext, DateTimeOffset, string[], string[], int, IAsyncEnumerable<OutboxMessage>>> DueRows = new(() =>
         EF.CompileAsyncQuery((ResidentBotDbContext db, DateTimeOffset now, string[] names, string[] excluded, int limit) => db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && names.Contains(m.Channel)
                         && !excluded.Contains(m.Recipient))
             .OrderBy(m => m.Id)
-            .Take(limit));
+            .Take(limit)));
 
     private sealed record WaitingHead(string Channel, string Recipient, long Id);
 
@@ -70,7 +70,7 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
         var channelSet = string.Join('\n', names.Order(StringComparer.Ordinal));
         if (noneWaiting is not { } known || known.Retries != retries || known.Channels != channelSet || now - known.At >= WaitingRecheck)
         {
-            await foreach (var w in WaitingHeads(db, now, names).WithCancellation(cancellationToken))
+            await foreach (var w in WaitingHeads.For(db)(db, now, names).WithCancellation(cancellationToken))
             {
                 waitingFrom[(w.Channel, w.Recipient)] = w.Id;
             }
@@ -80,7 +80,7 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
 
         string[] excluded = [.. busy.Select(c => c.Recipient).Concat(waitingFrom.Keys.Select(c => c.Recipient)).Distinct()];
         var due = new List<OutboxMessage>();
-        await foreach (var m in DueRows(db, now, names, excluded, limit).WithCancellation(cancellationToken))
+        await foreach (var m in DueRows.For(db)(db, now, names, excluded, limit).WithCancellation(cancellationToken))
         {
             due.Add(m);
         }

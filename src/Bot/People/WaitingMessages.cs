@@ -39,10 +39,10 @@ internal sealed partial class WaitingMessages(
         // Runs on every turn: one indexed look-up per way a row can name the person, not one OR that scans the table.
         var found = (residentId, officialId) switch
         {
-            ({ } resident, { } official) => ForAll(db, channel, chat, resident, official),
-            ({ } resident, null) => ForResident(db, channel, chat, resident),
-            (null, { } official) => ForOfficial(db, channel, chat, official),
-            _ => ForChat(db, channel, chat),
+            ({ } resident, { } official) => ForAll.For(db)(db, channel, chat, resident, official),
+            ({ } resident, null) => ForResident.For(db)(db, channel, chat, resident),
+            (null, { } official) => ForOfficial.For(db)(db, channel, chat, official),
+            _ => ForChat.For(db)(db, channel, chat),
         };
         var rows = new List<OutboxMessage>();
         await foreach (var row in found.WithCancellation(cancellationToken))
@@ -94,25 +94,25 @@ internal sealed partial class WaitingMessages(
     }
 
     // Compiled: this runs on every turn (EF would otherwise re-walk and hash the expression each time).
-    private static readonly Func<ResidentBotDbContext, string, string, IAsyncEnumerable<OutboxMessage>> ForChat =
+    private static readonly PerModel<Func<ResidentBotDbContext, string, string, IAsyncEnumerable<OutboxMessage>>> ForChat = new(() =>
         EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string chat) =>
-            db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting));
+            db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting)));
 
-    private static readonly Func<ResidentBotDbContext, string, string, int, IAsyncEnumerable<OutboxMessage>> ForResident =
+    private static readonly PerModel<Func<ResidentBotDbContext, string, string, int, IAsyncEnumerable<OutboxMessage>>> ForResident = new(() =>
         EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string chat, int resident) =>
             db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting)
-                .Union(db.OutboxMessages.Where(m => m.ResidentId == resident && m.Status == OutboxStatus.Waiting)));
+                .Union(db.OutboxMessages.Where(m => m.ResidentId == resident && m.Status == OutboxStatus.Waiting))));
 
-    private static readonly Func<ResidentBotDbContext, string, string, int, IAsyncEnumerable<OutboxMessage>> ForOfficial =
+    private static readonly PerModel<Func<ResidentBotDbContext, string, string, int, IAsyncEnumerable<OutboxMessage>>> ForOfficial = new(() =>
         EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string chat, int official) =>
             db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting)
-                .Union(db.OutboxMessages.Where(m => m.OfficialId == official && m.Status == OutboxStatus.Waiting)));
+                .Union(db.OutboxMessages.Where(m => m.OfficialId == official && m.Status == OutboxStatus.Waiting))));
 
-    private static readonly Func<ResidentBotDbContext, string, string, int, int, IAsyncEnumerable<OutboxMessage>> ForAll =
+    private static readonly PerModel<Func<ResidentBotDbContext, string, string, int, int, IAsyncEnumerable<OutboxMessage>>> ForAll = new(() =>
         EF.CompileAsyncQuery((ResidentBotDbContext db, string channel, string chat, int resident, int official) =>
             db.OutboxMessages.Where(m => m.Channel == channel && m.Recipient == chat && m.Status == OutboxStatus.Waiting)
                 .Union(db.OutboxMessages.Where(m => m.ResidentId == resident && m.Status == OutboxStatus.Waiting))
-                .Union(db.OutboxMessages.Where(m => m.OfficialId == official && m.Status == OutboxStatus.Waiting)));
+                .Union(db.OutboxMessages.Where(m => m.OfficialId == official && m.Status == OutboxStatus.Waiting))));
 
     /// <summary>The message as it goes to the new chat, or null when it is not to be sent there.</summary>
     private OutboundMessage? Readdressed(OutboxMessage row, OutboundMessage message, string channel, string chat, HashSet<long> freshCards)
