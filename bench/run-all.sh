@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Reproduces every figure in docs/PERFORMANCE.md: builds the host and the driver in Release, prints the machine,
 # then runs the intake, ceiling, delivery, kill -9 and fuzz benchmarks (about 12 minutes on 2 cores).
-# Usage: bash bench/run-all.sh [all|intake|delivery|fault|fuzz|quick] [--runs N] [--seconds S] [--cases N] ...
+# Usage: bash bench/run-all.sh [all|intake|delivery|fault|fuzz|quick|cost|pg-one|cluster] [--runs N] [--seconds S] [--cases N] [--rate N] ...
+#        cost: host CPU per handled update at a fixed offered load (--rate, default 100/s), with perf stat's counters
+#        pg-one: one host on a throwaway PostgreSQL and plain Npgsql's storage ceiling for the same rows
 #        bash bench/run-all.sh pages [--cases N] [--runs R] [--requests Q] [--paths /public,...]   (the results page, bench/Pages)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -12,6 +12,7 @@ internal static partial class Scenarios
         await using var pg = await ThrowawayPostgres.StartAsync(BenchPaths.Create("cluster-root").Root, ct);
         var sqlite = await ClusterIntakeAsync(o, report, null, 1, ct);
         var one = await ClusterIntakeAsync(o, report, pg, 1, ct);
+        await PostgresCeilingAsync(o, report, pg, one.HandledPerSecond, ct);
         var three = await ClusterIntakeAsync(o, report, pg, 3, ct);
         foreach (var (name, f) in new[] { ("SQLite, 1 host", sqlite), ("PostgreSQL, 1 host", one), ("PostgreSQL, 3 hosts", three) })
         {
@@ -24,6 +25,38 @@ internal static partial class Scenarios
         await ClusterDeliveryAsync(o, report, pg, 1, ct);
         await ClusterDeliveryAsync(o, report, pg, 3, ct);
         await ClusterKillAsync(o, report, pg, ct);
+    }
+
+    /// <summary>One host on PostgreSQL and the database's storage ceiling for the same rows, in one run (issue 16's ratio).</summary>
+    public static async Task PostgresOneHostAsync(BenchOptions o, Report report, CancellationToken ct)
+    {
+        Console.WriteLine("PostgreSQL, one host:");
+        await using var pg = await ThrowawayPostgres.StartAsync(BenchPaths.Create("pg-one-root").Root, ct);
+        var one = await ClusterIntakeAsync(o, report, pg, 1, ct);
+        report.Add("intake, PostgreSQL, 1 host: updates/s; complete reports/s (closed loop, max)", $"{one.HandledPerSecond:F0}; {one.ReportsPerSecond:F1}");
+        report.Add("intake, PostgreSQL, 1 host: CPU per handled update, host / database", $"{one.HostCpuPerUpdate * 1000:F2} / {one.DbCpuPerUpdate * 1000:F2} ms");
+        await PostgresCeilingAsync(o, report, pg, one.HandledPerSecond, ct);
+    }
+
+    /// <summary>PostgreSQL's storage ceiling for the same rows (plain Npgsql, batched shape) in its own database, beside the one-host run.</summary>
+    private static async Task PostgresCeilingAsync(BenchOptions o, Report report, ThrowawayPostgres pg, double oneHost, CancellationToken ct)
+    {
+        var paths = await ClusterPathsAsync("pg-ceiling", pg, ct);
+        await using (var api = await FakeApi.StartAsync(ct))
+        {
+            await PrepareAsync(paths, api, 0, ct); // the product's schema, created by a first start of the host
+        }
+
+        var runs = new List<double>();
+        for (var i = 0; i < o.Runs; i++)
+        {
+            runs.Add(await PostgresCeiling.MeasureAsync(paths.Store.ConnectionString, o.Measure, ct));
+            Console.WriteLine($"  PostgreSQL storage ceiling run {i + 1}: {runs[^1]:F0} updates/s in groups of {PostgresCeiling.Batch}");
+        }
+
+        var ceiling = Report.Median(runs);
+        report.Add($"storage ceiling, PostgreSQL: plain Npgsql, same rows, {PostgresCeiling.Batch} updates per transaction, updates/s", $"{ceiling:F0}");
+        report.Add("cluster intake, PostgreSQL, 1 host / PostgreSQL storage ceiling", $"{oneHost / ceiling:F3}", "≥ 0.5");
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ internal sealed record LoadFigure(string Phase, double Offered, double HandledPe
 
     public double DbCpuPerUpdate { get; init; }
 
+    /// <summary>CPU seconds of this driver process (residents, officials, fake Bot API) per fully handled update, when measured.</summary>
+    public double DriverCpuPerUpdate { get; init; }
+
     /// <summary>perf stat's counters of the host per fully handled update (when measured).</summary>
     public Dictionary<string, double>? Counters { get; init; }
 }
@@ -29,7 +32,7 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
     };
 
     public async Task<LoadFigure> MeasureAsync(BotHost host, Webhook webhook, string phase, double offered, CancellationToken ct, bool? lockstep = null,
-        CpuMeter? hostCpu = null, CpuMeter? dbCpu = null, Func<TimeSpan, PerfStat?>? perf = null)
+        CpuMeter? hostCpu = null, CpuMeter? dbCpu = null, Func<TimeSpan, PerfStat?>? perf = null, CpuMeter? driverCpu = null)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var latencies = new Latencies();
@@ -44,12 +47,14 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         var before = BenchDb.Read(paths.Store);
         hostCpu?.Start();
         dbCpu?.Start();
+        driverCpu?.Start();
         var counting = perf?.Invoke(options.Measure);
         var watch = Stopwatch.StartNew();
         await Task.Delay(options.Measure, ct);
         var counted = counting is null ? null : await counting.StopAsync(ct);
         var hostSeconds = hostCpu?.Stop() ?? 0;
         var dbSeconds = dbCpu?.Stop() ?? 0;
+        var driverSeconds = driverCpu?.Stop() ?? 0;
         var after = BenchDb.Read(paths.Store);
         var seconds = watch.Elapsed.TotalSeconds;
         traffic.Latencies = null;
@@ -61,12 +66,14 @@ internal sealed class IntakeRun(BenchOptions options, FakeApi api, BenchPaths pa
         {
             HostCpuPerUpdate = hostSeconds / Math.Max(1, after.Handled - before.Handled),
             DbCpuPerUpdate = dbSeconds / Math.Max(1, after.Handled - before.Handled),
+            DriverCpuPerUpdate = driverSeconds / Math.Max(1, after.Handled - before.Handled),
             Counters = counted?.ToDictionary(c => c.Key, c => c.Value / Math.Max(1, after.Handled - before.Handled)),
         };
         Console.WriteLine($"  {phase}: offered {(offered > 0 ? $"{offered:F0}/s" : "closed loop")}, handled {figure.HandledPerSecond:F0}/s, " +
             $"reports {figure.ReportsPerSecond:F1}/s, p50 {figure.P50:F1} ms, p95 {figure.P95:F1} ms, p99 {figure.P99:F1} ms, " +
             $"abandoned {figure.Abandoned}, host peak RSS {host.PeakWorkingSetBytes() / 1048576} MB"
-            + (hostCpu is null ? "" : $", host CPU {figure.HostCpuPerUpdate * 1000:F2} ms/update"));
+            + (hostCpu is null ? "" : $", host CPU {figure.HostCpuPerUpdate * 1000:F2} ms/update")
+            + (driverCpu is null ? "" : $", driver CPU {figure.DriverCpuPerUpdate * 1000:F2} ms/update"));
         Console.WriteLine("    p99 by step: " + string.Join(", ", traffic.ByStep.OrderBy(k => k.Key)
             .Select(k => $"{k.Key} {k.Value.Percentile(99):F0} ms (n={k.Value.Count})")));
         return figure;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ResidentBot.Intake.Bench;
 
 // Intake, delivery and fault benchmarks against the Release host in its own process.
-// Usage: dotnet run -c Release --project bench/Intake -- [all|intake|delivery|fault|fuzz|quick|cluster|cluster-quick|cost] [--quick] [--residents N] [--rate N]
+// Usage: dotnet run -c Release --project bench/Intake -- [all|intake|delivery|fault|fuzz|quick|cluster|cluster-quick|pg-one|cost] [--quick] [--residents N] [--rate N]
 //        [--seconds S] [--warmup S] [--runs N] [--cases N] [--fuzz N] [--kills N]
 internal static class BenchMain
 {
@@ -51,6 +51,11 @@ internal static class BenchMain
         if (mode is "cost")
         {
             await Scenarios.CostAsync(options, report, ct);
+        }
+
+        if (mode is "pg-one")
+        {
+            await Scenarios.PostgresOneHostAsync(options, report, ct);
         }
 
         // Not in "all": it needs PostgreSQL's server binaries (apt-get install postgresql).
