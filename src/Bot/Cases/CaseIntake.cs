@@ -36,7 +36,7 @@ internal sealed class CaseIntake(ResidentBotDbContext db, TrackingCodeAllocator 
 
         db.Cases.Add(@case);
         await db.SaveChangesAsync(cancellationToken); // the case card is tagged with the generated id
-        await cards.SendAsync(@case, cancellationToken);
+        await cards.SendFirstAsync(@case, cancellationToken);
         return @case;
     }
 }

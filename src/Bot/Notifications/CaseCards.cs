@@ -23,11 +23,23 @@ internal sealed class CaseCards(
     TimeProvider time)
 {
     /// <summary>Sends a new card (with photos) to the accountable official: new, transferred, reassigned or reopened.</summary>
-    public async Task SendAsync(Case @case, CancellationToken cancellationToken)
+    public Task SendAsync(Case @case, CancellationToken cancellationToken) => SendAsync(@case, created: false, cancellationToken);
+
+    /// <summary>
+    /// The first card of a case created in this unit of work: no card of it can have been delivered (delivery follows
+    /// the commit), so there is none to edit and the two look-ups for them are skipped.
+    /// </summary>
+    public Task SendFirstAsync(Case @case, CancellationToken cancellationToken) => SendAsync(@case, created: true, cancellationToken);
+
+    private async Task SendAsync(Case @case, bool created, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var official = @case.AccountableOfficialId ?? throw new InvalidOperationException($"Case {@case.TrackingCode} has no accountable official.");
-        await RefreshAsync(@case, newCardFollows: true, cancellationToken);
+        if (!created)
+        {
+            await RefreshAsync(@case, newCardFollows: true, cancellationToken);
+        }
+
         var chat = await officials.ChatOfAsync(official, cancellationToken);
         if (chat is not { Reachable: true })
         {

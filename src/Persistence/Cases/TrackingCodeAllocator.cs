@@ -28,21 +28,15 @@ public sealed class TrackingCodeAllocator(ResidentBotDbContext db)
                 "(await db.Database.BeginTransactionAsync(ct)), so the code and the case commit together.");
         }
 
-        // ON CONFLICT DO NOTHING is understood by SQLite and PostgreSQL alike.
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"""INSERT INTO "TrackingSequences" ("Prefix", "Year", "Next") VALUES ({prefix}, {year}, 1) ON CONFLICT DO NOTHING""",
-            cancellationToken).ConfigureAwait(false);
-
-        await db.TrackingSequences
-            .Where(s => s.Prefix == prefix && s.Year == year)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Next, x => x.Next + 1), cancellationToken)
-            .ConfigureAwait(false);
-
-        var next = await db.TrackingSequences.AsNoTracking()
-            .Where(s => s.Prefix == prefix && s.Year == year)
-            .Select(s => s.Next)
-            .SingleAsync(cancellationToken)
-            .ConfigureAwait(false);
+        // One statement (an upsert that returns the counter after it), understood by SQLite and PostgreSQL alike; it
+        // was three (insert if missing, increment, read back) in every case submission. Not composed further: EF runs
+        // the SQL as written only when nothing is added to it.
+        var returned = await db.Database.SqlQuery<int>($"""
+            INSERT INTO "TrackingSequences" ("Prefix", "Year", "Next") VALUES ({prefix}, {year}, 2)
+            ON CONFLICT ("Prefix", "Year") DO UPDATE SET "Next" = "TrackingSequences"."Next" + 1
+            RETURNING "Next" AS "Value"
+            """).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var next = returned.Single();
 
         return TrackingCode.Format(prefix, year, next - 1);
     }
