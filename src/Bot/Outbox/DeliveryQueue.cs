@@ -13,8 +13,7 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
     internal const int BatchSize = 500;
 
     // These run after every commit that queued a message (a profile put this look-up at a seventh of the host's CPU
-    // under load), so they are compiled once; each list is one parameter (see ParameterTranslationMode in Persistence),
-    // so the SQL is the same whatever the set of busy chats.
+    // under load), so they are compiled: EF no longer walks and hashes the expression tree on every call.
     private static readonly PerModel<Func<ResidentBotDbContext, DateTimeOffset, string[], IAsyncEnumerable<WaitingHead>>> WaitingHeads = new(() =>
         EF.CompileAsyncQuery((ResidentBotDbContext db, DateTimeOffset now, string[] names) => db.OutboxMessages.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt > now && names.Contains(m.Channel))
