@@ -56,7 +56,7 @@ internal static partial class Scenarios
 
         var ceiling = Report.Median(runs);
         report.Add($"storage ceiling, PostgreSQL: plain Npgsql, same rows, {PostgresCeiling.Batch} updates per transaction, updates/s", $"{ceiling:F0}");
-        report.Add("cluster intake, PostgreSQL, 1 host / PostgreSQL storage ceiling", $"{oneHost / ceiling:F3}", "≥ 0.5");
+        report.Add("intake, PostgreSQL, 1 host / PostgreSQL storage ceiling", $"{oneHost / ceiling:F3}", "≥ 0.5");
     }
 
     /// <summary>

@@ -27,7 +27,7 @@ internal static class PostgresCeiling
             var entries = new List<long>();
             await using (var tx = await c.BeginTransactionAsync(ct))
             {
-                await RunAsync(c, """SELECT "ExternalId" FROM "InboxEntries" WHERE "Channel" = 'telegram' AND "ExternalId" = ANY($1)""", ct, ids);
+                await RunAsync(c, """SELECT "ExternalId" FROM "InboxEntries" WHERE "Channel" = 'telegram' AND "ExternalId" = ANY($1)""", ct, (object)ids);
                 foreach (var id in ids)
                 {
                     entries.Add(await ScalarAsync(c, """
