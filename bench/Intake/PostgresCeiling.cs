@@ -18,7 +18,7 @@ internal static class PostgresCeiling
         await using var c = new NpgsqlConnection(connectionString);
         await c.OpenAsync(ct);
         var payload = new string('x', 600);
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.System.GetUtcNow();
         var count = 0;
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < duration)
