@@ -29,13 +29,7 @@ internal sealed class InboxClaims(ClusterNode node)
     {
         if (!ClusterNode.MayBeShared(db))
         {
-            var pending = new List<InboxEntry>();
-            await foreach (var entry in Pending.For(db)(db).WithCancellation(cancellationToken))
-            {
-                pending.Add(entry);
-            }
-
-            return pending;
+            return await Pending.For(db)(db).ToListAsync(cancellationToken);
         }
 
         // EF has no operator for FOR UPDATE SKIP LOCKED (dotnet/efcore#26042). A head another host is claiming right now

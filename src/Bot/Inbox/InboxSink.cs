@@ -101,12 +101,7 @@ internal sealed class InboxSink : BackgroundService, IInboundSink
         {
             var name = channel.Key;
             string[] ids = [.. channel.Select(e => e.ExternalId).Distinct()];
-            var stored = new List<StoredUpdate>();
-            await foreach (var e in Stored.For(db)(db, name, ids).WithCancellation(cancellationToken))
-            {
-                stored.Add(e);
-            }
-
+            var stored = await Stored.For(db)(db, name, ids).ToListAsync(cancellationToken);
             known.UnionWith(stored.Select(e => (name, e.ExternalId, e.Fingerprint)));
             var legacy = stored.Where(e => e.Fingerprint.Length == 0 && e.ReceivedAt >= legacySince).Select(e => e.ExternalId).ToHashSet();
             known.UnionWith(channel.Where(e => legacy.Contains(e.ExternalId)).Select(e => (name, e.ExternalId, e.Fingerprint)));

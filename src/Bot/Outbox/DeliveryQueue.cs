@@ -78,11 +78,7 @@ internal sealed class DeliveryQueue(IServiceScopeFactory scopes, IWriteGate writ
         }
 
         string[] excluded = [.. busy.Select(c => c.Recipient).Concat(waitingFrom.Keys.Select(c => c.Recipient)).Distinct()];
-        var due = new List<OutboxMessage>();
-        await foreach (var m in DueRows.For(db)(db, now, names, excluded, limit).WithCancellation(cancellationToken))
-        {
-            due.Add(m);
-        }
+        var due = await DueRows.For(db)(db, now, names, excluded, limit).ToListAsync(cancellationToken);
 
         return [.. due.Where(m => !busy.Contains((m.Channel, m.Recipient))
                                   && !(waitingFrom.TryGetValue((m.Channel, m.Recipient), out var from) && from < m.Id))];

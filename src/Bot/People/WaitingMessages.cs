@@ -44,12 +44,7 @@ internal sealed partial class WaitingMessages(
             (null, { } official) => ForOfficial.For(db)(db, channel, chat, official),
             _ => ForChat.For(db)(db, channel, chat),
         };
-        var rows = new List<OutboxMessage>();
-        await foreach (var row in found.WithCancellation(cancellationToken))
-        {
-            rows.Add(row);
-        }
-
+        var rows = await found.ToListAsync(cancellationToken);
         rows.Sort((a, b) => a.Id.CompareTo(b.Id));
         if (rows.Count == 0)
         {
