@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ResidentBot.Bot.Tests.Channels.WebChat;
 using ResidentBot.Bot.Tests.Officials;
 using ResidentBot.Routing.Cases;
@@ -27,7 +28,7 @@ public sealed class ConsoleRefusalBrowserTests
         {
             // The second link's row (links are short-lived: ten minutes by default, at least one).
             var row = await db.ConsoleSignIns.OrderByDescending(s => s.Id).FirstAsync();
-            row.ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+            row.ExpiresAt = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(-1); // the host's own clock
             await db.SaveChangesAsync();
         }
 
