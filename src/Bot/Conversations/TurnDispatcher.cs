@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using ResidentBot.Bot.Channels;
 using ResidentBot.Bot.Conversations.Buttons;
 using ResidentBot.Bot.Conversations.Choices;
@@ -8,7 +7,6 @@ using ResidentBot.Bot.Outbox;
 using ResidentBot.Bot.Resources;
 using ResidentBot.Persistence;
 using ResidentBot.Persistence.Conversations;
-using ResidentBot.Persistence.Residents;
 using ResidentBot.Routing.Officials;
 using ResidentBot.Routing.Residents;
 
